@@ -1,0 +1,71 @@
+package io.trustchain.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything trustchain knows about one Mac, gathered in one exec. Serialized (snake_case) as the
+ * host entry of {@code facts --format json}: the versioned facts contract of product.md.
+ */
+public record HostFacts(
+    boolean reachable,
+    String error,
+    OsFacts os,
+    List<UserFacts> users,
+    FileVaultFacts filevault,
+    BootstrapTokenFacts bootstrapToken,
+    MdmFacts mdm,
+    MobileAccountsFacts mobileAccounts) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  public HostFacts {
+    users = users == null ? List.of() : List.copyOf(users);
+  }
+
+  public static HostFacts unreachable(String error) {
+    return new HostFacts(false, error, null, List.of(), null, null, null, null);
+  }
+
+  public Optional<UserFacts> user(String name) {
+    return users.stream().filter(u -> u.name().equals(name)).findFirst();
+  }
+
+  /** These facts with {@code user} added or replaced (by name). */
+  public HostFacts withUser(UserFacts user) {
+    List<UserFacts> next = new ArrayList<>();
+    boolean replaced = false;
+    for (UserFacts u : users) {
+      if (u.name().equals(user.name())) {
+        next.add(user);
+        replaced = true;
+      } else {
+        next.add(u);
+      }
+    }
+    if (!replaced) {
+      next.add(user);
+    }
+    return new HostFacts(reachable, error, os, next, filevault, bootstrapToken, mdm, mobileAccounts);
+  }
+
+  /** These facts without the user named {@code name}. */
+  public HostFacts withoutUser(String name) {
+    return new HostFacts(reachable, error, os,
+        users.stream().filter(u -> !u.name().equals(name)).toList(),
+        filevault, bootstrapToken, mdm, mobileAccounts);
+  }
+
+  public HostFacts withFileVault(FileVaultFacts fv) {
+    return new HostFacts(reachable, error, os, users, fv, bootstrapToken, mdm, mobileAccounts);
+  }
+
+  public HostFacts withBootstrapToken(BootstrapTokenFacts bt) {
+    return new HostFacts(reachable, error, os, users, filevault, bt, mdm, mobileAccounts);
+  }
+
+  public HostFacts withMobileAccounts(MobileAccountsFacts ma) {
+    return new HostFacts(reachable, error, os, users, filevault, bootstrapToken, mdm, ma);
+  }
+}

@@ -1,0 +1,4 @@
+package io.trustchain.facts;
+
+/** {@code profiles status -type enrollment}. */
+public record MdmFacts(boolean enrolled, boolean dep, boolean userApproved) {}

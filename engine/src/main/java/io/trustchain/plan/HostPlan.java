@@ -1,0 +1,43 @@
+package io.trustchain.plan;
+
+import io.trustchain.facts.OsFacts;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plan of one host, in apply order.
+ *
+ * @param os what the host runs, for the rendered header; empty when unreachable
+ * @param error why the host could not be planned at all (unreachable, unparseable facts)
+ * @param factsDigest SHA-256 of the canonical facts JSON the plan was built from
+ * @param problems refusals: the host is not applied while any exist
+ */
+public record HostPlan(
+    String host,
+    Optional<OsFacts> os,
+    Optional<String> error,
+    String factsDigest,
+    List<Change> changes,
+    List<PlanProblem> problems) {
+
+  public HostPlan {
+    changes = List.copyOf(changes);
+    problems = List.copyOf(problems);
+  }
+
+  public static HostPlan failed(String host, String error) {
+    return new HostPlan(host, Optional.empty(), Optional.of(error), "", List.of(), List.of());
+  }
+
+  public boolean ok() {
+    return error.isEmpty() && problems.isEmpty();
+  }
+
+  public boolean hasChanges() {
+    return changes.stream().anyMatch(c -> c.action().isChange());
+  }
+
+  public long count(Action action) {
+    return changes.stream().filter(c -> c.action() == action).count();
+  }
+}

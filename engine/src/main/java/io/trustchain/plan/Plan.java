@@ -1,0 +1,27 @@
+package io.trustchain.plan;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The whole plan: versioned data, rendered by the views and saved by {@code plan --out}. */
+public record Plan(
+    int formatVersion, Instant createdAt, String engineVersion, String documentsDigest, List<HostPlan> hosts) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  public Plan {
+    hosts = List.copyOf(hosts);
+  }
+
+  public boolean hasChanges() {
+    return hosts.stream().anyMatch(HostPlan::hasChanges);
+  }
+
+  public boolean ok() {
+    return hosts.stream().allMatch(HostPlan::ok);
+  }
+
+  public long count(Action action) {
+    return hosts.stream().mapToLong(h -> h.count(action)).sum();
+  }
+}

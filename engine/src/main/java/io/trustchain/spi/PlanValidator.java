@@ -1,0 +1,20 @@
+package io.trustchain.spi;
+
+import io.trustchain.facts.HostFacts;
+import io.trustchain.plan.Change;
+import io.trustchain.plan.PlanProblem;
+import io.trustchain.playbook.Credential;
+import java.util.List;
+
+/**
+ * A safety invariant checked on a host's whole plan before anything changes (product.md's safety
+ * invariants). Contributed with a Guice multibinder.
+ */
+public interface PlanValidator {
+
+  /**
+   * @param gathered facts as read
+   * @param projected facts as they would be after every change
+   */
+  List<PlanProblem> validate(HostFacts gathered, HostFacts projected, Credential credential, List<Change> changes);
+}

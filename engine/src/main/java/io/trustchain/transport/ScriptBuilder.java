@@ -1,0 +1,148 @@
+package io.trustchain.transport;
+
+import io.trustchain.secret.SecretRef;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the one POSIX sh script of an exec: a stdin preamble that reads secrets into variables,
+ * then sections, each framed by markers on both streams so that {@link Sections} can give every
+ * command its own stdout, stderr and exit status.
+ *
+ * <p>Wire format (NONCE is random per script, so tool output cannot forge a marker):
+ *
+ * <pre>
+ * while IFS= read -r tc_l; do [ "$tc_l" = @@tc-stdin-NONCE ] &amp;&amp; break; done   (only with secrets)
+ * IFS= read -r tc_s1
+ * printf '\n@@tc:NONCE:b:%s\n' KEY; printf '\n@@tc:NONCE:b:%s\n' KEY &gt;&amp;2
+ * COMMAND; tc_rc=$?
+ * printf '\n@@tc:NONCE:e:%s:%s\n' "$tc_rc" KEY; printf '\n@@tc:NONCE:e:%s:%s\n' "$tc_rc" KEY &gt;&amp;2
+ * </pre>
+ *
+ * The transport writes, on stdin: the sudo password line (with become), the line
+ * {@code @@tc-stdin-NONCE}, then one line per secret. A sudo that needs no password leaves its line
+ * to the preamble loop, which discards it.
+ */
+public final class ScriptBuilder {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String nonce;
+  private final Map<SecretRef, String> secretVars = new LinkedHashMap<>();
+  private final List<String> body = new ArrayList<>();
+  private boolean stopOnFailure;
+
+  public ScriptBuilder() {
+    byte[] b = new byte[6];
+    RANDOM.nextBytes(b);
+    this.nonce = HexFormat.of().formatHex(b);
+  }
+
+  /** For golden tests only: a fixed nonce. */
+  public static ScriptBuilder withNonce(String nonce) {
+    return new ScriptBuilder(nonce);
+  }
+
+  private ScriptBuilder(String nonce) {
+    this.nonce = nonce;
+  }
+
+  public String nonce() {
+    return nonce;
+  }
+
+  /** After a step exits non-zero, the script stops (later steps have no section). */
+  public ScriptBuilder stopOnFailure(boolean stop) {
+    this.stopOnFailure = stop;
+    return this;
+  }
+
+  /** The variable reference ({@code "$tc_s3"}, quoted) that holds {@code ref}'s value remotely. */
+  public String secretVar(SecretRef ref) {
+    return "\"$" + secretVars.computeIfAbsent(ref, r -> "tc_s" + (secretVars.size() + 1)) + "\"";
+  }
+
+  /** One command as a framed section keyed {@code key} (a literal key). */
+  public ScriptBuilder step(String key, Command command) {
+    return section(ShellQuote.quote(key), render(command));
+  }
+
+  /**
+   * A framed section whose key is the sh word {@code keyWord} (e.g. {@code "user:$tc_u"}, already
+   * quoted as needed) around the sh command line {@code commandLine}.
+   */
+  public ScriptBuilder section(String keyWord, String commandLine) {
+    body.add(sectionText(keyWord, commandLine));
+    return this;
+  }
+
+  /** The text of a framed section, for use inside {@link #raw} loops. */
+  public String sectionText(String keyWord, String commandLine) {
+    String b = "printf '\\n@@tc:" + nonce + ":b:%s\\n' " + keyWord;
+    String e = "printf '\\n@@tc:" + nonce + ":e:%s:%s\\n' \"$tc_rc\" " + keyWord;
+    StringBuilder s = new StringBuilder();
+    s.append(b).append("; ").append(b).append(" >&2\n");
+    s.append(commandLine).append("; tc_rc=$?\n");
+    s.append(e).append("; ").append(e).append(" >&2");
+    if (stopOnFailure) {
+      s.append("\n[ \"$tc_rc\" -eq 0 ] || exit \"$tc_rc\"");
+    }
+    return s.toString();
+  }
+
+  /** Raw sh (loops, conditionals) added as-is; it must not contain secret values. */
+  public ScriptBuilder raw(String shText) {
+    body.add(shText);
+    return this;
+  }
+
+  /** The sh command line for {@code command}: quoted literals, secret variables, stdin via printf. */
+  public String render(Command command) {
+    StringBuilder line = new StringBuilder();
+    if (!command.stdin().isEmpty()) {
+      line.append("printf '%s'");
+      for (Arg a : command.stdin()) {
+        line.append(' ').append(word(a));
+      }
+      line.append(" | ");
+    }
+    for (int i = 0; i < command.argv().size(); i++) {
+      if (i > 0) {
+        line.append(' ');
+      }
+      line.append(word(command.argv().get(i)));
+    }
+    return line.toString();
+  }
+
+  private String word(Arg a) {
+    return switch (a) {
+      case Arg.Literal l -> ShellQuote.quote(l.value());
+      case Arg.Sensitive s -> secretVar(s.ref());
+    };
+  }
+
+  /** The stdin line that separates the sudo password from the secrets. */
+  public String stdinSentinel() {
+    return "@@tc-stdin-" + nonce;
+  }
+
+  public RemoteScript build(Duration timeout) {
+    StringBuilder text = new StringBuilder();
+    if (!secretVars.isEmpty()) {
+      text.append("while IFS= read -r tc_l; do [ \"$tc_l\" = ").append(stdinSentinel())
+          .append(" ] && break; done\n");
+      for (String var : secretVars.values()) {
+        text.append("IFS= read -r ").append(var).append('\n');
+      }
+    }
+    text.append("tc_rc=0\n");
+    text.append(String.join("\n", body)).append('\n');
+    return new RemoteScript(text.toString(), List.copyOf(secretVars.keySet()), timeout, nonce);
+  }
+}

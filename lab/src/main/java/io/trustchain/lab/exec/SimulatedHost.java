@@ -1,0 +1,28 @@
+package io.trustchain.lab.exec;
+
+import java.io.IOException;
+
+/**
+ * A simulated Mac whose state lives on disk. Every exec runs in one transaction: the state is
+ * loaded under an exclusive lock (held across processes, so {@code lab serve}, {@code lab login}
+ * and in-process labs never interleave), the work runs, and the state is saved.
+ */
+public interface SimulatedHost {
+
+  String name();
+
+  /** Loads, runs {@code work}, saves (also when {@code work} throws after changing state). */
+  <T> T transact(Transaction<T> work) throws IOException;
+
+  /** Plays an event that only happens at a Mac's login window: {@code login}, {@code logout}, {@code reboot}. */
+  String event(String event, String user) throws IOException;
+
+  /** Forgets the state; the next transaction starts again from the scenario. */
+  void reset() throws IOException;
+
+  /** Work done against a loaded machine. */
+  @FunctionalInterface
+  interface Transaction<T> {
+    T run(Machine machine) throws IOException;
+  }
+}
