@@ -1,0 +1,20 @@
+package io.trustchain.secret;
+
+/**
+ * Opens Ansible Vault envelopes ({@code $ANSIBLE_VAULT;1.1;AES256} and {@code 1.2} with a vault id)
+ * with the same vault password files {@code ansible-vault} uses.
+ */
+public interface VaultKeyring {
+
+  /**
+   * The plaintext of {@code envelope}.
+   *
+   * @param origin where the envelope was found, for messages ({@code group_vars/all/vault.yml})
+   * @throws SecretException no vault password is configured, or none opens it
+   */
+  byte[] decrypt(String envelope, String origin) throws SecretException;
+
+  static boolean isVault(String text) {
+    return text.stripLeading().startsWith("$ANSIBLE_VAULT;");
+  }
+}
