@@ -1,0 +1,90 @@
+package io.trustchain.cli;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import io.trustchain.diag.DiagnosticPrinter;
+import io.trustchain.diag.InvalidDocumentsException;
+import io.trustchain.spi.CliExtension;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line: one Guice injector from the engine's module and every plugin module on
+ * the classpath ({@link ServiceLoader} of {@link Module}), picocli commands created by it, plugin
+ * subcommands ({@link CliExtension}), and the error policy: diagnostics exit 65, usage errors 64, user
+ * errors their own code, internal errors 70 with a stack trace only under {@code --stacktrace}.
+ */
+public final class Cli {
+
+  private Cli() {}
+
+  public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+    List<Module> modules = new ArrayList<>();
+    modules.add(new EngineModule(environment));
+    ServiceLoader.load(Module.class).forEach(modules::add);
+    modules.add(new AbstractModule() {
+      @Override
+      protected void configure() {
+        bind(PrintWriter.class).annotatedWith(com.google.inject.name.Names.named("out")).toInstance(out);
+        bind(PrintWriter.class).annotatedWith(com.google.inject.name.Names.named("err")).toInstance(err);
+      }
+    });
+    Injector injector = Guice.createInjector(modules);
+    CommandLine cli = new CommandLine(RootCommand.class, new GuiceFactory(injector));
+    for (CliExtension extension : ServiceLoader.load(CliExtension.class)) {
+      Object command = extension.command();
+      injector.injectMembers(command);
+      cli.addSubcommand(command);
+    }
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(t -> ExitCodes.SOFTWARE);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine, err));
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println("error: " + e.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().flush();
+      return ExitCodes.USAGE;
+    });
+    return cli;
+  }
+
+  private static int handle(Exception e, CommandLine commandLine, PrintWriter err) {
+    if (e instanceof InvalidDocumentsException invalid) {
+      new DiagnosticPrinter().print(invalid.diagnostics(), err);
+      return ExitCodes.INVALID_DOCUMENTS;
+    }
+    if (e instanceof UserException user) {
+      err.println("error: " + user.getMessage());
+      err.flush();
+      return user.exitCode();
+    }
+    boolean trace = commandLine.getParseResult() != null
+        && commandLine.getParseResult().expandedArgs().contains("--stacktrace");
+    err.println("trustchain: internal error: " + e + " (this is a bug; "
+        + (trace ? "please report it with the trace below)" : "rerun with --stacktrace and report it)"));
+    if (trace) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.SOFTWARE;
+  }
+
+  /** picocli's factory backed by the injector, so commands get their collaborators injected. */
+  private record GuiceFactory(Injector injector) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return injector.getInstance(cls);
+      } catch (com.google.inject.ConfigurationException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

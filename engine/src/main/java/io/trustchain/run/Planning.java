@@ -1,0 +1,52 @@
+package io.trustchain.run;
+
+import io.trustchain.facts.FactParseException;
+import io.trustchain.facts.HostFacts;
+import io.trustchain.plan.HostPlan;
+import io.trustchain.transport.TransportException;
+import java.util.List;
+
+/** Connect → Gather → Plan, for every target, hosts in parallel up to the forks limit. */
+public final class Planning {
+
+  private final Fleet fleet;
+  private final FactsSource facts;
+  private final HostPlanner planner;
+  private final int forks;
+  private final Progress progress;
+
+  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, Progress progress) {
+    this.fleet = fleet;
+    this.facts = facts;
+    this.planner = planner;
+    this.forks = forks;
+    this.progress = progress;
+  }
+
+  public List<HostPlan> plan(List<Target> targets) {
+    progress.start("planning", targets.size());
+    try {
+      return Parallel.map(targets, forks, t -> {
+        try {
+          return planHost(t);
+        } finally {
+          progress.step();
+        }
+      });
+    } finally {
+      progress.done();
+    }
+  }
+
+  HostPlan planHost(Target target) {
+    try {
+      HostFacts gathered = facts.gather(fleet.transport(target), target.needs());
+      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources());
+    } catch (TransportException e) {
+      fleet.forget(target);
+      return HostPlan.failed(target.host(), HostErrors.describe(e));
+    } catch (FactParseException e) {
+      return HostPlan.failed(target.host(), "cannot read the facts: " + e.getMessage());
+    }
+  }
+}
