@@ -42,9 +42,7 @@ public final class Planner {
     Objects.requireNonNull(validators, "validators == null");
     String digest = factsDigest == null ? "" : factsDigest;
     if (!gathered.reachable()) {
-      String why = gathered.error() == null || gathered.error().isBlank() ? "unreachable" : gathered.error();
-      return new HostPlan(host, Optional.empty(), Optional.of("cannot reach " + host + ": " + why), digest,
-          List.of(), List.of());
+      return HostPlan.unreachable(host, gathered.error());
     }
     ResourceOrder.Result order = ResourceOrder.of(resources);
     List<PlanProblem> problems = new ArrayList<>(order.problems());

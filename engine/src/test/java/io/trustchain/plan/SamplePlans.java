@@ -88,7 +88,7 @@ public final class SamplePlans {
   }
 
   public static HostPlan unreachable() {
-    return HostPlan.failed("mac-offline", "cannot reach mac-offline: connection refused");
+    return HostPlan.unreachable("mac-offline", "connection refused");
   }
 
   public static Plan plan(HostPlan... hosts) {
