@@ -25,6 +25,12 @@ public record HostPlan(
     problems = List.copyOf(problems);
   }
 
+  /** A host whose facts could not be gathered: its error reads {@code cannot reach HOST: WHY}. */
+  public static HostPlan unreachable(String host, String why) {
+    String reason = why == null || why.isBlank() ? "unreachable" : why;
+    return failed(host, "cannot reach " + host + ": " + reason);
+  }
+
   public static HostPlan failed(String host, String error) {
     return new HostPlan(host, Optional.empty(), Optional.of(error), "", List.of(), List.of());
   }

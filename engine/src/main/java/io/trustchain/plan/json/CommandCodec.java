@@ -1,0 +1,111 @@
+package io.trustchain.plan.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustchain.secret.SecretRef;
+import io.trustchain.transport.Arg;
+import io.trustchain.transport.Command;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Commands as JSON: {@code {"argv": [ARG...], "stdin": [ARG...]}}, each ARG either
+ * {@code {"literal": "sysadminctl"}} or a secret reference. A reference is written as its
+ * {@link SecretRef#describe()} form plus what that form leaves out, so that reading gives back an
+ * equal reference and no value is ever written:
+ *
+ * <pre>
+ * {"secret": "env:NAME"}
+ * {"secret": "file:PATH"}
+ * {"secret": "command:CMD", "work_dir": "DIR"}
+ * {"secret": "vault:ORIGIN", "envelope": "$ANSIBLE_VAULT;1.1;AES256\n..."}   (ciphertext)
+ * {"secret": "escrow:KEY"}
+ * </pre>
+ */
+final class CommandCodec {
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private CommandCodec() {}
+
+  static ObjectNode write(Command command) {
+    ObjectNode n = F.objectNode();
+    n.set("argv", writeArgs(command.argv()));
+    n.set("stdin", writeArgs(command.stdin()));
+    return n;
+  }
+
+  static Command read(JsonIn in) throws PlanFormatException {
+    in.object();
+    List<Arg> argv = readArgs(in.field("argv"));
+    List<Arg> stdin = readArgs(in.optional("stdin"));
+    if (argv.isEmpty() || !(argv.get(0) instanceof Arg.Literal)) {
+      throw in.problem("argv must start with the program name as a literal");
+    }
+    return new Command(argv, stdin);
+  }
+
+  static ObjectNode writeSecret(SecretRef ref) {
+    ObjectNode n = F.objectNode();
+    n.put("secret", ref.describe());
+    switch (ref) {
+      case SecretRef.Command c -> n.put("work_dir", c.workDir().toString());
+      case SecretRef.Vault v -> n.put("envelope", v.envelope());
+      case SecretRef.Env e -> { }
+      case SecretRef.File f -> { }
+      case SecretRef.Escrow e -> { }
+    }
+    return n;
+  }
+
+  static SecretRef readSecret(JsonIn in) throws PlanFormatException {
+    String described = in.text("secret");
+    int colon = described.indexOf(':');
+    if (colon <= 0) {
+      throw in.problem("secret reference \"" + described + "\" has no kind (env:, file:, command:, vault:, escrow:)");
+    }
+    String kind = described.substring(0, colon);
+    String rest = described.substring(colon + 1);
+    return switch (kind) {
+      case "env" -> new SecretRef.Env(rest);
+      case "file" -> new SecretRef.File(Path.of(rest));
+      case "command" -> new SecretRef.Command(rest, Path.of(in.text("work_dir")));
+      case "vault" -> new SecretRef.Vault(in.text("envelope"), rest);
+      case "escrow" -> new SecretRef.Escrow(rest);
+      default -> throw in.problem("unknown secret reference kind \"" + kind
+          + "\" (expected env, file, command, vault or escrow)");
+    };
+  }
+
+  private static ArrayNode writeArgs(List<Arg> args) {
+    ArrayNode a = F.arrayNode();
+    for (Arg arg : args) {
+      switch (arg) {
+        case Arg.Literal l -> a.add(F.objectNode().put("literal", l.value()));
+        case Arg.Sensitive s -> a.add(writeSecret(s.ref()));
+      }
+    }
+    return a;
+  }
+
+  private static List<Arg> readArgs(JsonIn in) throws PlanFormatException {
+    List<Arg> args = new ArrayList<>();
+    if (in == null) {
+      return args;
+    }
+    for (JsonIn e : in.elements()) {
+      e.object();
+      JsonIn literal = e.optional("literal");
+      if (literal != null) {
+        args.add(new Arg.Literal(literal.asText()));
+      } else if (e.optional("secret") != null) {
+        args.add(new Arg.Sensitive(readSecret(e)));
+      } else {
+        throw e.problem("expected {\"literal\": ...} or {\"secret\": ...}");
+      }
+    }
+    return args;
+  }
+}

@@ -1,0 +1,157 @@
+package io.trustchain.plan.render;
+
+import io.trustchain.plan.Action;
+import io.trustchain.plan.Attributes;
+import io.trustchain.plan.Change;
+import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.Plan;
+import io.trustchain.plan.PlanProblem;
+import io.trustchain.transport.Command;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plan as a person reads it, Terraform-like: per host a header with its OS, one block per
+ * change (symbol, address, verb, the attributes that change, the reason on its own {@code #} line),
+ * the host's problems with their position and hint, then a summary line. Hosts with nothing to do
+ * are left out. Colours only when enabled; {@code verbose} adds each change's commands (secrets
+ * masked).
+ */
+public final class HumanRenderer implements PlanRenderer {
+
+  private final Ansi ansi;
+  private final boolean verbose;
+
+  public HumanRenderer(boolean color, boolean verbose) {
+    this.ansi = new Ansi(color);
+    this.verbose = verbose;
+  }
+
+  /** No colours, no commands: what tests and pipes get. */
+  public static HumanRenderer plain() {
+    return new HumanRenderer(false, false);
+  }
+
+  @Override
+  public String render(Plan plan) {
+    List<String> blocks = new ArrayList<>();
+    for (HostPlan host : plan.hosts()) {
+      if (worthShowing(host)) {
+        blocks.add(host(host));
+      }
+    }
+    StringBuilder out = new StringBuilder(String.join("\n", blocks));
+    if (!blocks.isEmpty()) {
+      out.append('\n');
+    }
+    return out.append(summary(plan)).toString();
+  }
+
+  private static boolean worthShowing(HostPlan host) {
+    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP);
+  }
+
+  private String host(HostPlan host) {
+    StringBuilder b = new StringBuilder();
+    String header = host.host() + host.os()
+        .map(os -> " (" + os.productName() + " " + os.version() + ", " + os.arch() + ")").orElse("");
+    b.append(ansi.bold(header)).append('\n');
+    for (Change change : host.changes()) {
+      if (change.action() != Action.NO_OP) {
+        change(b, change);
+      }
+    }
+    for (PlanProblem problem : host.problems()) {
+      b.append("  ").append(ansi.boldRed("error:")).append(' ').append(problem.address()).append(": ")
+          .append(problem.message()).append(problem.at().map(at -> " (" + at + ")").orElse("")).append('\n');
+      problem.hint().ifPresent(h -> b.append("    hint: ").append(h).append('\n'));
+    }
+    host.error().ifPresent(e -> b.append("  ").append(ansi.boldRed("error:")).append(' ').append(e).append('\n'));
+    return b.toString();
+  }
+
+  private void change(StringBuilder b, Change change) {
+    b.append("  ").append(symbol(change.action())).append(' ').append(change.address()).append(' ')
+        .append(verb(change.action())).append('\n');
+    switch (change) {
+      case Change.Create c -> created(b, c.after());
+      case Change.Update c -> changed(b, c.before(), c.after());
+      case Change.Pending c -> changed(b, c.before(), c.after());
+      case Change.Delete c -> { }
+      case Change.NoOp c -> { }
+    }
+    if (change.reason() != null && !change.reason().isBlank()) {
+      b.append("      # ").append(change.reason()).append('\n');
+    }
+    if (verbose) {
+      for (Command command : change.commands()) {
+        b.append("      $ ").append(command.display()).append('\n');
+      }
+    }
+  }
+
+  private static void created(StringBuilder b, Attributes after) {
+    after.values().forEach((key, value) -> {
+      if (value != null) {
+        b.append("      ").append(key).append(": ")
+            .append(after.sensitive().contains(key) ? Values.SENSITIVE : Values.format(value)).append('\n');
+      }
+    });
+  }
+
+  private static void changed(StringBuilder b, Attributes before, Attributes after) {
+    for (String key : before.changedKeys(after)) {
+      b.append("      ").append(key).append(": ");
+      if (before.sensitive().contains(key) || after.sensitive().contains(key)) {
+        b.append(Values.SENSITIVE);
+      } else {
+        b.append(Values.format(before.get(key))).append(" -> ").append(Values.format(after.get(key)));
+      }
+      b.append('\n');
+    }
+  }
+
+  private String symbol(Action action) {
+    return switch (action) {
+      case CREATE -> ansi.green(action.symbol());
+      case UPDATE -> ansi.yellow(action.symbol());
+      case DELETE -> ansi.red(action.symbol());
+      case PENDING -> ansi.cyan(action.symbol());
+      case NO_OP -> action.symbol();
+    };
+  }
+
+  private static String verb(Action action) {
+    return switch (action) {
+      case CREATE -> "will be created";
+      case UPDATE -> "will be changed";
+      case DELETE -> "will be removed";
+      case PENDING -> "will be granted at next login";
+      case NO_OP -> "is up to date";
+    };
+  }
+
+  private String summary(Plan plan) {
+    long add = plan.count(Action.CREATE);
+    long change = plan.count(Action.UPDATE);
+    long remove = plan.count(Action.DELETE);
+    long pending = plan.count(Action.PENDING);
+    List<String> failed = plan.hosts().stream().filter(h -> !h.ok()).map(HostPlan::host).toList();
+    if (failed.isEmpty() && add + change + remove == 0) {
+      return pending == 0
+          ? "No changes. All hosts match the desired state.\n"
+          : "No changes. " + pending + " pending: macOS completes them at the next login.\n";
+    }
+    long hosts = plan.hosts().stream()
+        .filter(h -> h.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)).count();
+    StringBuilder s = new StringBuilder(ansi.bold("Plan:")).append(' ')
+        .append(add).append(" to add, ").append(change).append(" to change, ").append(remove)
+        .append(" to remove, ").append(pending).append(" pending (across ").append(hosts)
+        .append(hosts == 1 ? " host).\n" : " hosts).\n");
+    if (!failed.isEmpty()) {
+      s.append(failed.size()).append(failed.size() == 1 ? " host has errors" : " hosts have errors")
+          .append(" and will not be changed: ").append(String.join(", ", failed)).append(".\n");
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,164 @@
+package io.trustchain.plan.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trustchain.plan.Attributes;
+import io.trustchain.plan.Change;
+import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.Plan;
+import io.trustchain.plan.ResourceAddress;
+import io.trustchain.plan.SamplePlans;
+import io.trustchain.secret.SecretRef;
+import io.trustchain.transport.Arg;
+import io.trustchain.transport.Command;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanJsonTest {
+
+  private static final String VAULT_ENVELOPE = "$ANSIBLE_VAULT;1.1;AES256\n"
+      + "62313365396662343061393464336163383764373764613633653634306231386433626436623361\n"
+      + "6134333665353966363534333632666535333761666131620a663537646436643839616531643561\n";
+
+  @TempDir Path dir;
+
+  private static Plan roundTrip(Plan plan) throws PlanFormatException {
+    return PlanJson.read(PlanJson.write(plan));
+  }
+
+  @Test
+  void everyChangeKindAndHostStateSurvivesARoundTrip() throws Exception {
+    Plan plan = SamplePlans.fleet();
+
+    assertThat(roundTrip(plan)).isEqualTo(plan);
+  }
+
+  @Test
+  void everySecretReferenceKindSurvivesARoundTrip() throws Exception {
+    List<SecretRef> refs = List.of(
+        new SecretRef.Env("TC_PW"),
+        new SecretRef.File(dir.resolve("secrets/alice")),
+        new SecretRef.Command("pass show macs/tcadmin", dir),
+        new SecretRef.Vault(VAULT_ENVELOPE, "group_vars/all/vault.yml:3:11"),
+        new SecretRef.Escrow("mac-lab-03/prk"));
+    Command command = new Command(
+        refs.stream().map(r -> (Arg) new Arg.Sensitive(r)).collect(java.util.stream.Collectors.collectingAndThen(
+            java.util.stream.Collectors.toList(), l -> {
+              l.add(0, new Arg.Literal("tool"));
+              return l;
+            })),
+        List.of(new Arg.Literal("line\n"), new Arg.Sensitive(refs.get(3))));
+    Plan plan = SamplePlans.plan(host(new Change.Create(ResourceAddress.of("user", "x"), Attributes.EMPTY,
+        List.of(command), "all kinds")));
+
+    Plan back = roundTrip(plan);
+
+    assertThat(back).isEqualTo(plan);
+    assertThat(back.hosts().get(0).changes().get(0).commands().get(0).secrets()).isEqualTo(
+        List.of(refs.get(0), refs.get(1), refs.get(2), refs.get(3), refs.get(4), refs.get(3)));
+  }
+
+  @Test
+  void attributeValuesKeepTheirTypesAndSensitiveKeys() throws Exception {
+    Map<String, Object> values = new HashMap<>();
+    values.put("name", "alice");
+    values.put("uid", 502);
+    values.put("big", 5_000_000_000L);
+    values.put("ratio", 42.5);
+    values.put("admin", true);
+    values.put("unlock_users", List.of("tcadmin", "alice"));
+    values.put("shell", null);
+    values.put("password", "(set)");
+    Attributes before = new Attributes(values, Set.of("password"));
+    Plan plan = SamplePlans.plan(host(new Change.Update(ResourceAddress.of("user", "alice"), before,
+        SamplePlans.attrs("name", "alice"), List.of(), "typed")));
+
+    assertThat(roundTrip(plan)).isEqualTo(plan);
+  }
+
+  @Test
+  void writesTheDocumentedShape() {
+    String json = PlanJson.write(SamplePlans.fleet());
+
+    assertThat(json).startsWith("{\n  \"format_version\": 1,\n  \"engine_version\": \"0.1.0\",\n")
+        .contains("\"created_at\": \"2025-03-01T10:15:30.123456Z\"")
+        .contains("\"documents_digest\": \"sha256:docs\"")
+        .contains("\"address\": \"user[alice]\"", "\"action\": \"create\"", "\"action\": \"pending\"",
+            "\"action\": \"no-op\"", "\"before\": null", "\"after_sensitive\": [\n")
+        .contains("\"literal\": \"sysadminctl\"", "\"secret\": \"env:TC_PW\"", "\"secret\": \"file:secrets/alice\"")
+        .contains("\"error\": \"cannot reach mac-offline: connection refused\"")
+        .contains("\"at\": {\n", "\"file\": \"playbooks/site.yml\"", "\"line\": 14")
+        .contains("\"summary\": {\n    \"add\": 1,\n    \"change\": 1,\n    \"remove\": 1,\n    \"pending\": 1\n  }")
+        .endsWith("}\n");
+  }
+
+  @Test
+  void noSecretValueAppearsInTheBytes() throws Exception {
+    Path secretFile = dir.resolve("alice.pw");
+    Files.writeString(secretFile, "file-secret-Zq81x\n");
+    Map.Entry<String, String> env = System.getenv().entrySet().stream()
+        .filter(e -> e.getValue().length() >= 8 && e.getKey().matches("[A-Z_]+"))
+        .findFirst().orElseThrow();
+    List<SecretRef> refs = List.of(new SecretRef.Env(env.getKey()), new SecretRef.File(secretFile),
+        new SecretRef.Command("cat " + secretFile.getFileName(), dir));
+    Command command = Command.of("sysadminctl", "-secureTokenOn", "alice", "-password").withSecret(refs.get(1))
+        .with("-adminUser", "tcadmin", "-adminPassword").withSecret(refs.get(0))
+        .withStdin(List.of(new Arg.Sensitive(refs.get(2))));
+    Plan plan = SamplePlans.plan(host(new Change.Update(ResourceAddress.of("user", "alice"),
+        SamplePlans.attrs("secure_token", false), SamplePlans.attrs("secure_token", true), List.of(command), "grant")));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PlanJson.write(plan, out);
+    String bytes = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(bytes).doesNotContain("file-secret-Zq81x").doesNotContain(env.getValue())
+        .contains("\"secret\": \"env:" + env.getKey() + "\"");
+    assertThat(PlanJson.read(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(plan);
+  }
+
+  @Test
+  void anUnknownFormatVersionIsRefused() {
+    String json = PlanJson.write(SamplePlans.fleet()).replace("\"format_version\": 1", "\"format_version\": 2");
+
+    assertThatThrownBy(() -> PlanJson.read(json)).isInstanceOf(PlanFormatException.class)
+        .hasMessage("unsupported plan format version 2; this trustchain reads version 1");
+  }
+
+  @Test
+  void aBrokenFileNamesTheFieldThatIsWrong() {
+    String missingAction = PlanJson.write(SamplePlans.fleet()).replaceFirst("\"action\": \"create\",", "");
+    String badAction = PlanJson.write(SamplePlans.fleet()).replace("\"action\": \"delete\"", "\"action\": \"destroy\"");
+    String badSecret = PlanJson.write(SamplePlans.fleet()).replace("\"env:TC_PW\"", "\"keychain:TC_PW\"");
+
+    assertThatThrownBy(() -> PlanJson.read(missingAction)).hasMessage("plan: hosts[0].changes[0]: missing \"action\"");
+    assertThatThrownBy(() -> PlanJson.read(badAction)).hasMessage(
+        "plan: hosts[0].changes[2].action: unknown action \"destroy\" (expected no-op, create, update, delete or pending)");
+    assertThatThrownBy(() -> PlanJson.read(badSecret)).hasMessageStartingWith(
+        "plan: hosts[0].changes[0].commands[0].argv[10]: unknown secret reference kind \"keychain\"");
+    assertThatThrownBy(() -> PlanJson.read("[1, 2")).hasMessageStartingWith("plan: not valid JSON");
+    assertThatThrownBy(() -> PlanJson.read("{}")).hasMessage("plan: missing \"format_version\"");
+  }
+
+  @Test
+  void theJsonRendererPrintsThePlanFile() {
+    Plan plan = SamplePlans.fleet();
+    assertThat(new io.trustchain.plan.render.JsonRenderer().render(plan)).isEqualTo(PlanJson.write(plan));
+  }
+
+  private static HostPlan host(Change... changes) {
+    return new HostPlan("mac", Optional.of(SamplePlans.SONOMA), Optional.empty(), "sha256:x", Arrays.asList(changes),
+        List.of());
+  }
+}

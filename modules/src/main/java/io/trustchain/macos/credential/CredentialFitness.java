@@ -1,0 +1,58 @@
+package io.trustchain.macos.credential;
+
+import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.UserFacts;
+import io.trustchain.plan.Change;
+import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.ResourceAddress;
+import io.trustchain.playbook.Credential;
+import io.trustchain.spi.PlanValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The management credential must exist, be an admin, hold a Secure Token and its password must
+ * authenticate, as read from the Mac (product.md; safety invariant 4). Each missing piece is one
+ * problem with what to do; a host with an unfit credential gets no changes.
+ */
+public final class CredentialFitness implements PlanValidator {
+
+  @Override
+  public List<PlanProblem> validate(HostFacts gathered, HostFacts projected, Credential credential, List<Change> changes) {
+    String name = credential.user();
+    List<PlanProblem> problems = new ArrayList<>();
+    Optional<UserFacts> found = gathered.user(name);
+    if (found.isEmpty()) {
+      problems.add(problem(credential, "the management credential " + name + " does not exist on this Mac",
+          "create " + name + " on the Mac as an admin with a Secure Token (for instance the first account made in"
+              + " Setup Assistant), or name an existing one in the play's credential"));
+      return problems;
+    }
+    UserFacts u = found.get();
+    if (!u.admin()) {
+      problems.add(problem(credential, "the management credential " + name + " is not an admin",
+          "make it an admin on the Mac (dseditgroup -o edit -a " + name + " -t user admin); trustchain never"
+              + " changes the credential itself"));
+    }
+    if (!u.secureToken()) {
+      problems.add(problem(credential, "the management credential " + name + " does not hold a Secure Token",
+          "grant it one from another Secure Token admin (sysadminctl -secureTokenOn " + name
+              + " -password - -adminUser OTHER -adminPassword -), or name a token-holding admin as the credential"));
+    }
+    if (Boolean.FALSE.equals(u.passwordAuthenticates())) {
+      problems.add(problem(credential, "the password given for the management credential " + name
+          + " does not authenticate (dscl . -authonly)", "check the secret " + credential.password().describe()));
+    } else if (u.passwordAuthenticates() == null) {
+      problems.add(problem(credential, "the password of the management credential " + name
+          + " was not checked (dscl . -authonly)", "gather the facts again; the planner asks for the credential's"
+          + " password to be checked"));
+    }
+    return problems;
+  }
+
+  private static PlanProblem problem(Credential credential, String message, String hint) {
+    return new PlanProblem(ResourceAddress.of("credential", credential.user()), message, Optional.of(hint),
+        Optional.ofNullable(credential.at()));
+  }
+}

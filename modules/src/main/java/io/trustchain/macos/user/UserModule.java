@@ -1,0 +1,128 @@
+package io.trustchain.macos.user;
+
+import io.trustchain.facts.FactsRequest;
+import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.UserFacts;
+import io.trustchain.plan.Change;
+import io.trustchain.plan.PlanException;
+import io.trustchain.plan.ResourceAddress;
+import io.trustchain.playbook.Credential;
+import io.trustchain.spi.ParamProblem;
+import io.trustchain.spi.PlanContext;
+import io.trustchain.spi.ResourceModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code user} resource: a local account, present or absent, with its attributes and its
+ * Secure Token. The management credential is never modified (safety invariant 2).
+ */
+public final class UserModule implements ResourceModule<UserParams> {
+
+  private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+  @Override
+  public String name() {
+    return "user";
+  }
+
+  @Override
+  public Class<UserParams> paramsType() {
+    return UserParams.class;
+  }
+
+  @Override
+  public String resourceName(UserParams params) {
+    return params.name();
+  }
+
+  @Override
+  public List<ParamProblem> check(UserParams p) {
+    List<ParamProblem> problems = new ArrayList<>();
+    if (!SHORT_NAME.matcher(p.name()).matches()) {
+      problems.add(new ParamProblem("name", "\"" + p.name() + "\" is not a macOS short name",
+          "use letters, digits, _ . and -, starting with a letter or _"));
+    }
+    if (p.isAbsent()) {
+      Map<String, Object> ignored = new java.util.LinkedHashMap<>();
+      ignored.put("full_name", p.fullName());
+      ignored.put("admin", p.admin());
+      ignored.put("hidden", p.hidden());
+      ignored.put("shell", p.shell());
+      ignored.put("uid", p.uid());
+      ignored.put("password", p.password());
+      ignored.put("secure_token", p.secureToken());
+      ignored.forEach((key, value) -> {
+        if (value != null) {
+          problems.add(new ParamProblem(key, key + " has no effect with state: absent", "remove it"));
+        }
+      });
+    } else if (p.removeHome()) {
+      problems.add(new ParamProblem("remove_home", "remove_home applies only with state: absent", "remove it"));
+    }
+    if (p.uid() != null && p.uid() < 1) {
+      problems.add(ParamProblem.of("uid", "uid must be a positive number, not " + p.uid()));
+    }
+    if (p.shell() != null && !p.shell().startsWith("/")) {
+      problems.add(new ParamProblem("shell", "shell must be an absolute path, not \"" + p.shell() + "\"",
+          "for example /bin/zsh"));
+    }
+    return problems;
+  }
+
+  /** The account itself (read even below uid 500) and its password, to check with dscl -authonly. */
+  @Override
+  public FactsRequest needs(UserParams p) {
+    return new FactsRequest(Set.of(p.name()),
+        p.password() == null || p.isAbsent() ? Map.of() : Map.of(p.name(), p.password()));
+  }
+
+  @Override
+  public Change plan(ResourceAddress address, UserParams p, PlanContext ctx) throws PlanException {
+    Credential credential = ctx.credential();
+    HostFacts facts = ctx.facts();
+    Optional<UserFacts> current = facts.user(p.name());
+    if (credential != null && credential.user().equals(p.name())) {
+      return CredentialGuard.plan(address, p, current);
+    }
+    if (p.isAbsent()) {
+      if (current.isEmpty()) {
+        return new Change.NoOp(address, UserAttributes.missing(p.name()).build(), p.name() + " does not exist");
+      }
+      if (credential == null) {
+        throw new PlanException("removing " + p.name() + " needs the play's management credential",
+            "name the credential (credential: {user: …, password: !secret …}) in the play");
+      }
+      return new Change.Delete(address, UserAttributes.of(current.get()).build(),
+          List.of(UserCommands.deleteUser(p.name(), p.removeHome(), credential)),
+          p.name() + " exists and the document says absent; " + (p.removeHome()
+              ? "its home folder is securely erased (remove_home: true)"
+              : "its home folder is kept (remove_home: true erases it)"));
+    }
+    if (current.isEmpty()) {
+      return NewUser.plan(address, p, facts, credential);
+    }
+    return ExistingUser.plan(address, p, current.get(), facts, credential);
+  }
+
+  @Override
+  public HostFacts project(HostFacts facts, UserParams p, Change change) {
+    return switch (change) {
+      case Change.NoOp n -> facts;
+      case Change.Pending n -> facts;
+      case Change.Delete d -> facts.withoutUser(p.name());
+      case Change.Create c -> facts.withUser(UserProjection.created(p, facts));
+      case Change.Update u -> facts.user(p.name()).map(before -> {
+        try {
+          return facts.withUser(UserProjection.updated(p, before, TokenStep.decide(p, before, facts)));
+        } catch (PlanException e) {
+          return facts; // cannot happen: plan() decided the same step from the same facts
+        }
+      }).orElse(facts);
+    };
+  }
+}
