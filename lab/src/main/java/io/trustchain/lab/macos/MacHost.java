@@ -1,0 +1,76 @@
+package io.trustchain.lab.macos;
+
+import io.trustchain.lab.exec.SimulatedHost;
+import io.trustchain.lab.macos.rules.LoginWindow;
+import io.trustchain.lab.macos.scenario.ScenarioLoader;
+import io.trustchain.lab.macos.state.MacState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One simulated Mac whose state lives in {@code STATEDIR/HOST/state.json}. A transaction locks the host
+ * (across processes), loads the state — from the scenario the first time — runs, and saves.
+ */
+final class MacHost implements SimulatedHost {
+
+  private final String name;
+  private final Path scenario;
+  private final Path dir;
+  private final StateStore store;
+
+  MacHost(String name, Path scenario, Path stateDir) {
+    this.name = Objects.requireNonNull(name, "name == null");
+    this.scenario = Objects.requireNonNull(scenario, "scenario == null");
+    this.dir = stateDir.resolve(name);
+    this.store = new StateStore(dir);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  Path stateFile() {
+    return store.file();
+  }
+
+  @Override
+  public <T> T transact(Transaction<T> work) throws IOException {
+    Objects.requireNonNull(work, "work == null");
+    try (HostLock lock = HostLock.acquire(dir)) {
+      MacState state = loadOrCreate();
+      try {
+        return work.run(new MacMachine(state));
+      } finally {
+        store.save(state);
+      }
+    }
+  }
+
+  /** Creates the state from the scenario when it does not exist yet (and saves it). */
+  void ensureState() throws IOException {
+    transact(machine -> null);
+  }
+
+  private MacState loadOrCreate() throws IOException {
+    return store.load().orElse(null) instanceof MacState saved ? saved : ScenarioLoader.load(scenario, name);
+  }
+
+  @Override
+  public String event(String event, String user) throws IOException {
+    return transact(machine -> LoginWindow.play(((MacMachine) machine).state(), event, user));
+  }
+
+  @Override
+  public void reset() throws IOException {
+    try (HostLock lock = HostLock.acquire(dir)) {
+      store.delete();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + scenario + ")";
+  }
+}

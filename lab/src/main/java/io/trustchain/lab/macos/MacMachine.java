@@ -1,0 +1,90 @@
+package io.trustchain.lab.macos;
+
+import io.trustchain.lab.exec.Machine;
+import io.trustchain.lab.exec.NetworkFault;
+import io.trustchain.lab.exec.Program;
+import io.trustchain.lab.macos.state.FileTree;
+import io.trustchain.lab.macos.state.MacState;
+import io.trustchain.lab.macos.state.NetFault;
+import io.trustchain.lab.macos.tools.Tools;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A simulated Mac with its state loaded for one transaction. */
+final class MacMachine implements Machine {
+
+  private final MacState state;
+
+  MacMachine(MacState state) {
+    this.state = Objects.requireNonNull(state, "state == null");
+  }
+
+  MacState state() {
+    return state;
+  }
+
+  @Override
+  public String hostName() {
+    return state.host();
+  }
+
+  @Override
+  public Optional<Program> program(String name) {
+    return Tools.resolve(name).map(bare -> new FaultableProgram(state, bare));
+  }
+
+  @Override
+  public boolean userExists(String user) {
+    return state.user(user).isPresent();
+  }
+
+  @Override
+  public boolean authenticate(String user, char[] password) {
+    if (password == null) {
+      return false;
+    }
+    return state.user(user).filter(u -> !u.disabled()).filter(u -> u.passwordMatches(new String(password)))
+        .isPresent();
+  }
+
+  @Override
+  public boolean isAdmin(String user) {
+    return state.isAdmin(user);
+  }
+
+  @Override
+  public Optional<String> readFile(String path) {
+    return state.files().read(path);
+  }
+
+  @Override
+  public void writeFile(String path, String content) {
+    state.files().write(path, Objects.requireNonNull(content, "content == null"));
+  }
+
+  @Override
+  public boolean deleteFile(String path) {
+    return state.files().isFile(path) && state.files().delete(path);
+  }
+
+  @Override
+  public boolean isDirectory(String path) {
+    return state.files().isDirectory(FileTree.normalize(path));
+  }
+
+  @Override
+  public List<NetworkFault> activeFaults() {
+    return state.faults().network().stream().filter(NetFault::live).map(NetFault::toFault).toList();
+  }
+
+  @Override
+  public void fired(NetworkFault fault) {
+    state.faults().network().stream().filter(f -> f.id().equals(fault.id())).findFirst().ifPresent(NetFault::fired);
+  }
+
+  @Override
+  public String toString() {
+    return state.toString();
+  }
+}

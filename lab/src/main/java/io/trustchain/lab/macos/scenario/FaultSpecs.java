@@ -1,0 +1,90 @@
+package io.trustchain.lab.macos.scenario;
+
+import io.trustchain.lab.exec.NetworkFault;
+import io.trustchain.lab.macos.state.MacState;
+import io.trustchain.lab.macos.state.NetFault;
+import io.trustchain.lab.macos.state.ToolFault;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** The {@code faults:} section: network faults for the SSH side, tool faults for the programs. */
+final class FaultSpecs {
+
+  static final Set<String> FAULTS = Set.of("network", "refuse_silently", "no_full_disk_access");
+  static final Set<String> NETWORK = Set.of("id", "kind", "match", "delay_ms", "times");
+  static final Set<String> REFUSE = Set.of("match", "times");
+
+  private FaultSpecs() {}
+
+  static void load(Fields top, MacState state) {
+    Optional<Fields> of = top.node("faults")
+        .flatMap(n -> Fields.of(n, top.file(), top.diagnostics(), "faults", FAULTS));
+    if (of.isEmpty()) {
+      return;
+    }
+    Fields f = of.get();
+    state.faults().noFullDiskAccess(f.bool("no_full_disk_access", false));
+    int i = 0;
+    for (Node item : f.list("network")) {
+      i++;
+      Optional<Fields> nf = Fields.of(item, top.file(), top.diagnostics(), "a network fault", NETWORK);
+      if (nf.isEmpty()) {
+        continue;
+      }
+      Fields n = nf.get();
+      Optional<NetworkFault.Kind> kind = n.text("kind").flatMap(k -> kind(n, k));
+      if (kind.isEmpty()) {
+        if (!n.has("kind")) {
+          n.error("kind", "a network fault needs kind: unreachable, slow, drop or hang", null);
+        }
+        continue;
+      }
+      String match = n.text("match").orElse(null);
+      if (!validRegex(n, match)) {
+        continue;
+      }
+      if (kind.get() == NetworkFault.Kind.SLOW && !n.has("delay_ms")) {
+        n.error("kind", "a slow fault needs delay_ms", "for example delay_ms: 1500");
+      }
+      state.faults().network().add(new NetFault(n.text("id").orElse(kind.get().name().toLowerCase(Locale.ROOT) + "-" + i),
+          kind.get(), match, n.integer("delay_ms").orElse(0), n.integer("times").orElse(-1)));
+    }
+    for (Node item : f.list("refuse_silently")) {
+      Fields.of(item, top.file(), top.diagnostics(), "a refuse_silently fault", REFUSE).ifPresent(r -> {
+        Optional<String> match = r.text("match");
+        if (match.isEmpty()) {
+          r.error("match", "refuse_silently needs match: a regex found in the tool's command line",
+              "for example match: \"sysadminctl .*-secureTokenOn\"");
+        } else if (validRegex(r, match.get())) {
+          state.faults().refuseSilently().add(new ToolFault(match.get(), r.integer("times").orElse(-1)));
+        }
+      });
+    }
+  }
+
+  private static Optional<NetworkFault.Kind> kind(Fields n, String text) {
+    try {
+      return Optional.of(NetworkFault.Kind.valueOf(text.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      n.error("kind", "unknown fault kind \"" + text + "\"", "use unreachable, slow, drop or hang");
+      return Optional.empty();
+    }
+  }
+
+  private static boolean validRegex(Fields f, String regex) {
+    if (regex == null) {
+      return true;
+    }
+    try {
+      Pattern.compile(regex);
+      return true;
+    } catch (PatternSyntaxException e) {
+      f.error("match", "match is not a valid regex: " + e.getDescription(), null);
+      return false;
+    }
+  }
+}

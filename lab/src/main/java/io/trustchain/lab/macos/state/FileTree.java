@@ -1,0 +1,86 @@
+package io.trustchain.lab.macos.state;
+
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** A small simulated file system: regular files with text content, and directories. Paths are absolute. */
+public final class FileTree {
+
+  private TreeMap<String, String> files = new TreeMap<>();
+  private TreeSet<String> directories = new TreeSet<>();
+
+  public FileTree() {}
+
+  /** {@code /a/b/} and {@code /a//b} → {@code /a/b}; relative paths are rejected. */
+  public static String normalize(String path) {
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("not an absolute path: " + path);
+    }
+    String p = path.replaceAll("/+", "/");
+    return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  public Optional<String> read(String path) {
+    return Optional.ofNullable(files.get(normalize(path)));
+  }
+
+  public void write(String path, String content) {
+    String p = normalize(path);
+    files.put(p, content);
+    mkdirs(parent(p));
+  }
+
+  public boolean isFile(String path) {
+    return files.containsKey(normalize(path));
+  }
+
+  public boolean isDirectory(String path) {
+    String p = normalize(path);
+    if (p.equals("/") || directories.contains(p)) {
+      return true;
+    }
+    String prefix = p + "/";
+    return files.ceilingKey(prefix) != null && files.ceilingKey(prefix).startsWith(prefix);
+  }
+
+  public boolean exists(String path) {
+    return isFile(path) || isDirectory(path);
+  }
+
+  public void mkdirs(String path) {
+    String p = normalize(path);
+    while (!p.equals("/")) {
+      directories.add(p);
+      p = parent(p);
+    }
+  }
+
+  /** Removes a file, or a directory and everything under it. */
+  public boolean delete(String path) {
+    String p = normalize(path);
+    boolean removed = files.remove(p) != null;
+    String prefix = p + "/";
+    removed |= files.keySet().removeIf(k -> k.startsWith(prefix));
+    removed |= directories.remove(p);
+    removed |= directories.removeIf(k -> k.startsWith(prefix));
+    return removed;
+  }
+
+  /** Whether the directory has anything in it. */
+  public boolean hasChildren(String path) {
+    String prefix = normalize(path) + "/";
+    return files.keySet().stream().anyMatch(k -> k.startsWith(prefix))
+        || directories.stream().anyMatch(k -> k.startsWith(prefix));
+  }
+
+  static String parent(String p) {
+    int i = p.lastIndexOf('/');
+    return i <= 0 ? "/" : p.substring(0, i);
+  }
+
+  @Override
+  public String toString() {
+    return files.size() + " files, " + directories.size() + " directories";
+  }
+}
