@@ -101,7 +101,7 @@ final class IniInventoryParser {
       state = "skip";
       return;
     }
-    SourceRange here = at(lineNo, indent + 1);
+    SourceRange here = at(lineNo, indent);
     if (!graph.groups.containsKey(name) && type.equals("vars") && !pending.containsKey(name)) {
       pending.put(name, new Pending("vars", here));
     }

@@ -143,11 +143,11 @@ final class YamlInventoryParser {
 
   /** A group name: a non-empty string (Ansible refuses numbers, booleans and null). */
   private String groupName(Node key) {
-    return stringKey(key, "group name", "quote it, e.g. \"2024\":");
+    return stringKey(key, "group name");
   }
 
   private String hostPattern(Node key) {
-    return stringKey(key, "host name", "enclose numbers in quotes, e.g. \"10.1\":");
+    return stringKey(key, "host name");
   }
 
   private String varName(Node key) {
@@ -158,16 +158,21 @@ final class YamlInventoryParser {
     return null;
   }
 
-  private String stringKey(Node key, String what, String hint) {
-    if (key instanceof ScalarNode s && values.scalar(s) instanceof String text) {
-      if (text.isEmpty()) {
-        diagnostics.error(at(key), what + " is empty", "write a name");
-        return null;
-      }
+  private String stringKey(Node key, String what) {
+    if (!(key instanceof ScalarNode s)) {
+      diagnostics.error(at(key), what + " must be a string, found " + kind(key), "write a plain name");
+      return null;
+    }
+    Object typed = values.scalar(s);
+    if (typed instanceof String text && !text.isEmpty()) {
       return text;
     }
-    String shown = key instanceof ScalarNode s ? s.getValue() : kind(key);
-    diagnostics.error(at(key), what + " must be a string, got " + shown, hint);
+    if (typed instanceof String) {
+      diagnostics.error(at(key), what + " is empty", "write a name");
+      return null;
+    }
+    diagnostics.error(at(key), what + " " + s.getValue() + " is not a string (YAML reads it as "
+        + PythonJson.describe(typed) + ")", "quote it: \"" + s.getValue() + "\":");
     return null;
   }
 
