@@ -101,6 +101,10 @@ final class InventoryAssembler {
       } else if (mine.isEmpty() || (mine.size() == 1 && mine.contains(all))) {
         graph.addHost(ungrouped, h);
       }
+      if (graph.groups.containsKey(h.name)) {
+        diagnostics.warning(h.declaredAt, "\"" + h.name + "\" names both a host and a group; the pattern \""
+            + h.name + "\" selects only the host");
+      }
     }
   }
 

@@ -11,7 +11,8 @@ final class SshArgs {
 
   /**
    * The first file of the first {@code -o UserKnownHostsFile=…} ({@code -oUserKnownHostsFile=…},
-   * {@code -o "UserKnownHostsFile …"}; the keyword in any case) in {@code args}, as ssh would use it.
+   * {@code -o "UserKnownHostsFile …"}; the keyword in any case) in {@code args}, as ssh would use it:
+   * several files are separated by spaces unless double-quoted inside the option.
    */
   static Optional<String> userKnownHostsFile(String args) {
     List<ShellWords.Word> words;
@@ -40,6 +41,9 @@ final class SshArgs {
         continue;
       }
       String value = trimmed.substring(split).replaceFirst("^\\s*=?\\s*", "").strip();
+      if (value.startsWith("\"") && value.indexOf('"', 1) > 0) {
+        return Optional.of(value.substring(1, value.indexOf('"', 1)));
+      }
       if (!value.isEmpty()) {
         return Optional.of(value.split("\\s+")[0]);
       }
