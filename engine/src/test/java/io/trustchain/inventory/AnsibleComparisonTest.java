@@ -33,7 +33,8 @@ class AnsibleComparisonTest {
       new Case("vars-dirs/inventory.yml", List.of()),
       new Case("vault/inventory.yml", List.of()),
       new Case("directory/inventory", List.of(Optional.empty())),
-      new Case("precedence/inventory.yml", List.of(Optional.empty())));
+      new Case("precedence/inventory.yml", List.of(Optional.empty())),
+      new Case("formats", List.of()));
 
   private static List<String> listArgs(Case c) {
     return List.of("-i", c.path().toString(), "--vault-password-file", Fixtures.VAULT_PASSWORD.toString(), "--list");

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Runs the real {@code ansible-inventory} (ansible-core, installed here and in CI) with a throwaway
@@ -22,12 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AnsibleInventoryCli {
 
   private static final Map<List<String>, CompletableFuture<String>> RUNS = new ConcurrentHashMap<>();
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "ansible-inventory");
+    t.setDaemon(true);
+    return t;
+  });
 
   private AnsibleInventoryCli() {}
 
   /** Starts a run in the background (so several overlap); {@link #run} collects it. */
   static void prefetch(List<String> args) {
-    RUNS.computeIfAbsent(List.copyOf(args), a -> CompletableFuture.supplyAsync(() -> execute(a)));
+    RUNS.computeIfAbsent(List.copyOf(args), a -> CompletableFuture.supplyAsync(() -> execute(a), POOL));
   }
 
   /** The standard output of {@code ansible-inventory ARGS}; fails the test when it cannot run or fails. */
