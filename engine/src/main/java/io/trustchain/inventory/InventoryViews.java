@@ -16,11 +16,17 @@ import java.util.Set;
  */
 public final class InventoryViews {
 
+  /** Names {@code ansible-inventory} leaves out of hostvars: Ansible sets them itself. */
+  private static final Set<String> INTERNAL = Set.of("ansible_diff_mode", "ansible_config_file", "ansible_facts",
+      "ansible_forks", "ansible_inventory_sources", "ansible_limit", "ansible_playbook_python", "ansible_run_tags",
+      "ansible_skip_tags", "ansible_verbosity", "ansible_version", "inventory_dir", "inventory_file",
+      "inventory_hostname", "inventory_hostname_short", "groups", "group_names", "omit", "playbook_dir");
+
   private InventoryViews() {}
 
   /**
    * The JSON of {@code ansible-inventory --list}: {@code _meta.hostvars} (hosts with variables,
-   * untemplated), then one entry per group reachable from {@code all} that has hosts or children,
+   * untemplated, without the names Ansible sets itself), then one entry per group reachable from {@code all} that has hosts or children,
    * keys sorted. {@code !vault} values show as {@code {"__ansible_vault": "<envelope>"}}; other
    * secret references, which Ansible cannot read, as the string {@code "!secret <source>"}.
    */
@@ -28,8 +34,10 @@ public final class InventoryViews {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> hostvars = new LinkedHashMap<>();
     for (Host host : inventory.hosts()) {
-      if (!host.vars().isEmpty()) {
-        hostvars.put(host.name(), host.vars());
+      Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+      vars.keySet().removeAll(INTERNAL);
+      if (!vars.isEmpty()) {
+        hostvars.put(host.name(), vars);
       }
     }
     out.put("_meta", Map.of("hostvars", hostvars));
