@@ -44,7 +44,9 @@ public final class InventoryLoader {
     int errorsBefore = diagnostics.errorCount();
     Path source = path.toAbsolutePath().normalize();
     if (!Files.exists(source)) {
-      diagnostics.error(null, "inventory not found: " + path, "check the path given with -i");
+      diagnostics.error(null, "inventory not found: " + path, path.toString().contains(",")
+          ? "host lists such as -i mac01,mac02 are not supported: write the hosts in a YAML inventory"
+          : "check the path given with -i");
       return Optional.empty();
     }
     InventoryGraph graph = new InventoryGraph();

@@ -60,7 +60,13 @@ class HostPatternTest {
         Arguments.of("web:nosuch:!alsonot", WEB, List.of("nosuch", "!alsonot")),
         Arguments.of("empty", List.of(), List.of()),
         Arguments.of("ungrouped", List.of("solo"), List.of()),
-        Arguments.of("all:!mac*:!web*:!db*", List.of("solo"), List.of()));
+        Arguments.of("all:!mac*:!web*:!db*", List.of("solo"), List.of()),
+        Arguments.of("a*", ALL, List.of()),
+        Arguments.of("ungr*", List.of("solo"), List.of()),
+        Arguments.of("~.*old", List.of("mac-old-1"), List.of()),
+        Arguments.of("mac[0]", List.of("mac-lab-01"), List.of()),
+        Arguments.of("web*[0]", List.of("web1.example.com"), List.of()),
+        Arguments.of("*[0:1]", List.of("solo", "web1.example.com"), List.of()));
   }
 
   @ParameterizedTest(name = "{0} -> {1} unmatched {2}")

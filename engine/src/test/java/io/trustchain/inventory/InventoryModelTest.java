@@ -121,6 +121,14 @@ class InventoryModelTest {
   }
 
   @Test
+  void aHostListIsNotSupported() {
+    Diagnostics diagnostics = new Diagnostics();
+    assertThat(new InventoryLoader(null).load(Path.of("mac01,mac02"), diagnostics)).isEmpty();
+    assertThat(diagnostics.all()).singleElement().satisfies(d -> assertThat(d.hint())
+        .contains("host lists such as -i mac01,mac02 are not supported: write the hosts in a YAML inventory"));
+  }
+
+  @Test
   void magicVarsRefuseAForeignHost() {
     Inventory inventory = Fixtures.load(YAML);
     Host stranger = new Host("stranger", Map.of(), List.of(), inventory.hosts().get(0).declaredAt());
