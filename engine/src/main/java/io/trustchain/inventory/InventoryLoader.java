@@ -5,12 +5,15 @@ import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.secret.VaultKeyring;
 import io.trustchain.yaml.YamlSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -52,7 +55,7 @@ public final class InventoryLoader {
     InventoryGraph graph = new InventoryGraph();
     Map<SecretRef.Vault, String> vaultTexts = new HashMap<>();
     if (Files.isDirectory(source)) {
-      directory(source, graph, diagnostics, vaultTexts);
+      directory(source, graph, diagnostics, vaultTexts, new HashSet<>());
     } else {
       file(source, graph, diagnostics, vaultTexts);
     }
@@ -63,7 +66,15 @@ public final class InventoryLoader {
   }
 
   private void directory(Path dir, InventoryGraph graph, Diagnostics diagnostics,
-      Map<SecretRef.Vault, String> vaultTexts) {
+      Map<SecretRef.Vault, String> vaultTexts, Set<Path> visited) {
+    try {
+      if (!visited.add(dir.toRealPath())) {
+        return;
+      }
+    } catch (IOException e) {
+      diagnostics.error(SourceRange.of(dir, 1, 1), "cannot read directory " + dir + ": " + e.getMessage());
+      return;
+    }
     for (Path entry : InventoryFiles.sortedEntries(dir)) {
       String name = entry.getFileName().toString();
       if (IGNORED.matcher(name).find()) {
@@ -74,7 +85,7 @@ public final class InventoryLoader {
         continue;
       }
       if (Files.isDirectory(entry)) {
-        directory(entry, graph, diagnostics, vaultTexts);
+        directory(entry, graph, diagnostics, vaultTexts, visited);
       } else {
         file(entry, graph, diagnostics, vaultTexts);
       }

@@ -8,6 +8,7 @@ import io.trustchain.secret.VaultKeyring;
 import io.trustchain.yaml.YamlSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,7 +80,12 @@ final class VarsFiles {
 
   private static List<Path> find(Path dir, String name) {
     for (String ext : Stream.concat(Stream.of(""), EXTENSIONS.stream()).toList()) {
-      Path candidate = dir.resolve(name + ext);
+      Path candidate;
+      try {
+        candidate = dir.resolve(name + ext);
+      } catch (InvalidPathException e) {
+        return List.of();
+      }
       if (Files.isDirectory(candidate)) {
         List<Path> found = new ArrayList<>();
         walk(candidate, found);
