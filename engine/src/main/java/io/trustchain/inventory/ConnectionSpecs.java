@@ -1,0 +1,208 @@
+package io.trustchain.inventory;
+
+import io.trustchain.secret.SecretRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a host's {@link ConnectionSpec} from its (already templated) variables, with Ansible's
+ * names, aliases and defaults. Where Ansible accepts both a name and its legacy alias
+ * ({@code ansible_host}/{@code ansible_ssh_host}, …), the alias wins when both are set, as it does
+ * in Ansible's ssh connection plugin.
+ */
+public final class ConnectionSpecs {
+
+  static final String SECRET_HINT = "secrets must be typed: use !vault or !secret";
+  private static final Set<String> SSH_CONNECTIONS = Set.of("ssh", "smart", "paramiko", "paramiko_ssh",
+      "ansible.builtin.ssh", "ansible.builtin.paramiko_ssh");
+  private static final Set<String> TRUE = Set.of("y", "yes", "on", "1", "true", "t");
+  private static final Set<String> FALSE = Set.of("n", "no", "off", "0", "false", "f");
+
+  /** The controller's user, home and working directory (defaults and relative paths). */
+  record Local(String user, Path home, Path workingDirectory) {
+    static Local current() {
+      return new Local(System.getProperty("user.name"), Path.of(System.getProperty("user.home")),
+          Path.of("").toAbsolutePath());
+    }
+  }
+
+  private ConnectionSpecs() {}
+
+  /** The connection for {@code host} from its templated variables, or every problem with them. */
+  public static ConnectionSpecResult from(String host, Map<String, Object> renderedVars) {
+    return from(host, renderedVars, Local.current());
+  }
+
+  static ConnectionSpecResult from(String host, Map<String, Object> vars, Local local) {
+    Reader r = new Reader(host, vars);
+    String connection = r.text("ansible_connection");
+    if (connection != null && !SSH_CONNECTIONS.contains(connection)) {
+      r.problem("ansible_connection", "trustchain connects over SSH only, got \"" + connection + "\"");
+    }
+    String address = r.text("ansible_host", "ansible_ssh_host");
+    if (address != null && address.isBlank()) {
+      r.problem(r.last("ansible_host", "ansible_ssh_host"), "must not be empty");
+    }
+    int port = r.number(22, 65535, "ansible_port", "ansible_ssh_port");
+    String user = r.text("ansible_user", "ansible_ssh_user");
+    String key = r.text("ansible_private_key_file", "ansible_ssh_private_key_file");
+    boolean become = r.bool("ansible_become");
+    Optional<SecretRef> password = r.secret("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
+    String method = r.text("ansible_become_method");
+    if (method != null && !method.equals("sudo") && !method.equals("ansible.builtin.sudo")) {
+      r.problem("ansible_become_method", "trustchain becomes root with sudo only, got \"" + method + "\"");
+    }
+    String becomeUser = r.text("ansible_become_user");
+    if (becomeUser != null && !becomeUser.equals("root")) {
+      r.problem("ansible_become_user", "trustchain becomes root only, got \"" + becomeUser + "\"");
+    }
+    int timeout = r.number(10, 86400, "ansible_timeout", "ansible_ssh_timeout");
+    Path knownHosts = knownHosts(r, local);
+    if (!r.problems.isEmpty()) {
+      return ConnectionSpecResult.rejected(r.problems);
+    }
+    return ConnectionSpecResult.of(new ConnectionSpec(host, address == null ? host : address, port,
+        user == null ? local.user() : user, Optional.ofNullable(key).map(k -> path(k, local)), knownHosts,
+        become, password, Duration.ofSeconds(timeout)));
+  }
+
+  /**
+   * {@code trustchain_known_hosts_file}, else the first {@code UserKnownHostsFile} given with
+   * {@code -o} in {@code ansible_ssh_common_args} then {@code ansible_ssh_extra_args} (ssh keeps
+   * the first value it sees), else {@code ~/.ssh/known_hosts}.
+   */
+  private static Path knownHosts(Reader r, Local local) {
+    String explicit = r.text("trustchain_known_hosts_file");
+    if (explicit != null) {
+      return path(explicit, local);
+    }
+    for (String var : List.of("ansible_ssh_common_args", "ansible_ssh_extra_args")) {
+      String args = r.text(var);
+      if (args == null) {
+        continue;
+      }
+      Optional<String> file = SshArgs.userKnownHostsFile(args);
+      if (file.isPresent()) {
+        return path(file.get(), local);
+      }
+    }
+    return local.home().resolve(".ssh").resolve("known_hosts");
+  }
+
+  /** {@code ~} expanded, then relative paths resolved against the working directory (as ssh does). */
+  static Path path(String text, Local local) {
+    String expanded = text.equals("~") ? local.home().toString()
+        : text.startsWith("~/") ? local.home() + text.substring(1) : text;
+    return local.workingDirectory().resolve(expanded).normalize();
+  }
+
+  /** Reads variables, collecting problems. */
+  private static final class Reader {
+    final String host;
+    final Map<String, Object> vars;
+    final List<ConnectionProblem> problems = new ArrayList<>();
+
+    Reader(String host, Map<String, Object> vars) {
+      this.host = host;
+      this.vars = vars;
+    }
+
+    void problem(String variable, String message) {
+      problems.add(new ConnectionProblem(host, variable, message));
+    }
+
+    /** The last of {@code names} that is set (not null), or the first name when none is. */
+    String last(String... names) {
+      String found = names[0];
+      for (String n : names) {
+        if (vars.get(n) != null) {
+          found = n;
+        }
+      }
+      return found;
+    }
+
+    Object value(String... names) {
+      return vars.get(last(names));
+    }
+
+    String text(String... names) {
+      Object v = value(names);
+      return switch (v) {
+        case null -> null;
+        case String s -> s;
+        case SecretRef ref -> {
+          problem(last(names), "must be a plain value, not a secret");
+          yield null;
+        }
+        case Number n -> n.toString();
+        default -> {
+          problem(last(names), "must be a single value, got " + PythonJson.describe(v));
+          yield null;
+        }
+      };
+    }
+
+    int number(int fallback, int max, String... names) {
+      Object v = value(names);
+      String name = last(names);
+      long n;
+      if (v == null) {
+        return fallback;
+      } else if (v instanceof Long || v instanceof Integer) {
+        n = ((Number) v).longValue();
+      } else if (v instanceof String s && s.strip().matches("[0-9]+") && s.strip().length() < 10) {
+        n = Long.parseLong(s.strip());
+      } else {
+        problem(name, "must be a whole number between 1 and " + max + ", got " + PythonJson.describe(v));
+        return fallback;
+      }
+      if (n < 1 || n > max) {
+        problem(name, "must be a whole number between 1 and " + max + ", got " + n);
+        return fallback;
+      }
+      return (int) n;
+    }
+
+    /** Ansible's {@code boolean()}: true/false, yes/no, on/off, y/n, t/f, 1/0, in any case. */
+    boolean bool(String name) {
+      Object v = vars.get(name);
+      if (v == null) {
+        return false;
+      }
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      String t = v instanceof Double d && (d == 0.0 || d == 1.0) ? String.valueOf(d.intValue())
+          : String.valueOf(v).strip().toLowerCase(Locale.ROOT);
+      if (!(v instanceof SecretRef) && TRUE.contains(t)) {
+        return true;
+      }
+      if (!(v instanceof SecretRef) && FALSE.contains(t)) {
+        return false;
+      }
+      problem(name, "must be true or false (yes/no, on/off, 1/0), got "
+          + (v instanceof SecretRef ? "a secret" : PythonJson.describe(v)));
+      return false;
+    }
+
+    Optional<SecretRef> secret(String... names) {
+      Object v = value(names);
+      return switch (v) {
+        case null -> Optional.empty();
+        case SecretRef ref -> Optional.of(ref);
+        default -> {
+          problem(last(names), "is a plain value; " + SECRET_HINT
+              + " (e.g. " + last(names) + ": !secret env:BECOME_PASSWORD)");
+          yield Optional.empty();
+        }
+      };
+    }
+  }
+}
