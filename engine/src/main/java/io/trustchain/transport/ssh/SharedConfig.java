@@ -8,7 +8,8 @@ import net.schmizz.sshj.DefaultConfig;
  * The one sshj {@link Config} of the process. Building a {@code DefaultConfig} probes every cipher
  * and seeds a random generator; doing that per connection costs time and drains entropy, so all
  * connections share this one (it is read-only once built). Keepalives are the OpenSSH kind
- * ({@code keepalive@openssh.com} with a reply), so a dead peer is noticed.
+ * ({@code keepalive@openssh.com} with a reply), so a dead peer is noticed. Packet dumps are never
+ * logged ({@link PacketSafeLoggers}).
  */
 final class SharedConfig {
 
@@ -25,6 +26,7 @@ final class SharedConfig {
   private static Config build() {
     DefaultConfig config = new DefaultConfig();
     config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    config.setLoggerFactory(new PacketSafeLoggers());
     return config;
   }
 }

@@ -8,10 +8,10 @@ import io.trustchain.transport.TransportException;
 import io.trustchain.transport.TransportException.Kind;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,7 +32,7 @@ public final class SshConnector implements Connector {
   private final SshOptions options;
   private final Path home;
   private final Map<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
-  private final List<SshTransport> open = new ArrayList<>();
+  private final Set<SshTransport> open = ConcurrentHashMap.newKeySet();
 
   public SshConnector(SecretResolver secrets, SshOptions options) {
     this(secrets, options, Path.of(System.getProperty("user.home")));
@@ -51,9 +51,7 @@ public final class SshConnector implements Connector {
     KnownHosts hosts = knownHostsFor(spec);
     Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, home);
     SshTransport transport = new SshTransport(spec, secrets, options.commandTimeout(), opener, opener.open());
-    synchronized (open) {
-      open.add(transport);
-    }
+    open.add(transport.whenClosed(() -> open.remove(transport)));
     return transport;
   }
 
@@ -75,12 +73,7 @@ public final class SshConnector implements Connector {
 
   @Override
   public void close() {
-    List<SshTransport> all;
-    synchronized (open) {
-      all = new ArrayList<>(open);
-      open.clear();
-    }
-    for (SshTransport t : all) {
+    for (SshTransport t : List.copyOf(open)) {
       t.close();
     }
   }

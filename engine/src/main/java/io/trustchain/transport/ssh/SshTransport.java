@@ -40,6 +40,7 @@ final class SshTransport implements Transport {
   private final Link.Opener opener;
   private Link link;
   private boolean closed;
+  private Runnable onClose = () -> {};
 
   SshTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Link.Opener opener,
       Link first) {
@@ -166,13 +167,27 @@ final class SshTransport implements Transport {
     return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
   }
 
+  /** Runs {@code action} once this transport is closed (the connector forgets it). */
+  synchronized SshTransport whenClosed(Runnable action) {
+    this.onClose = Objects.requireNonNull(action, "action == null");
+    return this;
+  }
+
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (link != null) {
-      link.close();
-      link = null;
+  public void close() {
+    Runnable action;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (link != null) {
+        link.close();
+        link = null;
+      }
+      action = onClose;
     }
+    action.run();
   }
 
   @Override

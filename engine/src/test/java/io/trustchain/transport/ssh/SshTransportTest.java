@@ -248,6 +248,17 @@ class SshTransportTest {
   }
 
   @Test
+  void close_closesTheLinkAndRunsTheCloseActionOnce() {
+    ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
+    int[] runs = {0};
+    SshTransport t = transport(spec(false, Optional.empty()), link, noReopen()).whenClosed(() -> runs[0]++);
+    t.close();
+    t.close();
+    assertThat(link.isOpen()).isFalse();
+    assertThat(runs[0]).isEqualTo(1);
+  }
+
+  @Test
   void host_isTheInventoryName() {
     assertThat(transport(spec(false, Optional.empty()), new ScriptedLink(ScriptedLink.Behaviour.OK), noReopen())
         .host()).isEqualTo("mac-1");
