@@ -39,7 +39,7 @@ final class SshjConnect {
     }
   }
 
-  private static void configure(SSHClient client, ConnectionSpec spec, SshOptions options) {
+  static void configure(SSHClient client, ConnectionSpec spec, SshOptions options) {
     client.setSocketFactory(NoDelaySocketFactory.INSTANCE);
     int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, spec.connectTimeout().toMillis()));
     client.setConnectTimeout(connectMs);
