@@ -14,7 +14,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -143,8 +142,7 @@ class ParserFixturesTest {
       if (!subset && expect.size() != actual.size()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = expect.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : expect.properties()) {
         if (!actual.has(e.getKey()) || !matches(e.getValue(), actual.get(e.getKey()), subset)) {
           return false;
         }

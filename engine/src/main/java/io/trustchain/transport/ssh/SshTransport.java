@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One host's SSH connection, reused for every exec of the run.
@@ -62,7 +63,7 @@ final class SshTransport implements Transport {
     if (closed) {
       throw new TransportException(Kind.DROPPED, where() + ": the connection was closed by trustchain");
     }
-    byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : java.util.Optional.empty(),
+    byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(),
         secrets);
     try {
       return run(script, stdin);
