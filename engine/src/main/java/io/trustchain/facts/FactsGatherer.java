@@ -1,0 +1,31 @@
+package io.trustchain.facts;
+
+import io.trustchain.transport.ExecResult;
+import io.trustchain.transport.Sections;
+import io.trustchain.transport.Transport;
+import io.trustchain.transport.TransportException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Gathers one Mac's facts in one exec: builds the facts script (sw_vers, uname, the users with
+ * uid ≥ 500 and the named ones, admin membership, Secure Token status, password checks, APFS crypto
+ * users, fdesetup, profiles, the MCX mobile-account key and the deferral's recovery plist), runs it,
+ * and parses every section with a pure parser. On a real Mac the tools need root: the inventory
+ * sets become. Output no parser recognises is a {@link FactParseException}, never a default.
+ */
+public final class FactsGatherer {
+
+  public FactsGatherer() {}
+
+  public HostFacts gather(Transport transport, FactsRequest request, Duration timeout)
+      throws TransportException, FactParseException {
+    Objects.requireNonNull(transport, "transport == null");
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(timeout, "timeout == null");
+    FactsScript script = FactsScript.build(request, timeout);
+    ExecResult result = transport.exec(script.script());
+    return new HostFactsAssembler(script, request, Sections.parse(result, script.script().nonce()), result)
+        .assemble();
+  }
+}

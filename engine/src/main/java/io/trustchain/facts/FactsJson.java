@@ -1,0 +1,104 @@
+package io.trustchain.facts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts contract as JSON: {@code {"format_version": 1, "hosts": {NAME: {...}}}}, snake_case
+ * keys in record order, nulls kept (a null {@code volume_owner} means macOS does not report it),
+ * hosts in the map's order, pretty-printed with two-space indents.
+ *
+ * <p>{@link #digest} fingerprints one host's facts for saved-plan staleness: the SHA-256 (lowercase
+ * hex) of a canonical JSON (keys sorted, no white space) of the facts WITHOUT the volatile fields,
+ * which change while nothing that a plan depends on does: {@code filevault.progress_percent} and
+ * {@code filevault.deferral.age_days}.
+ */
+public final class FactsJson {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .build();
+
+  private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
+
+  private FactsJson() {}
+
+  public static String write(Map<String, HostFacts> hosts) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("format_version", HostFacts.FORMAT_VERSION);
+    ObjectNode byName = root.putObject("hosts");
+    hosts.forEach((name, facts) -> byName.set(name, tree(facts)));
+    try {
+      return MAPPER.writer(PRETTY).writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("facts cannot be written as JSON", e);
+    }
+  }
+
+  /** SHA-256 of the canonical JSON of {@code facts}, without the volatile fields. */
+  public static String digest(HostFacts facts) {
+    JsonNode tree = tree(facts);
+    if (tree.get("filevault") instanceof ObjectNode fv) {
+      fv.remove("progress_percent");
+      if (fv.get("deferral") instanceof ObjectNode deferral) {
+        deferral.remove("age_days");
+      }
+    }
+    try {
+      byte[] canonical = MAPPER.writeValueAsString(sorted(tree)).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("facts cannot be digested", e);
+    }
+  }
+
+  /** One host's facts as a JSON tree (snake_case, record order). */
+  static JsonNode tree(HostFacts facts) {
+    return MAPPER.valueToTree(facts);
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      Collections.sort(names);
+      for (String name : names) {
+        out.set(name, sorted(object.get(name)));
+      }
+      return out;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      array.forEach(e -> out.add(sorted(e)));
+      return out;
+    }
+    return node;
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indent = new DefaultIndenter("  ", "\n");
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    return new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent);
+  }
+}

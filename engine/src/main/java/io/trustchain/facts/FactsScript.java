@@ -1,0 +1,152 @@
+package io.trustchain.facts;
+
+import io.trustchain.transport.Command;
+import io.trustchain.transport.RemoteScript;
+import io.trustchain.transport.ScriptBuilder;
+import io.trustchain.transport.ShellQuote;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The one facts script of a host: every tool as a framed section (keys below), users read in two
+ * sh loops — the accounts with uid ≥ 500 from {@code dscl . -list /Users UniqueID}, then the
+ * accounts the documents name — and each password check as {@code dscl . -authonly USER "$tc_sN"}
+ * with the value read from stdin.
+ *
+ * <p>The sh it emits (for the lab's interpreter): simple commands with quoted words, {@code |},
+ * {@code ;}, {@code ||}, {@code &&}, {@code >&2}, {@code while read -r A B; do …; done},
+ * {@code for N in WORDS; do …; done}, {@code case "$N" in A|B) continue ;; esac},
+ * {@code [ "$X" -ge 500 ]}, {@code [ -f PATH ]}, {@code printf}, {@code $?} and
+ * {@code "…$var…"} expansions.
+ */
+final class FactsScript {
+
+  static final String SW_VERS = "sw_vers";
+  static final String UNAME = "uname";
+  static final String USERS = "users";
+  static final String ADMINS = "admins";
+  static final String USER = "user:";
+  static final String TOKEN = "token:";
+  static final String AUTH = "auth:";
+  static final String CRYPTO = "crypto";
+  static final String FV_STATUS = "fv_status";
+  static final String FV_LIST = "fv_list";
+  static final String FV_DEFERRAL = "fv_deferral";
+  static final String FV_PRK = "fv_prk";
+  static final String FV_IRK = "fv_irk";
+  static final String BOOTSTRAP = "bootstrap";
+  static final String ENROLLMENT = "enrollment";
+  static final String MCX = "mcx";
+  static final String RECOVERY_PLIST = "recovery_plist";
+
+  static final int MIN_HUMAN_UID = 500;
+  static final List<String> USER_ATTRIBUTES = List.of("RecordName", "UniqueID", "RealName", "GeneratedUID",
+      "NFSHomeDirectory", "UserShell", "AuthenticationAuthority", "IsHidden");
+  static final String MCX_DOMAIN = "/Library/Preferences/com.apple.MCX";
+  static final String MCX_KEY = "cachedaccounts.askForSecureTokenAuthBypass";
+
+  private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.@-]*");
+
+  private static final Map<String, Command> FIXED = new TreeMap<>(Map.ofEntries(
+      Map.entry(SW_VERS, Command.of("sw_vers")),
+      Map.entry(UNAME, Command.of("uname", "-m")),
+      Map.entry(USERS, Command.of("dscl", ".", "-list", "/Users", "UniqueID")),
+      Map.entry(ADMINS, Command.of("dscl", ".", "-read", "/Groups/admin", "GroupMembership")),
+      Map.entry(CRYPTO, Command.of("diskutil", "apfs", "listCryptoUsers", "/")),
+      Map.entry(FV_STATUS, Command.of("fdesetup", "status")),
+      Map.entry(FV_LIST, Command.of("fdesetup", "list")),
+      Map.entry(FV_DEFERRAL, Command.of("fdesetup", "showdeferralinfo")),
+      Map.entry(FV_PRK, Command.of("fdesetup", "haspersonalrecoverykey")),
+      Map.entry(FV_IRK, Command.of("fdesetup", "hasinstitutionalrecoverykey")),
+      Map.entry(BOOTSTRAP, Command.of("profiles", "status", "-type", "bootstraptoken")),
+      Map.entry(ENROLLMENT, Command.of("profiles", "status", "-type", "enrollment")),
+      Map.entry(MCX, Command.of("defaults", "read", MCX_DOMAIN, MCX_KEY))));
+
+  private final RemoteScript script;
+  private final FactsRequest request;
+
+  private FactsScript(RemoteScript script, FactsRequest request) {
+    this.script = script;
+    this.request = request;
+  }
+
+  static FactsScript build(FactsRequest request, Duration timeout) {
+    return build(new ScriptBuilder(), request, timeout);
+  }
+
+  static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout) {
+    TreeSet<String> named = new TreeSet<>(request.namedUsers());
+    named.addAll(request.passwordsToCheck().keySet());
+    for (String name : named) {
+      if (!USER_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("cannot gather facts for the account name '" + name
+            + "': a macOS short name has only letters, digits, '_', '.', '-' and '@'");
+      }
+    }
+    for (String key : List.of(SW_VERS, UNAME, USERS, ADMINS)) {
+      b.step(key, FIXED.get(key));
+    }
+    String perUser = b.sectionText("\"" + USER + "$tc_n\"", "dscl . -read \"/Users/$tc_n\" "
+        + String.join(" ", USER_ATTRIBUTES)) + "\n"
+        + b.sectionText("\"" + TOKEN + "$tc_n\"", "sysadminctl -secureTokenStatus \"$tc_n\"");
+    StringBuilder listed = new StringBuilder(b.render(FIXED.get(USERS)))
+        .append(" | while read -r tc_n tc_id; do\n")
+        .append("[ \"$tc_id\" -ge ").append(MIN_HUMAN_UID).append(" ] || continue\n");
+    if (!named.isEmpty()) {
+      listed.append("case \"$tc_n\" in ").append(words(named, "|")).append(") continue ;; esac\n");
+    }
+    b.raw(listed.append(perUser).append("\ndone").toString());
+    if (!named.isEmpty()) {
+      b.raw("for tc_n in " + words(named, " ") + "; do\n" + perUser + "\ndone");
+    }
+    for (Map.Entry<String, io.trustchain.secret.SecretRef> e : new TreeMap<>(request.passwordsToCheck()).entrySet()) {
+      b.step(AUTH + e.getKey(), authCommand(e.getKey()).withSecret(e.getValue()));
+    }
+    for (String key : List.of(CRYPTO, FV_STATUS, FV_LIST, FV_DEFERRAL, FV_PRK, FV_IRK, BOOTSTRAP, ENROLLMENT, MCX)) {
+      b.step(key, FIXED.get(key));
+    }
+    b.section(RECOVERY_PLIST, "[ -f " + ShellQuote.quote(request.recoveryPlist()) + " ]");
+    return new FactsScript(b.build(timeout), request);
+  }
+
+  private static String words(Iterable<String> names, String sep) {
+    List<String> quoted = new ArrayList<>();
+    names.forEach(n -> quoted.add(ShellQuote.quote(n)));
+    return String.join(sep, quoted);
+  }
+
+  private static Command authCommand(String user) {
+    return Command.of("dscl", ".", "-authonly", user);
+  }
+
+  RemoteScript script() {
+    return script;
+  }
+
+  /** The command of a section, as shown in messages (secrets masked). */
+  String display(String key) {
+    if (FIXED.containsKey(key)) {
+      return FIXED.get(key).display();
+    }
+    if (key.startsWith(USER)) {
+      return Command.of("dscl", ".", "-read", "/Users/" + key.substring(USER.length()))
+          .with(USER_ATTRIBUTES.toArray(String[]::new)).display();
+    }
+    if (key.startsWith(TOKEN)) {
+      return Command.of("sysadminctl", "-secureTokenStatus", key.substring(TOKEN.length())).display();
+    }
+    if (key.startsWith(AUTH)) {
+      String user = key.substring(AUTH.length());
+      return authCommand(user).withSecret(request.passwordsToCheck().get(user)).display();
+    }
+    if (key.equals(RECOVERY_PLIST)) {
+      return "[ -f " + ShellQuote.quote(request.recoveryPlist()) + " ]";
+    }
+    return key;
+  }
+}

@@ -1,0 +1,36 @@
+package io.trustchain.transport.ssh;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Which private keys to offer: the inventory's, else OpenSSH's defaults that exist. */
+final class KeyFiles {
+
+  static final List<String> DEFAULT_NAMES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+  private KeyFiles() {}
+
+  static List<Path> candidates(Optional<Path> configured, Path home) {
+    if (configured.isPresent()) {
+      return List.of(expandHome(configured.get(), home));
+    }
+    return DEFAULT_NAMES.stream().map(n -> home.resolve(".ssh").resolve(n)).filter(Files::isRegularFile).toList();
+  }
+
+  static List<Path> defaults(Path home) {
+    return DEFAULT_NAMES.stream().map(n -> home.resolve(".ssh").resolve(n)).toList();
+  }
+
+  static Path expandHome(Path p, Path home) {
+    String s = p.toString();
+    if (s.equals("~")) {
+      return home;
+    }
+    if (s.startsWith("~/")) {
+      return home.resolve(s.substring(2));
+    }
+    return p;
+  }
+}

@@ -1,0 +1,125 @@
+package io.trustchain.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FactsJsonTest {
+
+  static HostFacts sample(Double progress, Deferral deferral) {
+    return new HostFacts(true, null, new OsFacts("macOS", "15.7.1", "24G231", "arm64"),
+        List.of(new UserFacts("alice", 501, "Alice Appleseed", "DA145BD0-81C7-41AA-9676-794E0A14B63D", true, true,
+            false, null, "/bin/zsh", "/Users/alice", false, false, List.of(";SecureToken;"), null)),
+        new FileVaultFacts("encrypting", progress, deferral, List.of("alice"), true, false, false),
+        new BootstrapTokenFacts(true, false), new MdmFacts(true, false, true), new MobileAccountsFacts(true));
+  }
+
+  @Test
+  void write_isTheVersionedContract_snakeCaseInRecordOrder() {
+    Map<String, HostFacts> hosts = new LinkedHashMap<>();
+    hosts.put("mac-1", sample(42.5, new Deferral("alice", "/var/db/trustchain-filevault.plist", 3, null)));
+    hosts.put("mac-2", HostFacts.unreachable("mac-2 (10.0.0.2:22): cannot connect: connection refused"));
+
+    assertThat(FactsJson.write(hosts)).isEqualTo("""
+        {
+          "format_version": 1,
+          "hosts": {
+            "mac-1": {
+              "reachable": true,
+              "error": null,
+              "os": {
+                "product_name": "macOS",
+                "version": "15.7.1",
+                "build": "24G231",
+                "arch": "arm64"
+              },
+              "users": [
+                {
+                  "name": "alice",
+                  "uid": 501,
+                  "real_name": "Alice Appleseed",
+                  "generated_uid": "DA145BD0-81C7-41AA-9676-794E0A14B63D",
+                  "admin": true,
+                  "secure_token": true,
+                  "secure_token_disabled_tag": false,
+                  "volume_owner": null,
+                  "shell": "/bin/zsh",
+                  "home": "/Users/alice",
+                  "hidden": false,
+                  "disabled": false,
+                  "authentication_authority": [
+                    ";SecureToken;"
+                  ],
+                  "password_authenticates": null
+                }
+              ],
+              "filevault": {
+                "status": "encrypting",
+                "progress_percent": 42.5,
+                "deferral": {
+                  "user": "alice",
+                  "output_path": "/var/db/trustchain-filevault.plist",
+                  "force_at_login": 3,
+                  "age_days": null
+                },
+                "unlock_users": [
+                  "alice"
+                ],
+                "personal_recovery_key": true,
+                "institutional_recovery_key": false,
+                "pending_recovery_plist": false
+              },
+              "bootstrap_token": {
+                "supported": true,
+                "escrowed": false
+              },
+              "mdm": {
+                "enrolled": true,
+                "dep": false,
+                "user_approved": true
+              },
+              "mobile_accounts": {
+                "secure_token_prompt": true
+              }
+            },
+            "mac-2": {
+              "reachable": false,
+              "error": "mac-2 (10.0.0.2:22): cannot connect: connection refused",
+              "os": null,
+              "users": [],
+              "filevault": null,
+              "bootstrap_token": null,
+              "mdm": null,
+              "mobile_accounts": null
+            }
+          }
+        }""");
+  }
+
+  @Test
+  void digest_ignoresVolatileFields() {
+    String base = FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, 1)));
+    assertThat(base).matches("[0-9a-f]{64}");
+    assertThat(FactsJson.digest(sample(90.5, new Deferral("alice", "/p", 3, 12)))).isEqualTo(base);
+    assertThat(FactsJson.digest(sample(null, new Deferral("alice", "/p", 3, null)))).isEqualTo(base);
+  }
+
+  @Test
+  void digest_changesWithWhatAPlanDependsOn() {
+    HostFacts facts = sample(10.0, null);
+    String base = FactsJson.digest(facts);
+    assertThat(FactsJson.digest(facts.withUser(facts.users().get(0).withSecureToken(false)))).isNotEqualTo(base);
+    assertThat(FactsJson.digest(facts.withBootstrapToken(new BootstrapTokenFacts(true, true)))).isNotEqualTo(base);
+    assertThat(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, null)))).isNotEqualTo(base);
+    assertThat(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 2, null))))
+        .isNotEqualTo(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, null))));
+  }
+
+  @Test
+  void digest_isStableAcrossCalls() {
+    assertThat(FactsJson.digest(sample(1.0, null))).isEqualTo(FactsJson.digest(sample(1.0, null)));
+  }
+}

@@ -1,0 +1,283 @@
+package io.trustchain.transport.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trustchain.inventory.ConnectionSpec;
+import io.trustchain.secret.Secret;
+import io.trustchain.secret.SecretException;
+import io.trustchain.secret.SecretRef;
+import io.trustchain.secret.SecretResolver;
+import io.trustchain.transport.Command;
+import io.trustchain.transport.ExecResult;
+import io.trustchain.transport.RemoteScript;
+import io.trustchain.transport.ScriptBuilder;
+import io.trustchain.transport.SectionResult;
+import io.trustchain.transport.Sections;
+import io.trustchain.transport.TransportException;
+import io.trustchain.transport.TransportException.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine side of an SSH exec, against a local sh (as sshd would run it) and scripted links. */
+class SshTransportTest {
+
+  static final SecretRef TRICKY = new SecretRef.Env("TRICKY");
+  static final SecretRef SPACES = new SecretRef.Env("SPACES");
+  static final SecretRef SUDO = new SecretRef.Env("SUDO_PW");
+  static final SecretRef MULTILINE = new SecretRef.Env("MULTILINE");
+  static final SecretRef MISSING = new SecretRef.Env("MISSING");
+  static final String TRICKY_VALUE = "it's \"quoted\" $HOME `id` \\ & ; | * é";
+  static final String SPACES_VALUE = "  lead and trail  ";
+  static final String SUDO_VALUE = "sudo pässword";
+
+  static final SecretResolver RESOLVER = ref -> {
+    Map<SecretRef, String> values = Map.of(TRICKY, TRICKY_VALUE, SPACES, SPACES_VALUE, SUDO, SUDO_VALUE,
+        MULTILINE, "line one\nline two");
+    String v = values.get(ref);
+    if (v == null) {
+      throw new SecretException(ref.describe() + ": the environment variable is not set");
+    }
+    return Secret.of(v);
+  };
+
+  @TempDir
+  Path tmp;
+
+  static ConnectionSpec spec(boolean become, Optional<SecretRef> becomePassword) {
+    return new ConnectionSpec("mac-1", "10.0.0.1", 22, "admin", Optional.empty(), Path.of("/dev/null"), become,
+        becomePassword, Duration.ofSeconds(5));
+  }
+
+  static SshTransport transport(ConnectionSpec spec, Link first, Link.Opener reopen) {
+    return new SshTransport(spec, RESOLVER, Duration.ofSeconds(20), reopen, first);
+  }
+
+  static Link.Opener noReopen() {
+    return () -> {
+      throw new AssertionError("no reconnect expected");
+    };
+  }
+
+  private static RemoteScript echoSecrets(Duration timeout) {
+    ScriptBuilder b = new ScriptBuilder();
+    b.step("echo", Command.of("printf", "[%s][%s]").withSecret(TRICKY).withSecret(SPACES));
+    return b.build(timeout);
+  }
+
+  private static SectionResult section(ExecResult result, RemoteScript script, String key) {
+    return Sections.parse(result, script.nonce()).get(key);
+  }
+
+  @Test
+  void exec_secretsTravelOnStdin_andNeverInTheCommandString() throws Exception {
+    LocalShellLink link = new LocalShellLink(null);
+    RemoteScript script = echoSecrets(Duration.ofSeconds(20));
+
+    ExecResult result = transport(spec(false, Optional.empty()), link, noReopen()).exec(script);
+
+    assertThat(result.exitStatus()).isZero();
+    assertThat(section(result, script, "echo").stdout()).isEqualTo("[" + TRICKY_VALUE + "][" + SPACES_VALUE + "]");
+    assertThat(link.commandLines).singleElement().asString()
+        .startsWith("sh -c '")
+        .doesNotContain("quoted").doesNotContain("lead and trail");
+  }
+
+  @Test
+  void exec_become_sendsTheSudoPasswordLineFirst() throws Exception {
+    Path bin = fakeSudo();
+    LocalShellLink link = new LocalShellLink(bin);
+    RemoteScript script = echoSecrets(Duration.ofSeconds(20));
+
+    ExecResult result = transport(spec(true, Optional.of(SUDO)), link, noReopen()).exec(script);
+
+    assertThat(result.stderr()).doesNotContain("fake sudo");
+    assertThat(section(result, script, "echo").stdout()).isEqualTo("[" + TRICKY_VALUE + "][" + SPACES_VALUE + "]");
+    assertThat(link.commandLines).singleElement().asString().startsWith("sudo -S -p '' sh -c '")
+        .doesNotContain("pässword");
+  }
+
+  @Test
+  void exec_becomeWithoutPassword_usesNonInteractiveSudo() throws Exception {
+    LocalShellLink link = new LocalShellLink(fakeSudo());
+    RemoteScript script = echoSecrets(Duration.ofSeconds(20));
+
+    ExecResult result = transport(spec(true, Optional.empty()), link, noReopen()).exec(script);
+
+    assertThat(section(result, script, "echo").stdout()).isEqualTo("[" + TRICKY_VALUE + "][" + SPACES_VALUE + "]");
+    assertThat(link.commandLines).singleElement().asString().startsWith("sudo -n sh -c '");
+  }
+
+  @Test
+  void exec_stdinBytes_areThePasswordLineTheSentinelAndOneLinePerSecret() throws Exception {
+    ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
+    RemoteScript script = echoSecrets(Duration.ofSeconds(20));
+
+    ExecResult result = transport(spec(true, Optional.of(SUDO)), link, noReopen()).exec(script);
+
+    assertThat(result.exitStatus()).isEqualTo(3);
+    assertThat(link.stdin.toString(StandardCharsets.UTF_8)).isEqualTo(
+        SUDO_VALUE + "\n" + script.stdinSentinel() + "\n" + TRICKY_VALUE + "\n" + SPACES_VALUE + "\n");
+  }
+
+  @Test
+  void exec_withoutSecretsOrBecome_sendsNothing() throws Exception {
+    ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
+    transport(spec(false, Optional.of(SUDO)), link, noReopen())
+        .exec(new ScriptBuilder().step("x", Command.of("true")).build(Duration.ofSeconds(5)));
+    assertThat(link.stdin.size()).isZero();
+  }
+
+  @Test
+  void exec_exitStatusAndBothLargeStreams_areReturnedInFull() throws Exception {
+    RemoteScript script = new RemoteScript("head -c 3000000 /dev/zero | tr '\\0' a; "
+        + "head -c 2000000 /dev/zero | tr '\\0' b >&2; exit 7", List.of(), Duration.ofSeconds(20), "n");
+
+    ExecResult result = transport(spec(false, Optional.empty()), new LocalShellLink(null), noReopen()).exec(script);
+
+    assertThat(result.exitStatus()).isEqualTo(7);
+    assertThat(result.stdout()).hasSize(3_000_000).matches("a+");
+    assertThat(result.stderr()).hasSize(2_000_000).matches("b+");
+  }
+
+  @Test
+  void exec_thatOutlivesItsTimeout_isTimeout_andTheConnectionIsKept() throws Exception {
+    LocalShellLink link = new LocalShellLink(null);
+    SshTransport t = transport(spec(false, Optional.empty()), link, noReopen());
+
+    assertThatThrownBy(() -> t.exec(new RemoteScript("sleep 10", List.of(), Duration.ofMillis(300), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
+        .hasMessage("mac-1 (10.0.0.1:22): the remote command did not finish within 300 ms; its channel was closed");
+    assertThat(t.exec(new RemoteScript("exit 0", List.of(), Duration.ofSeconds(20), "n")).exitStatus()).isZero();
+  }
+
+  @Test
+  void exec_withoutATimeout_usesTheConnectorDefault() {
+    SshTransport t = new SshTransport(spec(false, Optional.empty()), RESOLVER, Duration.ofMillis(250),
+        noReopen(), new LocalShellLink(null));
+    assertThatThrownBy(() -> t.exec(new RemoteScript("sleep 10", List.of(), Duration.ZERO, "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
+        .hasMessageContaining("within 250 ms");
+  }
+
+  @Test
+  void exec_unresolvableSecret_isSecret_andNothingRuns() {
+    LocalShellLink link = new LocalShellLink(null);
+    ScriptBuilder b = new ScriptBuilder();
+    b.step("x", Command.of("dscl", ".", "-authonly", "alice").withSecret(MISSING));
+    assertThatThrownBy(() -> transport(spec(false, Optional.empty()), link, noReopen())
+        .exec(b.build(Duration.ofSeconds(5))))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECRET))
+        .hasMessage("cannot resolve secret env:MISSING: env:MISSING: the environment variable is not set");
+    assertThat(link.commandLines).isEmpty();
+  }
+
+  @Test
+  void exec_unresolvableBecomePassword_isSecret() {
+    assertThatThrownBy(() -> transport(spec(true, Optional.of(MISSING)), new LocalShellLink(null), noReopen())
+        .exec(new RemoteScript("true", List.of(), Duration.ofSeconds(5), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECRET))
+        .hasMessageStartingWith("cannot resolve the become (sudo) password env:MISSING");
+  }
+
+  @Test
+  void exec_secretWithALineBreak_isSecret_withoutItsValue() {
+    ScriptBuilder b = new ScriptBuilder();
+    b.step("x", Command.of("dscl", ".", "-authonly", "alice").withSecret(MULTILINE));
+    assertThatThrownBy(() -> transport(spec(false, Optional.empty()), new LocalShellLink(null), noReopen())
+        .exec(b.build(Duration.ofSeconds(5))))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECRET))
+        .hasMessage("secret env:MULTILINE contains a line break, so it cannot be sent as one stdin line")
+        .message().doesNotContain("line one");
+  }
+
+  @Test
+  void exec_withoutExitStatus_isDropped() {
+    assertThatThrownBy(() -> transport(spec(false, Optional.empty()),
+        new ScriptedLink(ScriptedLink.Behaviour.NO_EXIT_STATUS), noReopen())
+        .exec(new RemoteScript("true", List.of(), Duration.ofSeconds(5), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED))
+        .hasMessage("mac-1 (10.0.0.1:22): the remote command ended without an exit status");
+  }
+
+  @Test
+  void exec_endedBySignal_isDropped_sayingWhich() {
+    assertThatThrownBy(() -> transport(spec(false, Optional.empty()),
+        new ScriptedLink(ScriptedLink.Behaviour.SIGNAL), noReopen())
+        .exec(new RemoteScript("true", List.of(), Duration.ofSeconds(5), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED))
+        .hasMessageContaining("was ended by signal KILL without an exit status");
+  }
+
+  @Test
+  void exec_afterADrop_isNotRetried_andTheNextExecReconnects() throws Exception {
+    ScriptedLink dropping = new ScriptedLink(ScriptedLink.Behaviour.DROP);
+    ScriptedLink fresh = new ScriptedLink(ScriptedLink.Behaviour.OK);
+    Deque<Link> reopened = new ArrayDeque<>(List.of(fresh));
+    SshTransport t = transport(spec(false, Optional.empty()), dropping, reopened::pop);
+    RemoteScript script = new RemoteScript("true", List.of(), Duration.ofSeconds(5), "n");
+
+    assertThatThrownBy(() -> t.exec(script))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED))
+        .hasMessage("mac-1 (10.0.0.1:22): the connection dropped during the remote command: Broken transport; "
+            + "encountered EOF (the connection is down; the next exec reconnects)");
+    assertThat(dropping.starts).isEqualTo(1);
+
+    assertThat(t.exec(script).exitStatus()).isEqualTo(3);
+    assertThat(fresh.starts).isEqualTo(1);
+    assertThat(reopened).isEmpty();
+  }
+
+  @Test
+  void exec_afterClose_isRefused() {
+    SshTransport t = transport(spec(false, Optional.empty()), new ScriptedLink(ScriptedLink.Behaviour.OK), noReopen());
+    t.close();
+    assertThatThrownBy(() -> t.exec(new RemoteScript("true", List.of(), Duration.ofSeconds(5), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED));
+  }
+
+  @Test
+  void close_closesTheLinkAndRunsTheCloseActionOnce() {
+    ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
+    int[] runs = {0};
+    SshTransport t = transport(spec(false, Optional.empty()), link, noReopen()).whenClosed(() -> runs[0]++);
+    t.close();
+    t.close();
+    assertThat(link.isOpen()).isFalse();
+    assertThat(runs[0]).isEqualTo(1);
+  }
+
+  @Test
+  void host_isTheInventoryName() {
+    assertThat(transport(spec(false, Optional.empty()), new ScriptedLink(ScriptedLink.Behaviour.OK), noReopen())
+        .host()).isEqualTo("mac-1");
+  }
+
+  /** A POSIX sh stand-in for sudo: checks {@code -S -p ''} and the password line, or {@code -n}. */
+  private Path fakeSudo() throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path sudo = bin.resolve("sudo");
+    Files.writeString(sudo, """
+        #!/bin/sh
+        if [ "$1" = -n ]; then shift; exec "$@"; fi
+        [ "$1" = -S ] && [ "$2" = -p ] && [ "$3" = "" ] || { echo "fake sudo: -S -p '' expected" >&2; exit 90; }
+        shift 3
+        IFS= read -r tc_pw
+        [ "$tc_pw" = '%s' ] || { echo "fake sudo: Sorry, try again." >&2; exit 1; }
+        exec "$@"
+        """.formatted(SUDO_VALUE), StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(sudo, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
+}
