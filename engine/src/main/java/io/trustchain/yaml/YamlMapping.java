@@ -143,7 +143,9 @@ public final class YamlMapping {
         String hint = DidYouMean.hint(key, known);
         Diagnostic d = Diagnostic.error(keyAt(key), "unknown " + noun + " \"" + key + "\"",
             hint != null ? hint : "known: " + String.join(", ", known.stream().sorted().toList()));
-        diagnostics.add(YamlTypes.looksSensitive(key) ? d.withoutSnippet() : d);
+        boolean sensitive = YamlTypes.looksSensitive(key)
+            || DidYouMean.closest(key, known).map(YamlTypes::looksSensitive).orElse(false);
+        diagnostics.add(sensitive ? d.withoutSnippet() : d);
       }
     }
     return unknown;

@@ -42,7 +42,7 @@ class AnsibleVaultTest {
 
   @Test
   void encrypt_thenDecrypt_roundTripsEveryPaddingLength() throws Exception {
-    for (int n = 0; n <= 33; n++) {
+    for (int n : new int[] {0, 1, 15, 16, 17, 31, 32, 33}) {
       byte[] plain = "x".repeat(n).getBytes(StandardCharsets.UTF_8);
       String envelope = AnsibleVault.encrypt(plain, PASSWORD, null);
       assertThat(AnsibleVault.decrypt(envelope, PASSWORD, "t")).isEqualTo(plain);
