@@ -175,30 +175,33 @@ class ResourceBinderTest {
     assertThat(bound.resources().get(2).params()).isEqualTo(new TestModules.BootstrapTokenParams(false));
   }
 
-  @Test
-  void bind_undefinedTemplateVariable_isReportedAtTheScalar() throws Exception {
-    Play play = resources("""
-        - user:
-            name: alice
-            full_name: "{{ alice_name }}"
-        """);
-
-    Bound bound = bind(play, Map.of());
-
-    assertThat(bound.resources()).isEmpty();
-    assertThat(bound.diagnostics()).containsExactly(
-        "play.yml:9:20: error: undefined variable \"alice_name\" (host mac-1)");
+  private static Play fixture(String name) {
+    Diagnostics diagnostics = new Diagnostics();
+    Play play = new PlaybookLoader(TestModules.registry(), null).load(PlaybookLoaderTest.ERRORS.resolve(name),
+        diagnostics).orElseThrow().plays().get(0);
+    assertThat(diagnostics.all()).as("the fixture loads; its mistake shows when bound").isEmpty();
+    return play;
   }
 
   @Test
-  void bind_secretInterpolatedIntoText_isAnError() throws Exception {
-    Play play = play(HEADER.replace("  resources:", "  vars:\n    alice_pw: !secret env:ALICE\n  resources:")
-        + "    - user: {name: alice, full_name: \"Alice {{ alice_pw }}\"}\n");
+  void bind_undefinedTemplateVariable_isReportedAtTheScalar() {
+    Bound bound = bind(fixture("undefined_variable.yml"), Map.of("alice_pw", new SecretRef.Env("A")));
 
-    Bound bound = bind(play, Map.of());
-
+    assertThat(bound.resources()).isEmpty();
     assertThat(bound.diagnostics()).containsExactly(
-        "play.yml:9:38: error: a secret cannot be interpolated into text (\"alice_pw\" holds one);"
+        "undefined_variable.yml:9:20: error: undefined variable \"alice_full_name\" (host mac-1)");
+    assertThat(bind(fixture("undefined_variable.yml"), Map.of("alice_full_name", "Alice")).diagnostics())
+        .containsExactly("undefined_variable.yml:10:19: error: undefined variable \"alice_pw\" (host mac-1)"
+            + " [no snippet]");
+  }
+
+  @Test
+  void bind_secretInterpolatedIntoText_isAnError() {
+    Bound bound = bind(fixture("secret_in_text.yml"), Map.of());
+
+    assertThat(bound.resources()).isEmpty();
+    assertThat(bound.diagnostics()).containsExactly(
+        "secret_in_text.yml:11:20: error: a secret cannot be interpolated into text (\"alice_pw\" holds one);"
             + " pass it whole: password: \"{{ alice_pw }}\" (host mac-1)");
   }
 
