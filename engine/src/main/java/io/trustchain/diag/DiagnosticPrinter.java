@@ -5,12 +5,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prints diagnostics GNU-style, with the offending line and a caret:
+ * Prints diagnostics GNU-style, sorted by file and line, with the offending line and a caret, then a
+ * summary:
  *
  * <pre>
  * playbooks/site.yml:14:9: error: unknown parameter "enabeld" for module filevault
@@ -19,26 +20,55 @@ import java.util.Map;
  *    hint: did you mean "enabled"?
  * 1 error, 0 warnings
  * </pre>
+ *
+ * A diagnostic whose line may hold a secret prints its position only. Colours (ANSI) are off unless
+ * asked for.
  */
 public final class DiagnosticPrinter {
 
-  private final Map<Path, List<String>> lines = new HashMap<>();
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String RED = "\u001b[1;31m";
+  private static final String YELLOW = "\u001b[1;33m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String DIM = "\u001b[2m";
 
+  private final boolean color;
+  private final Map<Path, List<String>> lines = new ConcurrentHashMap<>();
+
+  /** A printer without colours. */
+  public DiagnosticPrinter() {
+    this(false);
+  }
+
+  public DiagnosticPrinter(boolean color) {
+    this.color = color;
+  }
+
+  /** Every diagnostic, then {@code N errors, M warnings}. */
   public void print(Diagnostics diagnostics, PrintWriter out) {
     for (Diagnostic d : diagnostics.all()) {
       print(d, out);
     }
-    int errors = diagnostics.errorCount();
-    int warnings = diagnostics.warningCount();
-    out.println(errors + (errors == 1 ? " error, " : " errors, ") + warnings
-        + (warnings == 1 ? " warning" : " warnings"));
+    out.println(summary(diagnostics));
     out.flush();
   }
 
+  /** One diagnostic: the GNU line, the snippet and caret (unless hidden), the hint. */
   public void print(Diagnostic d, PrintWriter out) {
-    out.println(d);
+    String where = d.at().map(r -> r + ": ").orElse("");
+    String label = d.severity().label() + ":";
+    out.println(paint(BOLD, where) + paint(d.isError() ? RED : YELLOW, label) + " " + paint(BOLD, d.message()));
     d.at().filter(r -> d.showSnippet()).ifPresent(r -> snippet(r, out));
-    d.hint().ifPresent(h -> out.println("   hint: " + h));
+    d.hint().ifPresent(h -> out.println("   " + paint(CYAN, "hint:") + " " + h));
+  }
+
+  /** {@code 2 errors, 1 warning}. */
+  public static String summary(Diagnostics diagnostics) {
+    int errors = diagnostics.errorCount();
+    int warnings = diagnostics.warningCount();
+    return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
   }
 
   private void snippet(SourceRange r, PrintWriter out) {
@@ -48,12 +78,16 @@ public final class DiagnosticPrinter {
     }
     String line = text.get(r.line() - 1);
     String number = String.format("%5d", r.line());
-    out.println(number + " | " + line);
-    StringBuilder caret = new StringBuilder();
+    out.println(paint(DIM, number + " |") + " " + line);
+    StringBuilder pad = new StringBuilder();
     for (int i = 0; i < r.column() - 1 && i < line.length(); i++) {
-      caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+      pad.append(line.charAt(i) == '\t' ? '\t' : ' ');
     }
-    out.println(" ".repeat(number.length()) + " | " + caret + "^");
+    out.println(paint(DIM, " ".repeat(number.length()) + " |") + " " + pad + paint(GREEN, "^"));
+  }
+
+  private String paint(String code, String text) {
+    return color && !text.isEmpty() ? code + text + RESET : text;
   }
 
   private static List<String> read(Path file) {

@@ -1,8 +1,9 @@
 package io.trustchain.diag;
 
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects every problem found while loading documents, so that all of them are reported at once.
@@ -15,12 +16,11 @@ public final class Diagnostics {
           .thenComparingInt(d -> d.at().map(SourceRange::line).orElse(0))
           .thenComparingInt(d -> d.at().map(SourceRange::column).orElse(0));
 
-  private final List<Diagnostic> items = new ArrayList<>();
+  private final Set<Diagnostic> items = new LinkedHashSet<>();
 
+  /** Adds {@code diagnostic} unless an equal one is already here (many hosts, one mistake). */
   public synchronized Diagnostics add(Diagnostic diagnostic) {
-    if (!items.contains(diagnostic)) {
-      items.add(diagnostic);
-    }
+    items.add(java.util.Objects.requireNonNull(diagnostic, "diagnostic == null"));
     return this;
   }
 
@@ -36,8 +36,11 @@ public final class Diagnostics {
     return add(Diagnostic.warning(at, message));
   }
 
-  public synchronized Diagnostics addAll(Diagnostics other) {
-    other.all().forEach(this::add);
+  public Diagnostics addAll(Diagnostics other) {
+    List<Diagnostic> theirs = other.all();
+    synchronized (this) {
+      theirs.forEach(this::add);
+    }
     return this;
   }
 

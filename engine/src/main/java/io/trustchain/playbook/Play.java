@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One play: a name, the hosts it targets (an Ansible host pattern), its variables (untemplated),
- * the management credential and its resources in document order.
+ * One play: a name, the hosts it targets (an Ansible host pattern), its variables (untemplated;
+ * {@code vars_files} merged over {@code vars}), the management credential and its resources in
+ * document order.
+ *
+ * @param credential the credential when it is written without templates (the same for every host),
+ *     else null: {@link ResourceBinder#credential} renders {@code credentialSpec} per host
+ * @param credentialSpec the credential as written
  */
 public record Play(
     String name,
@@ -17,12 +22,26 @@ public record Play(
     Credential credential,
     List<ResourceSpec> resources,
     Path file,
-    SourceRange at) {
+    SourceRange at,
+    CredentialSpec credentialSpec) {
 
   public Play {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(hosts, "hosts == null");
+    Objects.requireNonNull(credentialSpec, "credentialSpec == null");
     vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
     resources = List.copyOf(resources);
+  }
+
+  /** A play whose credential has no templates. */
+  public Play(String name, String hosts, Map<String, Object> vars, Credential credential, List<ResourceSpec> resources,
+      Path file, SourceRange at) {
+    this(name, hosts, vars, credential, resources, file, at,
+        CredentialSpec.of(Objects.requireNonNull(credential, "credential == null")));
+  }
+
+  @Override
+  public String toString() {
+    return "Play[" + name + " → " + hosts + ", " + resources.size() + " resources]";
   }
 }

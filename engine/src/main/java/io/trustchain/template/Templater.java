@@ -17,6 +17,21 @@ public interface Templater {
   /** Renders every string inside {@code value} (recursively) against {@code vars}. */
   Object render(Object value, Map<String, Object> vars) throws TemplateException;
 
+  /**
+   * A scope over {@code vars} that renders many values (one host's resources) and shares the work
+   * of rendering the variables themselves.
+   */
+  default Scope scope(Map<String, Object> vars) {
+    return value -> render(value, vars);
+  }
+
+  /** Renders values against one fixed set of variables. Not thread-safe; one per host and thread. */
+  interface Scope {
+
+    /** Renders every string inside {@code value} (recursively). */
+    Object render(Object value) throws TemplateException;
+  }
+
   /** Whether {@code text} contains template syntax at all. */
   static boolean isTemplated(String text) {
     return text.contains("{{") || text.contains("{%");

@@ -1,0 +1,177 @@
+package io.trustchain.template;
+
+import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.tree.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders values against one set of variables, with Ansible's semantics: variables are templated
+ * lazily, when first used, and once ({@code a: "{{ b }}"}, {@code b: x}); a variable that needs
+ * itself is an error; a string that is exactly one expression keeps the expression's type. Not
+ * thread-safe.
+ */
+final class RenderSession implements Templater.Scope {
+
+  private static final Pattern SINGLE = Pattern.compile("\\{\\{(.*)}}", Pattern.DOTALL);
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Set<String> LITERALS =
+      Set.of("true", "false", "none", "null", "True", "False", "None", "loop", "empty", "not");
+
+  private final JinjavaTemplater templater;
+  private final Map<String, Object> vars;
+  private final Map<String, Object> rendered = new HashMap<>();
+  private final Map<String, Object> jinja = new HashMap<>();
+  private final LinkedHashSet<String> resolving = new LinkedHashSet<>();
+  private TemplateException failure;
+
+  RenderSession(JinjavaTemplater templater, Map<String, Object> vars) {
+    this.templater = templater;
+    this.vars = vars;
+  }
+
+  @Override
+  public Object render(Object value) throws TemplateException {
+    return switch (value) {
+      case String s -> renderString(s);
+      case Map<?, ?> map -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          out.put(String.valueOf(e.getKey()), render(e.getValue()));
+        }
+        yield out;
+      }
+      case List<?> list -> {
+        List<Object> out = new ArrayList<>(list.size());
+        for (Object item : list) {
+          out.add(render(item));
+        }
+        yield out;
+      }
+      case null, default -> value;
+    };
+  }
+
+  /** A string rendered: itself when it holds no template, the native value of a lone expression. */
+  Object renderString(String text) throws TemplateException {
+    if (!Templater.isTemplated(text)) {
+      return text;
+    }
+    Matcher single = SINGLE.matcher(text);
+    if (single.matches() && !single.group(1).contains("}}") && !single.group(1).contains("{{")) {
+      String expression = single.group(1).strip();
+      if (NAME.matcher(expression).matches() && !LITERALS.contains(expression)) {
+        return variable(expression);
+      }
+      return evaluate(expression, text);
+    }
+    return renderText(text);
+  }
+
+  /** The rendered value of a variable; templated on first use. */
+  Object variable(String name) throws TemplateException {
+    if (rendered.containsKey(name)) {
+      return rendered.get(name);
+    }
+    if (!vars.containsKey(name)) {
+      throw new TemplateException("undefined variable \"" + name + "\"" + via());
+    }
+    if (resolving.contains(name)) {
+      List<String> chain = new ArrayList<>(resolving);
+      chain = chain.subList(chain.indexOf(name), chain.size());
+      throw new TemplateException("variable \"" + name + "\" is defined in terms of itself: "
+          + String.join(" → ", chain) + " → " + name);
+    }
+    resolving.add(name);
+    Object value;
+    try {
+      value = render(vars.get(name));
+    } finally {
+      resolving.remove(name);
+    }
+    rendered.put(name, value);
+    return value;
+  }
+
+  /** Jinjava's lookup of a name it does not know: our variables, or {@link Undefined}. */
+  Object jinjaValue(String name) {
+    if (jinja.containsKey(name)) {
+      return jinja.get(name);
+    }
+    if (!vars.containsKey(name)) {
+      return new Undefined(this, name, via());
+    }
+    try {
+      Object value = JinjaValues.toJinja(variable(name), this, name, via());
+      jinja.put(name, value);
+      return value;
+    } catch (TemplateException e) {
+      fail(e);
+      return null;
+    }
+  }
+
+  /** Records the first problem of the current render (Jinjava swallows exceptions). */
+  void fail(TemplateException e) {
+    if (failure == null) {
+      failure = e;
+    }
+  }
+
+  private String via() {
+    return resolving.isEmpty() ? "" : " (via variable " + String.join(" → ", resolving) + ")";
+  }
+
+  private Object evaluate(String expression, String text) throws TemplateException {
+    StrictInterpreter interpreter = StrictInterpreter.create(templater.jinjava(), this);
+    TemplateException before = failure;
+    failure = null;
+    try (var pushed = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+      Object value = interpreter.resolveELExpression(expression, 1);
+      check(interpreter, text);
+      return JinjaValues.toPlain(value);
+    } finally {
+      failure = before;
+    }
+  }
+
+  private String renderText(String text) throws TemplateException {
+    StrictInterpreter interpreter = StrictInterpreter.create(templater.jinjava(), this);
+    TemplateException before = failure;
+    failure = null;
+    try (var pushed = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+      Node root = templater.parse(text, interpreter);
+      check(interpreter, text);
+      String out = interpreter.render(root, false);
+      check(interpreter, text);
+      return out;
+    } finally {
+      failure = before;
+    }
+  }
+
+  private void check(JinjavaInterpreter interpreter, String text) throws TemplateException {
+    if (failure != null) {
+      throw failure;
+    }
+    for (TemplateError error : interpreter.getErrorsCopy()) {
+      if (error.getSeverity() == ErrorType.FATAL) {
+        throw new TemplateException("cannot render " + quote(text) + ": " + error.getMessage());
+      }
+    }
+  }
+
+  private static String quote(String text) {
+    String oneLine = text.replace("\n", "\\n");
+    return "\"" + (oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine) + "\"";
+  }
+}
