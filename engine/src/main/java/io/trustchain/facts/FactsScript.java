@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>The sh it emits (for the lab's interpreter): simple commands with quoted words, {@code |},
  * {@code ;}, {@code ||}, {@code &&}, {@code >&2}, {@code while read -r A B; do …; done},
- * {@code for N in WORDS; do …; done}, {@code case "$N" in A|B) continue ;; esac},
- * {@code [ "$X" -ge 500 ]}, {@code [ -f PATH ]}, {@code printf}, {@code $?} and
+ * {@code for N in WORDS; do …; done}, {@code if …; then …; fi},
+ * {@code [ "$X" -ge 500 ]}, {@code [ "$X" = "$Y" ]}, {@code [ -f PATH ]}, {@code printf}, {@code $?} and
  * {@code "…$var…"} expansions.
  */
 final class FactsScript {
@@ -96,11 +96,14 @@ final class FactsScript {
         + b.sectionText("\"" + TOKEN + "$tc_n\"", "sysadminctl -secureTokenStatus \"$tc_n\"");
     StringBuilder listed = new StringBuilder(b.render(FIXED.get(USERS)))
         .append(" | while read -r tc_n tc_id; do\n")
-        .append("[ \"$tc_id\" -ge ").append(MIN_HUMAN_UID).append(" ] || continue\n");
+        .append("if [ \"$tc_id\" -ge ").append(MIN_HUMAN_UID).append(" ]; then\n")
+        .append("tc_named=0\n");
     if (!named.isEmpty()) {
-      listed.append("case \"$tc_n\" in ").append(words(named, "|")).append(") continue ;; esac\n");
+      listed.append("for tc_x in ").append(words(named, " "))
+          .append("; do if [ \"$tc_x\" = \"$tc_n\" ]; then tc_named=1; fi; done\n");
     }
-    b.raw(listed.append(perUser).append("\ndone").toString());
+    listed.append("if [ \"$tc_named\" = 0 ]; then\n").append(perUser).append("\nfi\nfi\ndone");
+    b.raw(listed.toString());
     if (!named.isEmpty()) {
       b.raw("for tc_n in " + words(named, " ") + "; do\n" + perUser + "\ndone");
     }

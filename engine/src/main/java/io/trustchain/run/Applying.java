@@ -45,6 +45,33 @@ public final class Applying {
     this.commandTimeout = commandTimeout;
   }
 
+  /** Applies every host's plan, hosts in parallel up to {@code forks}; outcomes in the targets' order. */
+  public List<HostOutcome> applyAll(List<Target> targets, List<HostPlan> plans, int forks, Progress progress) {
+    Map<String, HostPlan> byHost = new HashMap<>();
+    plans.forEach(p -> byHost.put(p.host(), p));
+    progress.start("applying", targets.size());
+    try {
+      return Parallel.map(targets, forks, t -> {
+        try {
+          HostPlan plan = byHost.get(t.host());
+          if (plan == null) {
+            return new HostOutcome(t.host(), HostOutcome.Status.FAILED, Optional.of("no plan for this host"),
+                List.of(), List.of(), List.of());
+          }
+          if (plan.ok() && !plan.hasChanges()) {
+            return new HostOutcome(t.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
+                plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
+          }
+          return apply(t, plan);
+        } finally {
+          progress.step();
+        }
+      });
+    } finally {
+      progress.done();
+    }
+  }
+
   public HostOutcome apply(Target target, HostPlan plan) {
     if (!plan.ok()) {
       return HostOutcome.refused(plan);

@@ -32,7 +32,12 @@ public record HostOutcome(
   }
 
   static HostOutcome refused(HostPlan plan) {
-    return new HostOutcome(plan.host(), Status.REFUSED, plan.error(), List.of(), List.of(), List.of());
+    if (plan.error().isPresent()) {
+      return new HostOutcome(plan.host(), Status.FAILED, plan.error(), List.of(), List.of(), List.of());
+    }
+    String why = plan.problems().size() == 1 ? plan.problems().get(0).toString()
+        : plan.problems().size() + " problems (see the plan above)";
+    return new HostOutcome(plan.host(), Status.REFUSED, Optional.of(why), List.of(), List.of(), List.of());
   }
 
   public boolean ok() {

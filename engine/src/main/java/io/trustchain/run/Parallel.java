@@ -10,12 +10,12 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /** Runs work for many hosts at once, at most {@code forks} at a time, on virtual threads. */
-final class Parallel {
+public final class Parallel {
 
   private Parallel() {}
 
   /** {@code work} applied to every item; results in the items' order. Work must not throw. */
-  static <T, R> List<R> map(List<T> items, int forks, Function<T, R> work) {
+  public static <T, R> List<R> map(List<T> items, int forks, Function<T, R> work) {
     Semaphore slots = new Semaphore(Math.max(1, forks));
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<R>> futures = new ArrayList<>(items.size());

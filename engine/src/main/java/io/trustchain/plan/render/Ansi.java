@@ -1,31 +1,31 @@
 package io.trustchain.plan.render;
 
 /** ANSI styling that is a no-op when colours are off. */
-record Ansi(boolean enabled) {
+public record Ansi(boolean enabled) {
 
   private static final String RESET = "\u001b[0m";
 
-  String bold(String s) {
+  public String bold(String s) {
     return wrap("\u001b[1m", s);
   }
 
-  String green(String s) {
+  public String green(String s) {
     return wrap("\u001b[32m", s);
   }
 
-  String yellow(String s) {
+  public String yellow(String s) {
     return wrap("\u001b[33m", s);
   }
 
-  String red(String s) {
+  public String red(String s) {
     return wrap("\u001b[31m", s);
   }
 
-  String cyan(String s) {
+  public String cyan(String s) {
     return wrap("\u001b[36m", s);
   }
 
-  String boldRed(String s) {
+  public String boldRed(String s) {
     return wrap("\u001b[1;31m", s);
   }
 

@@ -1,0 +1,95 @@
+package io.trustchain.cli;
+
+import com.google.inject.Inject;
+import com.google.inject.name.Named;
+import io.trustchain.config.AnsibleConfig;
+import io.trustchain.diag.DiagnosticPrinter;
+import io.trustchain.diag.Diagnostics;
+import io.trustchain.diag.InvalidDocumentsException;
+import io.trustchain.inventory.Inventory;
+import io.trustchain.run.Fleet;
+import io.trustchain.run.Load;
+import io.trustchain.run.Loaded;
+import io.trustchain.run.Progress;
+import io.trustchain.run.Target;
+import io.trustchain.spi.ModuleRegistry;
+import io.trustchain.spi.PlanValidator;
+import io.trustchain.template.Templater;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The collaborators every command uses, injected once: loading, sessions, output. */
+final class Context {
+
+  final CliEnvironment environment;
+  final AnsibleConfig config;
+  final PrintWriter out;
+  final PrintWriter err;
+  private final ModuleRegistry registry;
+  private final Templater templater;
+  private final Set<PlanValidator> validators;
+
+  @Inject
+  Context(CliEnvironment environment, AnsibleConfig config, ModuleRegistry registry, Templater templater,
+      Set<PlanValidator> validators, @Named("out") PrintWriter out, @Named("err") PrintWriter err) {
+    this.environment = environment;
+    this.config = config;
+    this.registry = registry;
+    this.templater = templater;
+    this.validators = validators;
+    this.out = out;
+    this.err = err;
+  }
+
+  Session session(ConnectOptions options) {
+    return new Session(environment, config, options, validators);
+  }
+
+  Load load() {
+    return new Load(registry, templater, environment.env(), environment.cwd());
+  }
+
+  /** Loads the run's documents; all errors at once as an exception, warnings printed. */
+  Loaded load(InventoryOption inventory, List<Path> playbooks, ConnectOptions options, Session session)
+      throws InvalidDocumentsException {
+    Diagnostics diagnostics = new Diagnostics();
+    List<Path> resolved = playbooks.stream().map(p -> environment.cwd().resolve(p)).toList();
+    Optional<Loaded> loaded = load().load(inventory.resolve(environment, config), resolved, options.limit(),
+        session.keyring(), diagnostics);
+    return checked(diagnostics, loaded);
+  }
+
+  Inventory inventory(InventoryOption inventory, Session session) throws InvalidDocumentsException {
+    Diagnostics diagnostics = new Diagnostics();
+    return checked(diagnostics, load().inventory(inventory.resolve(environment, config), session.keyring(), diagnostics));
+  }
+
+  List<Target> hosts(Inventory inventory, ConnectOptions options) throws InvalidDocumentsException {
+    Diagnostics diagnostics = new Diagnostics();
+    return checked(diagnostics, load().hosts(inventory, options.limit(), diagnostics));
+  }
+
+  private <T> T checked(Diagnostics diagnostics, Optional<T> value) throws InvalidDocumentsException {
+    diagnostics.throwIfErrors();
+    if (!diagnostics.isEmpty()) {
+      new DiagnosticPrinter().print(diagnostics, err);
+    }
+    return value.orElseThrow(() -> new IllegalStateException("loading failed without a diagnostic"));
+  }
+
+  void startLab(Fleet fleet, List<Target> targets) {
+    try {
+      fleet.startLab(targets);
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.FAILED, "cannot start the lab: " + e.getMessage());
+    }
+  }
+
+  Progress progress(boolean machineReadable) {
+    return !machineReadable && environment.terminal() ? Progress.on(err) : Progress.off();
+  }
+}

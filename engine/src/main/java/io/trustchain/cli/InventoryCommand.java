@@ -1,0 +1,44 @@
+package io.trustchain.cli;
+
+import com.google.inject.Inject;
+import io.trustchain.inventory.Inventory;
+import io.trustchain.inventory.InventoryViews;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trustchain inventory --list|--graph}: the inventory as {@code ansible-inventory} shows it. */
+@Command(name = "inventory", description = "Show the inventory as ansible-inventory does (--list JSON or --graph).")
+final class InventoryCommand implements Callable<Integer> {
+
+  @Inject Context ctx;
+  @Mixin InventoryOption inventory;
+  @Mixin ConnectOptions connect;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  View view;
+
+  static final class View {
+    @Option(names = "--list", required = true, description = "All groups, hosts and variables as JSON.") boolean list;
+    @Option(names = "--graph", required = true, description = "The group tree.") boolean graph;
+  }
+
+  @Parameters(paramLabel = "GROUP", arity = "0..1", description = "With --graph: start at this group.")
+  String group;
+
+  @Override
+  public Integer call() throws Exception {
+    Inventory inv = ctx.inventory(inventory, ctx.session(connect));
+    try {
+      ctx.out.println(view.list ? InventoryViews.list(inv) : InventoryViews.graph(inv, Optional.ofNullable(group)));
+    } catch (IllegalArgumentException e) {
+      throw UserException.usage(e.getMessage());
+    }
+    ctx.out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,116 @@
+package io.trustchain.cli;
+
+import io.trustchain.config.AnsibleConfig;
+import io.trustchain.facts.FactParseException;
+import io.trustchain.facts.FactsGatherer;
+import io.trustchain.facts.FactsJson;
+import io.trustchain.facts.FactsRequest;
+import io.trustchain.facts.HostFacts;
+import io.trustchain.inventory.ConnectionSpec;
+import io.trustchain.plan.Planner;
+import io.trustchain.run.FactsSource;
+import io.trustchain.run.Fleet;
+import io.trustchain.run.HostPlanner;
+import io.trustchain.secret.AnsibleVault;
+import io.trustchain.secret.DefaultSecretResolver;
+import io.trustchain.secret.SecretException;
+import io.trustchain.secret.VaultPasswords;
+import io.trustchain.spi.PlanValidator;
+import io.trustchain.transport.Connector;
+import io.trustchain.transport.Transport;
+import io.trustchain.transport.TransportException;
+import io.trustchain.transport.ssh.SshConnector;
+import io.trustchain.transport.ssh.SshOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one command needs to reach hosts: the vault keyring (from --vault-* options, the environment
+ * and ansible.cfg, as Ansible combines them), the secret resolver, the SSH connector, facts
+ * gathering and the planner with the contributed validators.
+ */
+final class Session {
+
+  private final AnsibleVault keyring;
+  private final DefaultSecretResolver secrets;
+  private final ConnectOptions options;
+  private final Duration commandTimeout;
+  private final List<PlanValidator> validators;
+
+  Session(CliEnvironment environment, AnsibleConfig config, ConnectOptions options, Set<PlanValidator> validators) {
+    this.options = options;
+    this.commandTimeout = options.commandTimeout();
+    this.validators = List.copyOf(validators);
+    List<String> ids = new ArrayList<>(options.vaultIds);
+    config.string("vault_identity_list").ifPresent(list ->
+        Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(ids::add));
+    List<Path> files = new ArrayList<>();
+    options.vaultPasswordFiles.forEach(f -> files.add(environment.cwd().resolve(f)));
+    config.path("vault_password_file").ifPresent(files::add);
+    try {
+      this.keyring = new AnsibleVault(VaultPasswords.of(ids, files, environment.env()));
+    } catch (SecretException e) {
+      throw UserException.usage(e.getMessage());
+    }
+    this.secrets = DefaultSecretResolver.create(environment.env(), keyring);
+  }
+
+  AnsibleVault keyring() {
+    return keyring;
+  }
+
+  Fleet fleet() {
+    SshOptions ssh = SshOptions.defaults()
+        .withAcceptNewHostKeys(options.acceptNewHostKeys)
+        .withCommandTimeout(commandTimeout);
+    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh), options.connectTimeout()));
+  }
+
+  Duration commandTimeout() {
+    return commandTimeout;
+  }
+
+  FactsSource facts() {
+    FactsGatherer gatherer = new FactsGatherer();
+    Duration timeout = commandTimeout;
+    return new FactsSource() {
+      @Override
+      public HostFacts gather(Transport transport, FactsRequest request) throws TransportException, FactParseException {
+        return gatherer.gather(transport, request, timeout);
+      }
+
+      @Override
+      public String digest(HostFacts facts) {
+        return FactsJson.digest(facts);
+      }
+    };
+  }
+
+  HostPlanner planner() {
+    Planner planner = new Planner();
+    return (host, gathered, digest, resources) -> planner.plan(host, gathered, digest, resources, validators);
+  }
+
+  private static Connector withConnectTimeout(Connector connector, Optional<Duration> timeout) {
+    if (timeout.isEmpty()) {
+      return connector;
+    }
+    return new Connector() {
+      @Override
+      public Transport connect(ConnectionSpec s) throws TransportException {
+        return connector.connect(new ConnectionSpec(s.host(), s.address(), s.port(), s.user(), s.privateKeyFile(),
+            s.knownHostsFile(), s.become(), s.becomePassword(), timeout.get()));
+      }
+
+      @Override
+      public void close() {
+        connector.close();
+      }
+    };
+  }
+}
