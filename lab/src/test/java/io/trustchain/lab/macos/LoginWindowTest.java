@@ -110,7 +110,7 @@ class LoginWindowTest {
   void badEventsSayWhatIsWrong() {
     LabMac mac = LabMac.shipped(dir, "catalina-intel.yml");
     assertThatThrownBy(() -> mac.event("login", "carol")).hasMessageContaining("no user carol on mac");
-    assertThatThrownBy(() -> mac.event("dance", null)).hasMessageContaining("events are login, logout, reboot");
+    assertThatThrownBy(() -> mac.event("dance", null)).hasMessageContaining("events are login, login-decline, logout, logout-decline, reboot, advance-days");
     assertThatThrownBy(() -> mac.event("advance-days", "x")).hasMessageContaining("whole number");
   }
 }
