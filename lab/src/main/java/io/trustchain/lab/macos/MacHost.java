@@ -38,13 +38,16 @@ final class MacHost implements SimulatedHost {
   @Override
   public <T> T transact(Transaction<T> work) throws IOException {
     Objects.requireNonNull(work, "work == null");
-    try (HostLock lock = HostLock.acquire(dir)) {
+    HostLock lock = HostLock.acquire(dir);
+    try {
       MacState state = loadOrCreate();
       try {
         return work.run(new MacMachine(state));
       } finally {
         store.save(state);
       }
+    } finally {
+      lock.close();
     }
   }
 
@@ -64,8 +67,11 @@ final class MacHost implements SimulatedHost {
 
   @Override
   public void reset() throws IOException {
-    try (HostLock lock = HostLock.acquire(dir)) {
+    HostLock lock = HostLock.acquire(dir);
+    try {
       store.delete();
+    } finally {
+      lock.close();
     }
   }
 

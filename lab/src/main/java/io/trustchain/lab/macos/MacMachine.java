@@ -55,22 +55,29 @@ final class MacMachine implements Machine {
 
   @Override
   public Optional<String> readFile(String path) {
-    return state.files().read(path);
+    return absolute(path) ? state.files().read(path) : Optional.empty();
   }
 
   @Override
   public void writeFile(String path, String content) {
+    if (!absolute(path)) {
+      throw new IllegalArgumentException("the simulated file system takes absolute paths, not \"" + path + "\"");
+    }
     state.files().write(path, Objects.requireNonNull(content, "content == null"));
   }
 
   @Override
   public boolean deleteFile(String path) {
-    return state.files().isFile(path) && state.files().delete(path);
+    return absolute(path) && state.files().isFile(path) && state.files().delete(path);
   }
 
   @Override
   public boolean isDirectory(String path) {
-    return state.files().isDirectory(FileTree.normalize(path));
+    return absolute(path) && state.files().isDirectory(FileTree.normalize(path));
+  }
+
+  private static boolean absolute(String path) {
+    return path != null && path.startsWith("/");
   }
 
   @Override

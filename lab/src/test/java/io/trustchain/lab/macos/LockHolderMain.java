@@ -8,7 +8,8 @@ public final class LockHolderMain {
   private LockHolderMain() {}
 
   public static void main(String[] args) throws Exception {
-    try (HostLock lock = HostLock.acquire(Path.of(args[0]))) {
+    try (HostLock held = HostLock.acquire(Path.of(args[0]))) {
+      assert held != null;
       System.out.println("locked");
       System.out.flush();
       while (System.in.read() >= 0) {

@@ -110,7 +110,29 @@ class LoginWindowTest {
   void badEventsSayWhatIsWrong() {
     LabMac mac = LabMac.shipped(dir, "catalina-intel.yml");
     assertThatThrownBy(() -> mac.event("login", "carol")).hasMessageContaining("no user carol on mac");
-    assertThatThrownBy(() -> mac.event("dance", null)).hasMessageContaining("events are login, logout, reboot");
+    assertThatThrownBy(() -> mac.event("dance", null)).hasMessageContaining("events are login, login-decline, logout, logout-decline, reboot, advance-days");
     assertThatThrownBy(() -> mac.event("advance-days", "x")).hasMessageContaining("whole number");
+  }
+
+  @Test
+  void enrolledSupervised_firstLoginTakesTheFirstTokenAndEscrows_thenTheBootstrapTokenGrantsOthers() {
+    LabMac mac = LabMac.shipped(dir, "enrolled-supervised.yml");
+    boolean noTokens = mac.state(s -> s.tokenHolders().isEmpty());
+    assertThat(noTokens).isTrue();
+    assertThat(mac.event("login", "tcadmin")).isEqualTo("tcadmin logged in; macOS granted tcadmin the volume's first "
+        + "Secure Token (first login); macOS escrowed a Bootstrap Token to the MDM server");
+    assertThat(mac.event("login", "alice")).isEqualTo("alice logged in; macOS granted alice a Secure Token "
+        + "(Bootstrap Token)");
+    assertThat(mac.sudo("diskutil", "apfs", "listCryptoUsers", "/").out()).startsWith(
+        "Cryptographic users for disk3s1s1 (3 found)\n|\n+-- " + mac.account("tcadmin").generatedUid());
+  }
+
+  @Test
+  void noBootstrapMdm_neitherEscrowsNorGrants() {
+    LabMac mac = LabMac.shipped(dir, "no-bootstrap-mdm.yml");
+    assertThat(mac.event("login", "tcadmin")).isEqualTo("tcadmin logged in");
+    assertThat(mac.event("login", "alice")).isEqualTo("alice logged in");
+    assertThat(mac.sudo("profiles", "status", "-type", "bootstraptoken").out())
+        .isEqualTo("profiles: Bootstrap Token supported on server: NO\n");
   }
 }

@@ -11,12 +11,14 @@ import java.util.Locale;
 
 /**
  * What happens at the login window and to the clock: {@code login USER}, {@code logout USER}, {@code reboot},
- * {@code advance-days N}. Each returns one line saying what macOS did.
+ * {@code advance-days N}, and {@code login-decline USER} / {@code logout-decline USER} (the user cancels a
+ * FileVault deferral prompt). Each returns one line saying what macOS did.
  */
 public final class LoginWindow {
 
   /** The events this Mac understands. */
-  public static final List<String> EVENTS = List.of("login", "logout", "reboot", "advance-days");
+  public static final List<String> EVENTS = List.of("login", "login-decline", "logout", "logout-decline", "reboot",
+      "advance-days");
 
   private LoginWindow() {}
 
@@ -33,8 +35,10 @@ public final class LoginWindow {
       name = name.substring(0, space);
     }
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case "login" -> login(state, user(state, arg, "login"));
-      case "logout" -> logout(state, user(state, arg, "logout"));
+      case "login" -> login(state, user(state, arg, "login"), false);
+      case "login-decline" -> login(state, user(state, arg, "login-decline"), true);
+      case "logout" -> logout(state, user(state, arg, "logout"), false);
+      case "logout-decline" -> logout(state, user(state, arg, "logout-decline"), true);
       case "reboot" -> reboot(state);
       case "advance-days" -> advanceDays(state, days(arg));
       default -> throw new IllegalArgumentException("unknown event \"" + event + "\" for " + state.host()
@@ -63,7 +67,8 @@ public final class LoginWindow {
     }
   }
 
-  static String login(MacState state, Account u) {
+  /** {@code declines}: the user cancels a FileVault deferral prompt (unless the login is forced). */
+  static String login(MacState state, Account u, boolean declines) {
     String who = u.name();
     if (u.disabled()) {
       return who + " could not log in: the account is disabled";
@@ -88,7 +93,7 @@ public final class LoginWindow {
       state.volume().cryptoUserAdded(RecoveryKeys.BOOTSTRAP_UUID);
       notes.add("macOS escrowed a Bootstrap Token to the MDM server");
     }
-    notes.addAll(FileVaultEvents.atLogin(state, u));
+    notes.addAll(FileVaultEvents.atLogin(state, u, declines));
     return who + " logged in" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
   }
 
@@ -112,11 +117,11 @@ public final class LoginWindow {
         && (mdm.userApproved() || mdm.dep()) && mdm.supervised() && mdm.serverSupportsBootstrap();
   }
 
-  static String logout(MacState state, Account u) {
+  static String logout(MacState state, Account u, boolean declines) {
     if (!state.loggedIn().remove(u.name())) {
       return u.name() + " was not logged in";
     }
-    List<String> notes = FileVaultEvents.atLogout(state, u);
+    List<String> notes = FileVaultEvents.atLogout(state, u, declines);
     return u.name() + " logged out" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
   }
 

@@ -9,12 +9,15 @@ import io.trustchain.lab.macos.state.SimClock;
 import io.trustchain.lab.macos.state.SystemAccounts;
 import io.trustchain.lab.macos.state.Volume;
 import io.trustchain.yaml.YamlSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -120,8 +123,8 @@ public final class ScenarioLoader {
   }
 
   private static String derivedUuid(String hostName) {
-    return java.util.UUID.nameUUIDFromBytes(("hardware/" + hostName).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .toString().toUpperCase(java.util.Locale.ROOT);
+    return UUID.nameUUIDFromBytes(("hardware/" + hostName).getBytes(StandardCharsets.UTF_8)).toString()
+        .toUpperCase(Locale.ROOT);
   }
 
   private static String derivedSerial(String hostName) {

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -28,8 +30,8 @@ final class UserSpecs {
     boolean setupAssistantSeen = false;
     long created = state.clock().nowMillis();
     // The Setup Assistant user's token was the volume's first one: grant it first (crypto-user order).
-    java.util.List<Node> items = top.list("users");
-    java.util.List<Node> ordered = new java.util.ArrayList<>(items.stream().filter(UserSpecs::isSetupAssistant).toList());
+    List<Node> items = top.list("users");
+    List<Node> ordered = new ArrayList<>(items.stream().filter(UserSpecs::isSetupAssistant).toList());
     items.stream().filter(n -> !isSetupAssistant(n)).forEach(ordered::add);
     for (Node item : ordered) {
       Optional<Fields> of = Fields.of(item, top.file(), d, "a user", KEYS);
@@ -101,6 +103,7 @@ final class UserSpecs {
     }
   }
 
+  /** A quiet first look (problems are reported when the entry is read for real). */
   private static boolean isSetupAssistant(Node item) {
     Optional<Fields> f = Fields.of(item, Path.of("-"), new Diagnostics(), "a user", KEYS);
     return f.isPresent() && f.get().bool("setup_assistant", false);

@@ -25,6 +25,7 @@ public final class Tools {
       Map.entry("rm", new Tool("/bin/rm", Rm::new)),
       Map.entry("mkdir", new Tool("/bin/mkdir", Mkdir::new)),
       Map.entry("profiles", new Tool("/usr/bin/profiles", Profiles::new)),
+      Map.entry("fdesetup", new Tool("/usr/bin/fdesetup", Fdesetup::new)),
       Map.entry("diskutil", new Tool("/usr/sbin/diskutil", Diskutil::new)),
       Map.entry("defaults", new Tool("/usr/bin/defaults", Defaults::new))));
 
