@@ -41,7 +41,7 @@ final class CredentialReader {
       return Optional.ofNullable(YamlValues.secret(node, map.file(), diagnostics));
     }
     if (node instanceof ScalarNode s && Templater.isTemplated(s.getValue())
-        && ParamConverter.isLoneExpression(s.getValue())) {
+        && ParamTypes.isLoneExpression(s.getValue())) {
       return Optional.of(s.getValue().strip());
     }
     diagnostics.add(Diagnostic.error(map.valueAt("password"), "the credential password must be a secret,"

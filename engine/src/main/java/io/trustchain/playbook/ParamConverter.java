@@ -6,7 +6,6 @@ import io.trustchain.diag.DidYouMean;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.yaml.YamlTypes;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,7 +91,7 @@ final class ParamConverter {
           }
           invalid = true;
         }
-        args[i] = absent(c.raw());
+        args[i] = ParamTypes.absent(c.raw());
         continue;
       }
       Object converted = convert(value, c.type(), path + c.key(), c.sensitive());
@@ -117,12 +116,12 @@ final class ParamConverter {
 
   /** One value converted to {@code type}, or {@link #INVALID}/{@link #UNKNOWN}. */
   Object convert(Param param, Type type, String name, boolean sensitive) {
-    Class<?> raw = raw(type);
+    Class<?> raw = ParamTypes.raw(type);
     if (param instanceof Param.Invalid) {
       return INVALID;
     }
     if (param instanceof Param.Template t) {
-      if ((sensitive || raw == SecretRef.class) && !isLoneExpression(t.text())) {
+      if ((sensitive || raw == SecretRef.class) && !ParamTypes.isLoneExpression(t.text())) {
         return notASecret(t.at(), name);
       }
       return UNKNOWN;
@@ -135,7 +134,7 @@ final class ParamConverter {
       return notASecret(param.at(), name);
     }
     if (param instanceof Param.Scalar s && s.value() instanceof SecretRef && raw != Object.class) {
-      return mismatch(param, "expected " + expected(type) + ", got a secret", true);
+      return mismatch(param, "expected " + ParamTypes.expected(type) + ", got a secret", true);
     }
     if (raw == Object.class) {
       return plain(param);
@@ -144,7 +143,7 @@ final class ParamConverter {
       if (param instanceof Param.Mapping m) {
         return record(ParamsSpec.of(raw), m, name + ".");
       }
-      return mismatch(param, "expected a mapping, got " + describe(param), false);
+      return mismatch(param, "expected a mapping, got " + ParamTypes.describe(param), false);
     }
     if (List.class == raw || Set.class == raw || java.util.Collection.class == raw) {
       return collection(param, type, raw, name);
@@ -155,7 +154,7 @@ final class ParamConverter {
     if (param instanceof Param.Scalar s) {
       return scalar(s, raw, type);
     }
-    return mismatch(param, "expected " + expected(type) + ", got " + describe(param), false);
+    return mismatch(param, "expected " + ParamTypes.expected(type) + ", got " + ParamTypes.describe(param), false);
   }
 
   private Object scalar(Param.Scalar s, Class<?> raw, Type type) {
@@ -170,7 +169,7 @@ final class ParamConverter {
         return b.get();
       }
     } else if (raw == Long.class || raw == long.class || raw == Integer.class || raw == int.class) {
-      Long n = v instanceof Long l ? l : v instanceof Integer i ? Long.valueOf(i) : parseLong(v);
+      Long n = v instanceof Long l ? l : v instanceof Integer i ? Long.valueOf(i) : ParamTypes.parseLong(v);
       if (n != null) {
         boolean isInt = raw == Integer.class || raw == int.class;
         if (isInt && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
@@ -195,7 +194,7 @@ final class ParamConverter {
     } else {
       throw new IllegalStateException("unsupported parameter type " + type.getTypeName() + " in module " + module);
     }
-    return mismatch(s, "expected " + expected(type) + ", got " + describe(s), false);
+    return mismatch(s, "expected " + ParamTypes.expected(type) + ", got " + ParamTypes.describe(s), false);
   }
 
   private Object enumValue(Param.Scalar s, Class<?> raw) {
@@ -208,14 +207,14 @@ final class ParamConverter {
       }
     }
     String hint = s.value() instanceof String str ? DidYouMean.hint(str, names) : null;
-    report(s.at(), "expected one of " + String.join(", ", names) + "; got " + describe(s), hint, false);
+    report(s.at(), "expected one of " + String.join(", ", names) + "; got " + ParamTypes.describe(s), hint, false);
     return INVALID;
   }
 
   private Object collection(Param param, Type type, Class<?> raw, String name) {
-    Type item = typeArgument(type, 0);
+    Type item = ParamTypes.typeArgument(type, 0);
     if (!(param instanceof Param.Seq seq)) {
-      return mismatch(param, "expected " + expected(type) + ", got " + describe(param), false);
+      return mismatch(param, "expected " + ParamTypes.expected(type) + ", got " + ParamTypes.describe(param), false);
     }
     List<Object> out = new ArrayList<>();
     boolean invalid = false;
@@ -233,9 +232,9 @@ final class ParamConverter {
   }
 
   private Object mapping(Param param, Type type, String name) {
-    Type valueType = typeArgument(type, 1);
+    Type valueType = ParamTypes.typeArgument(type, 1);
     if (!(param instanceof Param.Mapping m)) {
-      return mismatch(param, "expected a mapping, got " + describe(param), false);
+      return mismatch(param, "expected a mapping, got " + ParamTypes.describe(param), false);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     boolean invalid = false;
@@ -305,95 +304,4 @@ final class ParamConverter {
     diagnostics.add(sensitive ? d.withoutSnippet() : d);
   }
 
-  static boolean isLoneExpression(String text) {
-    String t = text.strip();
-    return t.startsWith("{{") && t.endsWith("}}") && t.indexOf("{{", 2) < 0 && t.indexOf("}}") == t.length() - 2
-        && !t.contains("{%");
-  }
-
-  private static Long parseLong(Object v) {
-    if (v instanceof String s && s.strip().matches("[-+]?[0-9]+")) {
-      try {
-        return Long.parseLong(s.strip().replace("+", ""));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static Object absent(Class<?> raw) {
-    if (!raw.isPrimitive()) {
-      return null;
-    }
-    if (raw == boolean.class) {
-      return false;
-    }
-    if (raw == double.class) {
-      return 0.0;
-    }
-    if (raw == long.class) {
-      return 0L;
-    }
-    return 0;
-  }
-
-  private static String describe(Param param) {
-    return switch (param) {
-      case Param.Scalar s -> YamlTypes.describe(s.value());
-      case Param.Seq s -> "a list";
-      case Param.Mapping m -> "a mapping";
-      case Param.Template t -> "\"" + t.text() + "\"";
-      case Param.Invalid i -> "an invalid value";
-    };
-  }
-
-  static String expected(Type type) {
-    Class<?> raw = raw(type);
-    if (raw == String.class) {
-      return "a string";
-    }
-    if (raw == Boolean.class || raw == boolean.class) {
-      return "true or false";
-    }
-    if (raw == Long.class || raw == long.class || raw == Integer.class || raw == int.class) {
-      return "a whole number";
-    }
-    if (raw == Double.class || raw == double.class) {
-      return "a number";
-    }
-    if (raw == SecretRef.class) {
-      return "a secret";
-    }
-    if (raw.isEnum()) {
-      return "one of " + String.join(", ", Arrays.stream(raw.getEnumConstants())
-          .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList());
-    }
-    if (raw.isRecord() || Map.class == raw) {
-      return "a mapping";
-    }
-    if (List.class == raw || Set.class == raw || java.util.Collection.class == raw) {
-      String item = expected(typeArgument(type, 0));
-      return "a list" + (item.startsWith("a ") ? " of " + item.substring(2) + "s" : "");
-    }
-    return raw.getSimpleName();
-  }
-
-  static Class<?> raw(Type type) {
-    if (type instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof ParameterizedType p) {
-      return (Class<?>) p.getRawType();
-    }
-    return Object.class;
-  }
-
-  private static Type typeArgument(Type type, int i) {
-    if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > i) {
-      Type t = p.getActualTypeArguments()[i];
-      return t instanceof java.lang.reflect.WildcardType w ? w.getUpperBounds()[0] : t;
-    }
-    return Object.class;
-  }
 }

@@ -1,6 +1,7 @@
 package io.trustchain.template;
 
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
+import com.hubspot.jinjava.interpret.AutoCloseableSupplier;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.tree.Node;
@@ -132,10 +133,10 @@ final class RenderSession implements Templater.Scope {
   }
 
   private Object evaluate(String expression, String text) throws TemplateException {
-    StrictInterpreter interpreter = StrictInterpreter.create(templater.jinjava(), this);
     TemplateException before = failure;
     failure = null;
-    try (var pushed = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+    try (var pushed = current(StrictInterpreter.create(templater.jinjava(), this))) {
+      JinjavaInterpreter interpreter = pushed.value();
       Object value = interpreter.resolveELExpression(expression, 1);
       check(interpreter, text);
       return JinjaValues.toPlain(value);
@@ -145,10 +146,10 @@ final class RenderSession implements Templater.Scope {
   }
 
   private String renderText(String text) throws TemplateException {
-    StrictInterpreter interpreter = StrictInterpreter.create(templater.jinjava(), this);
     TemplateException before = failure;
     failure = null;
-    try (var pushed = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+    try (var pushed = current(StrictInterpreter.create(templater.jinjava(), this))) {
+      JinjavaInterpreter interpreter = pushed.value();
       Node root = templater.parse(text, interpreter);
       check(interpreter, text);
       String out = interpreter.render(root, false);
@@ -157,6 +158,11 @@ final class RenderSession implements Templater.Scope {
     } finally {
       failure = before;
     }
+  }
+
+  /** {@code interpreter} as Jinjava's current one (filters look it up) until closed. */
+  private static AutoCloseableSupplier.AutoCloseableImpl<JinjavaInterpreter> current(JinjavaInterpreter interpreter) {
+    return JinjavaInterpreter.closeablePushCurrent(interpreter).get();
   }
 
   private void check(JinjavaInterpreter interpreter, String text) throws TemplateException {

@@ -91,6 +91,13 @@ class ResourceBinderTest {
         play.credentialSpec().at()));
     assertThat(first.play()).isEqualTo("Engineering Macs keep Secure Tokens and FileVault");
     assertThat(first.at().line()).isEqualTo(21);
+    var resolver = io.trustchain.secret.DefaultSecretResolver.create(Map.of("TC_TEST_TCADMIN_PW", "tc-pw"),
+        PlaybookLoaderTest.testVault());
+    assertThat(resolver.resolve(((UserParams) bound.resources().get(0).params()).password()).reveal())
+        .isEqualTo("alice-initial".toCharArray());
+    assertThat(resolver.resolve(((UserParams) bound.resources().get(1).params()).password()).reveal())
+        .isEqualTo("bob-initial".toCharArray());
+    assertThat(resolver.resolve(first.credential().password()).reveal()).isEqualTo("tc-pw".toCharArray());
   }
 
   @Test
