@@ -25,7 +25,9 @@ if ! TC_JDK=$(tc_find_jdk); then
 fi
 export JAVA_HOME=$TC_JDK
 export PATH="$JAVA_HOME/bin:$PATH"
-# Maven 3.8's bundled Guava warns about sun.misc.Unsafe on JDK 23+; allow it quietly there.
+# Guava (inside Maven 3.8 and Guice) warns about sun.misc.Unsafe on JDK 23+; allow it quietly there.
+TC_JAVA_FLAGS=""
 if [ "$(tc_java_major "$JAVA_HOME/bin/java")" -ge 23 ]; then
+  TC_JAVA_FLAGS="--sun-misc-unsafe-memory-access=allow"
   case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
 fi
