@@ -191,6 +191,24 @@ public final class LabServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes hosts served by another process ({@code lab serve}) reachable for this one: the client key
+   * exists and is authorized in {@code stateDir/authorized_keys}, and their host keys are in
+   * known_hosts.
+   */
+  static void trustServedElsewhere(List<LabEndpoint> endpoints) throws IOException {
+    Set<String> done = new HashSet<>();
+    for (LabEndpoint e : endpoints) {
+      LabHost h = e.host();
+      String key = LabKeys.ensureClientKey(h);
+      if (done.add(h.stateDir() + " " + key)) {
+        LabKeys.authorize(h.stateDir(), key, "trustchain-lab " + h.clientKeyFile());
+      }
+      LabKeys.ensureHostKey(h);
+    }
+    LabKeys.trust(endpoints);
+  }
+
   /** The hosts being served, in the order given. */
   public List<LabEndpoint> endpoints() {
     return endpoints;
