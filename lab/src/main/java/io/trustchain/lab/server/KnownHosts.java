@@ -33,6 +33,7 @@ final class KnownHosts {
   }
 
   /** Makes {@code file} hold exactly {@code keys} (pattern → {@code TYPE BASE64}) for those patterns. */
+  @SuppressWarnings("try") // the lock is held for the block
   static void update(Path file, Map<String, String> keys) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);

@@ -23,6 +23,11 @@ public record LabEndpoint(LabHost host, int port) {
     return connectAddress(host.bindAddress());
   }
 
+  /** {@code address:port}. */
+  public String hostPort() {
+    return address() + ":" + port;
+  }
+
   /** A command line that logs into this host with OpenSSH. */
   public String sshCommand() {
     StringBuilder s = new StringBuilder("ssh -i ").append(quote(host.clientKeyFile()));
@@ -46,6 +51,6 @@ public record LabEndpoint(LabHost host, int port) {
 
   @Override
   public String toString() {
-    return host.name() + " " + address() + ":" + port;
+    return host.name() + " " + hostPort();
   }
 }

@@ -71,6 +71,7 @@ final class LabKeys {
   }
 
   /** Adds {@code publicKey} to {@code stateDir/authorized_keys} unless it is there already. */
+  @SuppressWarnings("try") // the lock is held for the block
   static void authorize(Path stateDir, String publicKey, String comment) throws IOException {
     Path file = authorizedKeys(stateDir);
     Files.createDirectories(stateDir);

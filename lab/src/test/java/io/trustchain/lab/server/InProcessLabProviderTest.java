@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("try") // servers and claims held open for the block
 @Timeout(120)
 class InProcessLabProviderTest {
 

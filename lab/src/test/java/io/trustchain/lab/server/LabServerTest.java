@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Network tests: a hung connection fails the test instead of the build. */
+@SuppressWarnings("try") // servers and claims held open for the block
 @org.junit.jupiter.api.Timeout(120)
 class LabServerTest {
 
