@@ -1,0 +1,143 @@
+package io.trustchain.lab.server;
+
+import io.trustchain.lab.exec.NetworkFault;
+import io.trustchain.lab.shell.Interpreter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * One SSH exec: the command string run by the lab's interpreter inside one transaction of the
+ * simulated Mac, channel stdin as the script's stdin. Network faults: SLOW waits before the
+ * transaction; DROP closes the connection after the matching program (its effect saved) without
+ * exit status; HANG saves and releases the host, then holds the channel until the client leaves.
+ */
+final class ExecCommand implements Command {
+
+  private sealed interface Outcome {}
+
+  private record Exited(int status) implements Outcome {}
+
+  private record Slow(Duration delay) implements Outcome {}
+
+  private record Stopped(NetworkFault fault) implements Outcome {}
+
+  private final ServedHost host;
+  private final String command;
+  private final CountDownLatch gone = new CountDownLatch(1);
+  private InputStream in;
+  private OutputStream out;
+  private OutputStream err;
+  private ExitCallback exit;
+  private ChannelSession channel;
+
+  ExecCommand(ServedHost host, String command) {
+    this.host = host;
+    this.command = command;
+  }
+
+  @Override
+  public void setInputStream(InputStream stream) {
+    this.in = stream;
+  }
+
+  @Override
+  public void setOutputStream(OutputStream stream) {
+    this.out = stream;
+  }
+
+  @Override
+  public void setErrorStream(OutputStream stream) {
+    this.err = stream;
+  }
+
+  @Override
+  public void setExitCallback(ExitCallback callback) {
+    this.exit = callback;
+  }
+
+  @Override
+  public void start(ChannelSession session, Environment env) {
+    this.channel = session;
+    Thread.ofVirtual().name("lab-exec-" + host.name()).start(this::run);
+  }
+
+  @Override
+  public void destroy(ChannelSession session) {
+    gone.countDown();
+  }
+
+  private void run() {
+    String user = channel.getSession().getUsername();
+    try {
+      Outcome outcome = transaction(user, true);
+      if (outcome instanceof Slow slow) {
+        if (gone.await(slow.delay().toMillis(), TimeUnit.MILLISECONDS)) {
+          return;
+        }
+        outcome = transaction(user, false);
+      }
+      switch (outcome) {
+        case Exited e -> {
+          out.flush();
+          err.flush();
+          exit.onExit(e.status());
+        }
+        case Stopped s when s.fault().kind() == NetworkFault.Kind.DROP -> channel.getSession().close(true);
+        case Stopped s -> {
+          out.flush();
+          err.flush();
+          gone.await();
+        }
+        case Slow s -> throw new IllegalStateException("slow twice");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  private Outcome transaction(String user, boolean mayBeSlow) throws IOException {
+    return host.mac().transact(machine -> {
+      if (mayBeSlow) {
+        Optional<NetworkFault> slow = NetworkFaults.fire(machine, NetworkFault.Kind.SLOW);
+        if (slow.isPresent() && !slow.get().delay().isZero()) {
+          return new Slow(slow.get().delay());
+        }
+      }
+      try {
+        int status = Interpreter.forUser(machine, user)
+            .observedBy(new NetworkFaults(machine))
+            .run(command, in, out, err);
+        return new Exited(status);
+      } catch (NetworkFaults.Stop stop) {
+        return new Stopped(stop.fault);
+      }
+    });
+  }
+
+  /** The lab itself failed: say so on stderr and exit 255, as ssh does for its own errors. */
+  private void fail(Exception e) {
+    if (gone.getCount() == 0) {
+      return;
+    }
+    try {
+      err.write(("lab: " + host.name() + ": " + e + "\n").getBytes(StandardCharsets.UTF_8));
+      err.flush();
+      out.flush();
+    } catch (IOException ignored) {
+      // the client is gone
+    }
+    exit.onExit(255, String.valueOf(e.getMessage()));
+  }
+}

@@ -1,0 +1,95 @@
+package io.trustchain.lab.server;
+
+import io.trustchain.spi.LabHost;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The lab's keys on disk: each host's ed25519 host key under {@code stateDir/<host>/} (kept across
+ * restarts so known_hosts stays valid), the client key the engine uses, {@code
+ * stateDir/authorized_keys}, and the known_hosts entries.
+ */
+final class LabKeys {
+
+  static final String HOST_KEY_FILE = "ssh_host_ed25519_key";
+  static final String AUTHORIZED_KEYS = "authorized_keys";
+  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  private LabKeys() {}
+
+  static Path hostDir(LabHost host) throws IOException {
+    if (!SAFE_NAME.matcher(host.name()).matches()) {
+      throw new IOException("lab host name \"" + host.name()
+          + "\" cannot name its state directory; use letters, digits, '.', '_' and '-'");
+    }
+    return host.stateDir().resolve(host.name());
+  }
+
+  static Path hostKeyFile(LabHost host) throws IOException {
+    return hostDir(host).resolve(HOST_KEY_FILE);
+  }
+
+  static Path authorizedKeys(Path stateDir) {
+    return stateDir.resolve(AUTHORIZED_KEYS);
+  }
+
+  /** The host's public host key ({@code TYPE BASE64}), created the first time. */
+  static String ensureHostKey(LabHost host) throws IOException {
+    return OpenSshKeys.ensure(hostKeyFile(host), "trustchain-lab-host-" + host.name());
+  }
+
+  /** The engine's public client key ({@code TYPE BASE64}), created with its {@code .pub} when missing. */
+  static String ensureClientKey(LabHost host) throws IOException {
+    return OpenSshKeys.ensure(host.clientKeyFile(), "trustchain-lab");
+  }
+
+  /** Writes the known_hosts entries of {@code endpoints} into each one's known_hosts file. */
+  static void trust(List<LabEndpoint> endpoints) throws IOException {
+    Map<Path, Map<String, String>> byFile = new LinkedHashMap<>();
+    for (LabEndpoint e : endpoints) {
+      String key = OpenSshKeys.publicKey(hostKeyFile(e.host()));
+      Map<String, String> entries = byFile.computeIfAbsent(e.host().knownHostsFile(), f -> new LinkedHashMap<>());
+      entries.put(KnownHosts.pattern(e.address(), e.port()), key);
+      String bind = e.host().bindAddress();
+      if (!bind.equals(e.address()) && !bind.isEmpty() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
+        entries.put(KnownHosts.pattern(bind, e.port()), key);
+      }
+    }
+    for (Map.Entry<Path, Map<String, String>> f : byFile.entrySet()) {
+      KnownHosts.update(f.getKey(), f.getValue());
+    }
+  }
+
+  /** Adds {@code publicKey} to {@code stateDir/authorized_keys} unless it is there already. */
+  @SuppressWarnings("try") // the lock is held for the block
+  static void authorize(Path stateDir, String publicKey, String comment) throws IOException {
+    Path file = authorizedKeys(stateDir);
+    Files.createDirectories(stateDir);
+    synchronized (LabKeys.class) {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
+          FileLock lock = ch.lock()) {
+        ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+          // read all
+        }
+        String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+        if (Authorizer.parse(text).contains(publicKey)) {
+          return;
+        }
+        String line = (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + publicKey + " " + comment + "\n";
+        ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), ch.size());
+      }
+    }
+  }
+}
