@@ -2,6 +2,14 @@
 # Order: $JAVA_HOME, the java on PATH, then /usr/lib/jvm/*, /opt/*, ~/.sdkman (newest first).
 
 tc_java_major() { # prints the major version of the java binary $1, or nothing
+  local home release v
+  home=$(dirname "$(dirname "$1")")
+  release="$home/release"
+  if [ -r "$release" ]; then # every JDK ships it; reading it costs no JVM start
+    v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release" | head -n 1)
+    case "$v" in 1.*) v=${v#1.} ;; esac
+    [ -n "$v" ] && { printf '%s\n' "${v%%[.+-]*}"; return; }
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1 | cut -d. -f1
 }
 
