@@ -175,6 +175,13 @@ public final class LabServer implements AutoCloseable {
       }
       return new ExecCommand(h, command);
     });
+    sshd.setShellFactory(channel -> {
+      ServedHost h = hostOf.apply(channel.getSession());
+      if (h == null) {
+        throw new IOException("no lab host on this port");
+      }
+      return new ShellChannel(h);
+    });
   }
 
   private static void checkDistinct(List<LabHost> hosts) {

@@ -38,10 +38,20 @@ class OpenSshClientTest {
   }
 
   private Result ssh(String user, String command, String stdin) throws Exception {
-    Process p = new ProcessBuilder("/usr/bin/ssh", "-F", "/dev/null",
+    return ssh(user, command, stdin, "-o", "LogLevel=ERROR");
+  }
+
+  private Result ssh(String user, String command, String stdin, String... options) throws Exception {
+    java.util.List<String> argv = new java.util.ArrayList<>(List.of("/usr/bin/ssh", "-F", "/dev/null"));
+    argv.addAll(List.of(options));
+    argv.addAll(List.of(
         "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes",
         "-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-i", dir.resolve("keys/id_lab").toString(),
-        "-p", String.valueOf(port), user + "@127.0.0.1", command).start();
+        "-p", String.valueOf(port), user + "@127.0.0.1"));
+    if (command != null) {
+      argv.add(command);
+    }
+    Process p = new ProcessBuilder(argv).start();
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()), SshjClient.THREADS);
     try (OutputStream in = p.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -74,6 +84,21 @@ class OpenSshClientTest {
     Result r = ssh("admin", "sudo -S -p '' sh -c 'whoami; IFS= read -r l; echo \"[$l]\"'", "adminpw\nsecret line\n");
     assertThat(r.out()).isEqualTo("root\n[secret line]\n");
     assertThat(r.status()).isZero();
+  }
+
+  @Test
+  void shellWithoutTerminalRunsLinesFromStdin() throws Exception {
+    Result r = ssh("admin", null, "whoami\nfor x in a b; do\n  echo \"$x\"\ndone\necho 'multi\nline'\nexit 3\necho never\n",
+        "-T", "-o", "LogLevel=ERROR");
+    assertThat(r.out()).isEqualTo("admin\na\nb\nmulti\nline\n");
+    assertThat(r.status()).isEqualTo(3);
+  }
+
+  @Test
+  void shellWithTerminalEchoesAndPrompts() throws Exception {
+    Result r = ssh("admin", null, "whoamx\u007fi\rexit 4\r", "-tt", "-o", "LogLevel=ERROR");
+    assertThat(r.out()).contains("admin@mac-a ~ % whoamx\b \bi\r\nadmin\r\n", "admin@mac-a ~ % exit 4\r\n");
+    assertThat(r.status()).isEqualTo(4);
   }
 
   @Test
