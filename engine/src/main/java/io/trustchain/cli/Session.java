@@ -45,6 +45,7 @@ final class Session {
   Session(CliEnvironment environment, AnsibleConfig config, ConnectOptions options, Set<PlanValidator> validators) {
     this.options = options;
     this.commandTimeout = options.commandTimeout();
+    options.forks(config); // option errors are usage errors, reported before any document is read
     this.validators = List.copyOf(validators);
     List<String> ids = new ArrayList<>(options.vaultIds);
     config.string("vault_identity_list").ifPresent(list ->

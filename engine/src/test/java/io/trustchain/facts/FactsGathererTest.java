@@ -150,8 +150,9 @@ class FactsGathererTest {
         .contains("dscl . -authonly alice \"$tc_s1\"")
         .contains("dscl . -authonly svc \"$tc_s2\"")
         .contains("IFS= read -r tc_s1\nIFS= read -r tc_s2\n")
-        .contains("dscl . -list /Users UniqueID | while read -r tc_n tc_id; do\n[ \"$tc_id\" -ge 500 ] || continue\n"
-            + "case \"$tc_n\" in alice|ghost|svc) continue ;; esac\n")
+        .contains("dscl . -list /Users UniqueID | while read -r tc_n tc_id; do\nif [ \"$tc_id\" -ge 500 ]; then\n"
+            + "tc_named=0\nfor tc_x in alice ghost svc; do if [ \"$tc_x\" = \"$tc_n\" ]; then tc_named=1; fi; done\n"
+            + "if [ \"$tc_named\" = 0 ]; then\n")
         .contains("for tc_n in alice ghost svc; do\n")
         .contains("dscl . -read \"/Users/$tc_n\" RecordName UniqueID RealName GeneratedUID NFSHomeDirectory UserShell "
             + "AuthenticationAuthority IsHidden")

@@ -25,7 +25,7 @@ class CliExitCodesTest {
     LabWorkspace.Result r = ws.run("validate", bad.toString());
     assertThat(r.code()).as(r.toString()).isEqualTo(65);
     assertThat(r.err())
-        .contains("bad.yml:5:29: error: unknown parameter \"secrue_token\"")
+        .contains("bad.yml:5:27: error: unknown parameter \"secrue_token\"")
         .contains("did you mean \"secure_token\"?")
         .contains("bad.yml:6:7: error: unknown module \"usr\"")
         .contains("2 errors")
@@ -37,7 +37,8 @@ class CliExitCodesTest {
   void usageErrorsExit64() throws Exception {
     LabWorkspace ws = LabWorkspace.standard(dir);
     assertThat(ws.run("plan").code()).isEqualTo(64);
-    assertThat(ws.run("plan", "--forks", "0", "playbooks/site.yml").code()).isEqualTo(64);
+    assertThat(ws.run("plan", "--forks", "0", LabWorkspace.REPO.resolve("playbooks/site.yml").toString()).code())
+        .isEqualTo(64);
     assertThat(ws.run("frobnicate").code()).isEqualTo(64);
     LabWorkspace.Result noTty = ws.run("apply", LabWorkspace.REPO.resolve("playbooks/site.yml").toString());
     assertThat(noTty.code()).isEqualTo(64);

@@ -27,7 +27,9 @@ class SecretScanTest {
     ws.run("inventory", "--list");
 
     String everything = ws.transcript() + ws.writtenFiles();
-    assertThat(everything).contains("user[alice]");
+    assertThat(everything).as("the scan covers the output").contains("user[alice]");
+    assertThat(everything).as("the scan covers the command strings the Macs received (exec.log)")
+        .contains("exec.log").contains("-secureTokenOn").contains("-adminPassword");
     for (String name : List.of("tcadmin", "alice", "bob", "svc-backup", "ladmin", "olduser", "vault-password")) {
       assertThat(everything).as("the %s secret", name).doesNotContain(LabWorkspace.secret(name));
     }

@@ -78,6 +78,7 @@ final class ExecCommand implements Command {
 
   private void run() {
     String user = channel.getSession().getUsername();
+    ExecLog.append(host.lab().stateDir().resolve(host.name()), user, command);
     try {
       Outcome outcome = transaction(user, true);
       if (outcome instanceof Slow slow) {

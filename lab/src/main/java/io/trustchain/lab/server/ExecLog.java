@@ -1,0 +1,37 @@
+package io.trustchain.lab.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * {@code STATEDIR/HOST/exec.log}: every command string the host received over SSH, exactly as sent,
+ * one entry per exec. For people ("what did the engine send?") and for the tests that prove no
+ * secret ever travels in a command string. Rolls over to {@code exec.log.1} past 1 MiB.
+ */
+final class ExecLog {
+
+  private static final long MAX_BYTES = 1L << 20;
+
+  private ExecLog() {}
+
+  static void append(Path hostDir, String user, String command) {
+    Path log = hostDir.resolve("exec.log");
+    String entry = "--- " + Instant.now() + " " + user + "\n" + command + (command.endsWith("\n") ? "" : "\n");
+    synchronized (ExecLog.class) {
+      try {
+        Files.createDirectories(hostDir);
+        if (Files.exists(log) && Files.size(log) > MAX_BYTES) {
+          Files.move(log, hostDir.resolve("exec.log.1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(log, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        // the log is a convenience: a full disk must not fail the Mac's command
+      }
+    }
+  }
+}
