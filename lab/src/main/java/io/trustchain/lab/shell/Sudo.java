@@ -101,6 +101,7 @@ final class Sudo {
     }
     if (!prompt.isEmpty()) {
       io.err().write(prompt.getBytes(StandardCharsets.UTF_8));
+      io.err().flush(); // the prompt must reach a waiting client (Ansible waits for it) before sudo reads
     }
     char[] password = readPassword(io.in());
     if (password == null) {
