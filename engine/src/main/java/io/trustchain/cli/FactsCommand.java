@@ -31,6 +31,7 @@ final class FactsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    format.textOrJson("facts");
     Session session = ctx.session(connect);
     Inventory inv = ctx.inventory(inventory, session);
     List<Target> targets = ctx.hosts(inv, connect);
