@@ -3,7 +3,6 @@ package io.trustchain.run;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -124,9 +123,5 @@ public final class HostLocks {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a lock", e);
     }
-  }
-
-  static String iso(long epochSeconds) {
-    return Instant.ofEpochSecond(epochSeconds).toString();
   }
 }

@@ -4,7 +4,6 @@ import io.trustchain.facts.FactParseException;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.HostPlan;
-import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -42,7 +42,7 @@ public final class MarkdownRenderer implements PlanRenderer {
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder(MARKER).append('\n');
     out.append("### ").append(html(title)).append("\n\n");
-    out.append(summary(plan)).append('\n');
+    out.append(summary(plan));
     List<HostPlan> shown = plan.hosts().stream().filter(MarkdownRenderer::worthShowing).toList();
     boolean fold = shown.size() > foldOver;
     int left = shown.size();
