@@ -93,20 +93,20 @@ final class ApplyCommand implements Callable<Integer> {
       throw UserException.usage("a saved plan applies to the documents and hosts it was made for: drop "
           + "-i/--limit/--shard (make another plan to change them)");
     }
-    SavedPlan saved = SavedPlans.read(file, shown);
-    SavedPlans.checkWorkingDir(saved, ctx.environment.cwd(), shown);
-    Session session = ctx.session(connect);
     Path cwd = ctx.environment.cwd();
+    SavedPlan saved = SavedPlans.read(file, shown, cwd);
+    Session session = ctx.session(connect);
     List<Path> playbooks = saved.source().playbooks().stream().map(d -> cwd.resolve(d.path())).toList();
     Optional<Shard> selected = saved.source().shard().map(Shard::parse);
     Loaded loaded = ctx.shard(ctx.load(cwd.resolve(saved.source().inventory()), playbooks, saved.source().limit(),
         session), selected);
-    SavedPlans.checkDocuments(saved, loaded, shown);
+    SavedPlans.checkDocuments(saved, loaded, shown, cwd);
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);
     if (!json) {
       ctx.out.println("Applying the saved plan " + shown + " (made " + saved.plan().createdAt() + " by "
-          + saved.source().madeBy().who() + ", run " + saved.source().madeBy().runId() + ").");
+          + saved.source().madeBy().who() + ", run " + saved.source().madeBy().runId()
+          + (SavedPlans.moved(saved, cwd) ? ", in " + saved.source().workingDir() : "") + ").");
       ctx.out.flush();
     }
     try (Fleet fleet = session.fleet()) {

@@ -105,6 +105,7 @@ final class PlanCommand implements Callable<Integer> {
     ctx.startLab(fleet, loaded.targets());
     List<HostPlan> hosts = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
         ctx.progress(machineReadable)).plan(loaded.targets());
-    return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded), hosts);
+    return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
+        ctx.environment.cwd()), hosts);
   }
 }

@@ -39,7 +39,7 @@ final class SavedPlans {
     }
     Map<String, String> digests = new LinkedHashMap<>();
     for (Target t : loaded.targets()) {
-      digests.put(t.host(), DesiredDigest.of(t));
+      digests.put(t.host(), DesiredDigest.of(t, cwd));
     }
     PlanSource source = new PlanSource(cwd.toAbsolutePath().normalize().toString(), relative(cwd, inventory), playbooks,
         limit, shard.map(Shard::toString), digests,
@@ -60,7 +60,7 @@ final class SavedPlans {
     }
   }
 
-  static SavedPlan read(Path file, String shown) {
+  static SavedPlan read(Path file, String shown, Path cwd) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -68,24 +68,19 @@ final class SavedPlans {
       throw new UserException(ExitCodes.INVALID_DOCUMENTS, "cannot read the saved plan " + shown + ": " + e.getMessage());
     }
     try {
-      return PlanJson.readSaved(text);
+      return PlanJson.readSaved(text, cwd);
     } catch (PlanFormatException e) {
       throw new UserException(ExitCodes.INVALID_DOCUMENTS, "cannot apply " + shown + ": " + e.getMessage());
     }
   }
 
-  /** The saved plan's working directory must be this one: its secret references are absolute paths. */
-  static void checkWorkingDir(SavedPlan saved, Path cwd, String shown) {
-    Path made = Path.of(saved.source().workingDir()).toAbsolutePath().normalize();
-    if (!made.equals(cwd.toAbsolutePath().normalize())) {
-      throw new UserException(ExitCodes.FAILED, "saved plan " + shown + " was made in " + made
-          + " and must be applied from there (it refers to documents and secret files by path); run apply in "
-          + made + ", or in CI check the repository out at the same path for plan and apply");
-    }
+  /** Whether the plan was made in another directory (its paths were then moved here when read). */
+  static boolean moved(SavedPlan saved, Path cwd) {
+    return !Path.of(saved.source().workingDir()).toAbsolutePath().normalize().equals(cwd.toAbsolutePath().normalize());
   }
 
   /** Refuses the whole plan when the reloaded documents are not those it was made from. */
-  static void checkDocuments(SavedPlan saved, Loaded loaded, String shown) {
+  static void checkDocuments(SavedPlan saved, Loaded loaded, String shown, Path cwd) {
     List<String> changed = new ArrayList<>();
     List<PlanSource.Document> recorded = saved.source().playbooks();
     List<Playbook> now = loaded.playbooks();
@@ -102,7 +97,7 @@ final class SavedPlans {
           + String.join(", ", hostsNow) + ")");
     } else {
       for (Target t : loaded.targets()) {
-        if (!DesiredDigest.of(t).equals(digests.get(t.host()))) {
+        if (!DesiredDigest.of(t, cwd).equals(digests.get(t.host()))) {
           changed.add("the desired state of " + t.host() + " changed (inventory, vars or playbooks)");
         }
       }

@@ -21,18 +21,28 @@ import java.util.TreeMap;
  * typed parameters, written in a canonical form (records field by field, maps sorted, secrets as
  * their references — a vault value by the SHA-256 of its ciphertext, never a value). Any change to
  * the inventory, group or host vars, vars files or playbooks that changes what a host gets changes
- * its digest; edits that change nothing (comments, other hosts) do not.
+ * its digest; edits that change nothing (comments, other hosts) do not. Paths inside {@code base}
+ * (the working directory) are written relative to it, so a checkout at another path digests the
+ * same.
  */
 public final class DesiredDigest {
 
-  private DesiredDigest() {}
+  private final String base;
 
-  public static String of(Target target) {
+  private DesiredDigest(Path base) {
+    this.base = base.toAbsolutePath().normalize() + "/";
+  }
+
+  public static String of(Target target, Path base) {
+    return new DesiredDigest(base).digest(target);
+  }
+
+  private String digest(Target target) {
     StringBuilder b = new StringBuilder("host ").append(quote(target.host())).append('\n');
     ConnectionSpec c = target.connection();
     b.append("connect ").append(quote(c.user())).append('@').append(quote(c.address())).append(':').append(c.port())
         .append(" become=").append(c.become()).append(' ')
-        .append(c.becomePassword().map(DesiredDigest::secret).orElse("none")).append('\n');
+        .append(c.becomePassword().map(this::secret).orElse("none")).append('\n');
     for (BoundResource<?> r : target.resources()) {
       b.append("resource ").append(r.address()).append(" module=").append(quote(r.module().name()))
           .append(" play=").append(quote(String.valueOf(r.play())))
@@ -42,20 +52,20 @@ public final class DesiredDigest {
     return sha256(b.toString());
   }
 
-  static String canonical(Object value) {
+  String canonical(Object value) {
     StringBuilder b = new StringBuilder();
     write(b, value);
     return b.toString();
   }
 
-  private static void write(StringBuilder b, Object value) {
+  private void write(StringBuilder b, Object value) {
     switch (value) {
       case null -> b.append("null");
       case String s -> b.append(quote(s));
       case Number n -> b.append(n);
       case Boolean bool -> b.append(bool);
       case Enum<?> e -> b.append(e.name());
-      case Path p -> b.append(quote(p.toString()));
+      case Path p -> b.append(quote(relative(p.toString())));
       case SecretRef ref -> b.append(secret(ref));
       case Optional<?> o -> {
         if (o.isPresent()) {
@@ -101,16 +111,22 @@ public final class DesiredDigest {
     }
   }
 
-  private static String credential(Credential c) {
+  private String credential(Credential c) {
     return c == null ? "none" : quote(c.user()) + "/" + secret(c.password());
   }
 
-  private static String secret(SecretRef ref) {
+  private String secret(SecretRef ref) {
     return switch (ref) {
-      case SecretRef.Vault v -> "secret(" + quote(v.describe()) + ":" + sha256(v.envelope()) + ")";
-      case SecretRef.Command c -> "secret(" + quote(c.describe()) + " in " + quote(c.workDir().toString()) + ")";
+      case SecretRef.Vault v -> "secret(vault:" + quote(relative(v.origin())) + ":" + sha256(v.envelope()) + ")";
+      case SecretRef.Command c -> "secret(" + quote(c.describe()) + " in " + quote(relative(c.workDir().toString())) + ")";
+      case SecretRef.File f -> "secret(file:" + quote(relative(f.path().toString())) + ")";
       default -> "secret(" + quote(ref.describe()) + ")";
     };
+  }
+
+  /** {@code text} with the working directory replaced by {@code ./} when it starts with it. */
+  private String relative(String text) {
+    return text.startsWith(base) ? "./" + text.substring(base.length()) : text;
   }
 
   private static String quote(String s) {
@@ -126,17 +142,12 @@ public final class DesiredDigest {
   }
 
   /** One digest over every target's, in order (the plan's {@code documents_digest} with the playbooks'). */
-  public static String documents(Loaded loaded) {
+  public static String documents(Loaded loaded, Path base) {
+    DesiredDigest d = new DesiredDigest(base);
     StringBuilder b = new StringBuilder(loaded.documentsDigest()).append('\n');
     for (Target t : loaded.targets()) {
-      b.append(t.host()).append(' ').append(of(t)).append('\n');
+      b.append(t.host()).append(' ').append(d.digest(t)).append('\n');
     }
     return sha256(b.toString());
-  }
-
-  static Map<String, String> perHost(Loaded loaded) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
-    loaded.targets().forEach(t -> out.put(t.host(), of(t)));
-    return out;
   }
 }

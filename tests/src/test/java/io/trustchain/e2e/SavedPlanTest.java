@@ -105,6 +105,65 @@ class SavedPlanTest {
   }
 
   @Test
+  void aPlanMadeInOneCheckoutAppliesInAnotherAtAnotherPath() throws Exception {
+    Path first = dir.resolve("runner-1/macs");
+    LabWorkspace ws = LabWorkspace.standard(first);
+    Files.createDirectories(first.resolve("secrets"));
+    Files.copy(LabWorkspace.REPO.resolve("lab/secrets/alice"), first.resolve("secrets/alice"));
+    ws.write("playbooks/alice.yml", """
+        - name: Alice holds a Secure Token
+          hosts: design
+          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
+          resources:
+            - user: {name: alice, password: !secret file:../secrets/alice, secure_token: true}
+        """);
+    assertThat(ws.run("plan", "--out", "plan.json", "playbooks/alice.yml").code()).isZero();
+    assertThat(Files.readString(first.resolve("plan.json"))).contains("\"secret\": \"file:" + first + "/secrets/alice\"");
+
+    Path second = dir.resolve("runner-2/builds/macs");
+    copyTree(first, second);
+    deleteTree(first);
+    LabWorkspace.Result apply = runIn(second, "apply", "plan.json");
+    assertThat(apply.code()).as(apply.toString()).isZero();
+    assertThat(apply.out()).contains("(made ").contains(", in " + first + ")")
+        .contains("Apply complete: 0 added, 2 changed");
+  }
+
+  /** {@code trustchain ARGS} run in {@code cwd} (as LabWorkspace runs it in its own folder). */
+  private static LabWorkspace.Result runIn(Path cwd, String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    io.trustchain.cli.CliEnvironment env = new io.trustchain.cli.CliEnvironment(java.util.Map.of(), cwd,
+        new java.io.ByteArrayInputStream(new byte[0]), false);
+    int code;
+    try (java.io.PrintWriter o = new java.io.PrintWriter(out); java.io.PrintWriter e = new java.io.PrintWriter(err)) {
+      code = io.trustchain.cli.Cli.create(env, o, e).execute(args);
+    }
+    return new LabWorkspace.Result(code, out.toString(), err.toString());
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var files = Files.walk(root)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Test
   void changedDocumentsRefuseTheWholePlanAndChangeNothing() throws Exception {
     LabWorkspace ws = LabWorkspace.standard(dir);
     Path book = ws.write("playbooks/alice.yml", """

@@ -98,20 +98,33 @@ public final class PlanJson {
    * a source (not written by {@code plan --out}) or a missing field is a {@link PlanFormatException}.
    */
   public static SavedPlan readSaved(String json) throws PlanFormatException {
+    return readSaved(json, null);
+  }
+
+  /**
+   * Reads a saved plan to apply it from {@code workingDir}: when the plan was made in another
+   * directory, its secret references under that directory are moved under this one first.
+   */
+  public static SavedPlan readSaved(String json, java.nio.file.Path workingDir) throws PlanFormatException {
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new PlanFormatException("plan: not valid JSON: " + e.getOriginalMessage(), e);
     }
-    Plan plan = read(node);
     JsonIn root = JsonIn.root(node);
+    root.field("format_version");
     JsonIn src = root.optional("source");
     if (src == null) {
+      read(node);
       throw new PlanFormatException("plan: no \"source\": this is a plan, but not a saved one (save plans with "
           + "trustchain plan --out FILE)");
     }
     src.object();
+    if (workingDir != null) {
+      Relocation.relocate(node, src.text("working_dir"), workingDir.toAbsolutePath().normalize().toString());
+    }
+    Plan plan = read(node);
     java.util.List<PlanSource.Document> playbooks = new ArrayList<>();
     for (JsonIn d : src.field("playbooks").elements()) {
       d.object();

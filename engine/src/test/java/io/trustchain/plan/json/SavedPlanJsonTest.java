@@ -35,6 +35,21 @@ class SavedPlanJsonTest {
   }
 
   @Test
+  void referencesUnderTheDirectoryThePlanWasMadeInMoveToTheOneItIsAppliedIn() {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = new com.fasterxml.jackson.databind.ObjectMapper()
+        .createObjectNode();
+    tree.putArray("argv").addObject().put("secret", "file:/work/macs/secrets/alice");
+    tree.withArray("argv").addObject().put("secret", "file:/etc/trustchain/tc");
+    tree.withArray("argv").addObject().put("secret", "vault:/work/macs/inventory/group_vars/all.yml:3:5");
+    tree.withArray("argv").addObject().put("secret", "command:pass show tc").put("work_dir", "/work/macs");
+    tree.withArray("argv").addObject().put("secret", "file:/work/macsother/x");
+    Relocation.relocate(tree, "/work/macs", "/builds/7/macs");
+    assertThat(tree.toString()).isEqualTo("{\"argv\":[{\"secret\":\"file:/builds/7/macs/secrets/alice\"},"
+        + "{\"secret\":\"file:/etc/trustchain/tc\"},{\"secret\":\"vault:/builds/7/macs/inventory/group_vars/all.yml:3:5\"},"
+        + "{\"secret\":\"command:pass show tc\",\"work_dir\":\"/builds/7/macs\"},{\"secret\":\"file:/work/macsother/x\"}]}");
+  }
+
+  @Test
   void aPlanWithoutSourceOrOfAnotherVersionIsNotASavedPlan() {
     assertThatThrownBy(() -> PlanJson.readSaved(PlanJson.write(SamplePlans.fleet())))
         .isInstanceOf(PlanFormatException.class).hasMessageContaining("this is a plan, but not a saved one");
