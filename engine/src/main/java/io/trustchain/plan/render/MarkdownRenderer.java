@@ -71,6 +71,9 @@ public final class MarkdownRenderer implements PlanRenderer {
     List<String> failed = plan.hosts().stream().filter(h -> !h.ok()).map(HostPlan::host).toList();
     int hosts = plan.hosts().size();
     StringBuilder s = new StringBuilder();
+    if (hosts == 0) {
+      return "**No hosts** in this selection: nothing to plan.\n";
+    }
     if (failed.isEmpty() && add + change + remove == 0) {
       s.append("**No changes.** ").append(hosts == 1 ? "The host matches" : "All " + hosts + " hosts match")
           .append(" the desired state").append(pending == 0 ? "." : "; " + pending

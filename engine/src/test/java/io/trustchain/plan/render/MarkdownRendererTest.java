@@ -64,6 +64,8 @@ class MarkdownRendererTest {
         FLEET.hosts().get(1).changes().stream().filter(c -> c instanceof Change.NoOp).toList(), List.of());
     assertThat(MarkdownRenderer.standard("t").render(SamplePlans.plan(quiet, quiet)))
         .isEqualTo("<!-- trustchain-plan -->\n### t\n\n**No changes.** All 2 hosts match the desired state.\n");
+    assertThat(MarkdownRenderer.standard("t").render(SamplePlans.plan()))
+        .isEqualTo("<!-- trustchain-plan -->\n### t\n\n**No hosts** in this selection: nothing to plan.\n");
   }
 
   @Test
