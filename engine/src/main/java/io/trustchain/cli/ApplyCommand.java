@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * itself); then roll out host by host — locked on the Mac, a fresh read before each change, verified
  * by gathering and planning again — with reports and the audit log.
  */
-@Command(name = "apply", description = {
+@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = {
     "Plan, confirm, apply, then verify that every host converged.",
     "With a saved plan (apply PLANFILE): apply exactly its changes, refusing hosts whose facts changed since."})
 final class ApplyCommand implements Callable<Integer> {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * {@code trustchain plan}: what apply would change, host by host, from each Mac's real state;
  * optionally saved ({@code --out}) for {@code apply PLANFILE}, and shown as text, JSON or Markdown.
  */
-@Command(name = "plan", description = "Show what apply would change, host by host, from each Mac's real state.")
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Show what apply would change, host by host, from each Mac's real state.")
 final class PlanCommand implements Callable<Integer> {
 
   @Inject Context ctx;

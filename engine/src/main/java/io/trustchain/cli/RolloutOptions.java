@@ -15,12 +15,12 @@ public final class RolloutOptions {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
   @Option(names = "--serial", paramLabel = "N|P%",
-      description = "Apply in batches of N hosts, or P% of the hosts (a list such as 1,10,25% as Ansible's serial). "
+      description = "Apply in batches of N hosts, or P%% of the hosts (a list such as 1,10,25%% as Ansible's serial). "
           + "Default: all hosts in one batch.")
   String serial;
 
   @Option(names = "--max-fail-percent", paramLabel = "P",
-      description = "Halt before the next batch when more than P% of a batch's hosts failed (Ansible's "
+      description = "Halt before the next batch when more than P%% of a batch's hosts failed (Ansible's "
           + "max_fail_percentage). Default: halt only when a whole batch failed.")
   Integer maxFailPercent;
 

@@ -202,6 +202,10 @@ class SavedPlanTest {
     assertThat(bare.code()).as(bare.toString()).isEqualTo(65);
     assertThat(bare.err()).contains("this is a plan, but not a saved one");
 
+    LabWorkspace.Result help = ws.run("apply", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("PLAYBOOK|PLANFILE").contains("--force-unlock=RUN_ID").contains("P% of the hosts");
+
     LabWorkspace.Result withInventory = ws.run("apply", "-i", "inventory/lab.yml", "plan.json");
     assertThat(withInventory.code()).isEqualTo(64);
     assertThat(withInventory.err()).contains("a saved plan applies to the documents and hosts it was made for");
