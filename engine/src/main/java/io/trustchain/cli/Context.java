@@ -63,6 +63,22 @@ final class Context {
     return checked(diagnostics, loaded);
   }
 
+  /** Loads the documents a saved plan names (paths already resolved), limited as the plan was. */
+  Loaded load(Path inventory, List<Path> playbooks, Optional<String> limit, Session session)
+      throws InvalidDocumentsException {
+    Diagnostics diagnostics = new Diagnostics();
+    return checked(diagnostics, load().load(inventory, playbooks, limit, session.keyring(), diagnostics));
+  }
+
+  /** {@code loaded} with only the targets of {@code shard}. */
+  Loaded shard(Loaded loaded, Optional<io.trustchain.run.Shard> shard) {
+    if (shard.isEmpty()) {
+      return loaded;
+    }
+    return new Loaded(loaded.inventory(), loaded.playbooks(), ShardOption.select(shard, loaded.targets()),
+        loaded.documentsDigest());
+  }
+
   Inventory inventory(InventoryOption inventory, Session session) throws InvalidDocumentsException {
     Diagnostics diagnostics = new Diagnostics();
     return checked(diagnostics, load().inventory(inventory.resolve(environment, config), session.keyring(), diagnostics));

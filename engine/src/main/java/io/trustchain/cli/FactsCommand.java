@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code trustchain facts}: gather each host's facts (one SSH exec per host) and print them. */
-@Command(name = "facts", description = "Gather and print each Mac's facts (one SSH round trip per host).")
+@Command(name = "facts", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Gather and print each Mac's facts (one SSH round trip per host).")
 final class FactsCommand implements Callable<Integer> {
 
   @Inject Context ctx;
@@ -31,6 +31,7 @@ final class FactsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    format.textOrJson("facts");
     Session session = ctx.session(connect);
     Inventory inv = ctx.inventory(inventory, session);
     List<Target> targets = ctx.hosts(inv, connect);

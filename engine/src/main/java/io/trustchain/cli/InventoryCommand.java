@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code trustchain inventory --list|--graph}: the inventory as {@code ansible-inventory} shows it. */
-@Command(name = "inventory", description = "Show the inventory as ansible-inventory does (--list JSON or --graph).")
+@Command(name = "inventory", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Show the inventory as ansible-inventory does (--list JSON or --graph).")
 final class InventoryCommand implements Callable<Integer> {
 
   @Inject Context ctx;

@@ -3,14 +3,21 @@ package io.trustchain.cli;
 import com.google.inject.Inject;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Plan;
+import io.trustchain.plan.json.PlanJson;
+import io.trustchain.plan.json.SavedPlan;
 import io.trustchain.plan.render.HumanRenderer;
-import io.trustchain.plan.render.JsonRenderer;
+import io.trustchain.plan.render.MarkdownRenderer;
+import io.trustchain.run.DesiredDigest;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Loaded;
 import io.trustchain.run.Planning;
+import io.trustchain.run.RunIdentity;
+import io.trustchain.run.Shard;
+import io.trustchain.run.report.JunitReport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,20 +25,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-/** {@code trustchain plan}: what apply would change, host by host, from each Mac's real state. */
-@Command(name = "plan", description = "Show what apply would change, host by host, from each Mac's real state.")
+/**
+ * {@code trustchain plan}: what apply would change, host by host, from each Mac's real state;
+ * optionally saved ({@code --out}) for {@code apply PLANFILE}, and shown as text, JSON or Markdown.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Show what apply would change, host by host, from each Mac's real state.")
 final class PlanCommand implements Callable<Integer> {
 
   @Inject Context ctx;
   @ParentCommand RootCommand root;
   @Mixin InventoryOption inventory;
   @Mixin ConnectOptions connect;
+  @Mixin ShardOption shard;
+  @Mixin ReportOptions reports;
 
   @Parameters(paramLabel = "PLAYBOOK", arity = "1..*", description = "Playbooks with the desired state.")
   List<Path> playbooks;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (the versioned plan).")
+  @Option(names = "--format", defaultValue = "text",
+      description = "text, json (the versioned plan, as --out saves it) or markdown (a pull-request comment).")
   Format format;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Save the plan to FILE, for `trustchain apply FILE` (exactly these changes, or nothing).")
+  Path out;
 
   @Option(names = "--detailed-exitcode",
       description = "Exit 0 when nothing differs, 2 when there are changes, 1 on failure.")
@@ -39,16 +56,41 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Optional<Shard> selected = shard.shard();
     Session session = ctx.session(connect);
-    Loaded loaded = ctx.load(inventory, playbooks, connect, session);
-    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, format == Format.json);
-    ctx.out.print(format == Format.json ? new JsonRenderer().render(plan) + "\n"
-        : new HumanRenderer(root.global.color(ctx.environment), root.global.verbose()).render(plan) + "\n");
+    RunIdentity me = RunIdentity.detect(ctx.environment.env());
+    Loaded loaded = ctx.shard(ctx.load(inventory, playbooks, connect, session), selected);
+    boolean machine = format != Format.text;
+    Plan plan = plan(ctx, session, loaded, connect, machine);
+    SavedPlan saved = SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config), connect.limit(),
+        selected, me, ctx.environment.cwd());
+    ctx.out.print(switch (format) {
+      case json -> PlanJson.write(saved);
+      case markdown -> MarkdownRenderer.standard(title(selected)).render(plan);
+      case text -> new HumanRenderer(root.global.color(ctx.environment), root.global.verbose()).render(plan) + "\n";
+    });
+    if (out != null) {
+      Path file = ctx.environment.cwd().resolve(out);
+      ReportOptions.write(file, PlanJson.write(saved));
+      if (!machine) {
+        ctx.out.println("Saved the plan to " + out + ". To apply exactly these changes: trustchain apply " + out);
+      }
+    }
+    reports.junit(ctx.environment).ifPresent(f -> ReportOptions.write(f, JunitReport.plan(plan, started)));
+    reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, PlanJson.write(saved)));
     ctx.out.flush();
     if (!plan.ok()) {
       return ExitCodes.FAILED;
     }
     return detailedExitcode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+  }
+
+  private String title(Optional<Shard> selected) {
+    StringBuilder t = new StringBuilder("trustchain plan");
+    selected.ifPresent(s -> t.append(" (shard ").append(s).append(')'));
+    connect.limit().ifPresent(l -> t.append(" (--limit ").append(l).append(')'));
+    return t.toString();
   }
 
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
@@ -63,6 +105,7 @@ final class PlanCommand implements Callable<Integer> {
     ctx.startLab(fleet, loaded.targets());
     List<HostPlan> hosts = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
         ctx.progress(machineReadable)).plan(loaded.targets());
-    return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), loaded.documentsDigest(), hosts);
+    return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
+        ctx.environment.cwd()), hosts);
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code trustchain validate}: load and check everything offline; nothing connects. */
-@Command(name = "validate", description = "Load and check the inventory and playbooks offline (nothing connects).")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Load and check the inventory and playbooks offline (nothing connects).")
 final class ValidateCommand implements Callable<Integer> {
 
   @Inject Context ctx;

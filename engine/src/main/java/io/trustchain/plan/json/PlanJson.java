@@ -36,6 +36,14 @@ import java.util.List;
  *
  * Secrets appear only as references (see {@link CommandCodec}); reading gives back an equal
  * {@link Plan}. The summary is derived and ignored when reading.
+ *
+ * <p>A saved plan ({@link SavedPlan}, what {@code plan --out} writes and {@code plan --format json}
+ * prints) adds, per host, {@code "desired_digest"}, and at the top level:
+ *
+ * <pre>
+ * "source": {"working_dir", "inventory", "playbooks": [{"path", "sha256"}], "limit", "shard",
+ *            "made_by": {"run_id", "who", "controller", "ci"}}
+ * </pre>
  */
 public final class PlanJson {
 
@@ -52,6 +60,87 @@ public final class PlanJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a JSON tree", e);
     }
+  }
+
+  /** The saved plan as pretty-printed JSON text, ending with a newline. */
+  public static String write(SavedPlan saved) {
+    try {
+      return PRETTY.writeValueAsString(tree(saved)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+
+  /** The JSON tree of a saved plan: the plan's, with the per-host desired digests and the source. */
+  public static ObjectNode tree(SavedPlan saved) {
+    ObjectNode n = tree(saved.plan());
+    PlanSource src = saved.source();
+    for (JsonNode h : n.get("hosts")) {
+      String digest = src.desiredDigests().get(h.get("host").asText());
+      ((ObjectNode) h).put("desired_digest", digest);
+    }
+    ObjectNode source = F.objectNode();
+    source.put("working_dir", src.workingDir());
+    source.put("inventory", src.inventory());
+    ArrayNode playbooks = source.putArray("playbooks");
+    src.playbooks().forEach(d -> playbooks.addObject().put("path", d.path()).put("sha256", d.sha256()));
+    source.put("limit", src.limit().orElse(null));
+    source.put("shard", src.shard().orElse(null));
+    PlanSource.MadeBy by = src.madeBy();
+    source.set("made_by", F.objectNode().put("run_id", by.runId()).put("who", by.who())
+        .put("controller", by.controller()).put("ci", by.ci().orElse(null)));
+    n.set("source", source);
+    return n;
+  }
+
+  /**
+   * Reads a saved plan: a plan with its {@code source}. An unknown format version, a plan without
+   * a source (not written by {@code plan --out}) or a missing field is a {@link PlanFormatException}.
+   */
+  public static SavedPlan readSaved(String json) throws PlanFormatException {
+    return readSaved(json, null);
+  }
+
+  /**
+   * Reads a saved plan to apply it from {@code workingDir}: when the plan was made in another
+   * directory, its secret references under that directory are moved under this one first.
+   */
+  public static SavedPlan readSaved(String json, java.nio.file.Path workingDir) throws PlanFormatException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new PlanFormatException("plan: not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    JsonIn root = JsonIn.root(node);
+    root.field("format_version");
+    JsonIn src = root.optional("source");
+    if (src == null) {
+      read(node);
+      throw new PlanFormatException("plan: no \"source\": this is a plan, but not a saved one (save plans with "
+          + "trustchain plan --out FILE)");
+    }
+    src.object();
+    if (workingDir != null) {
+      Relocation.relocate(node, src.text("working_dir"), workingDir.toAbsolutePath().normalize().toString());
+    }
+    Plan plan = read(node);
+    java.util.List<PlanSource.Document> playbooks = new ArrayList<>();
+    for (JsonIn d : src.field("playbooks").elements()) {
+      d.object();
+      playbooks.add(new PlanSource.Document(d.text("path"), d.text("sha256")));
+    }
+    java.util.Map<String, String> digests = new java.util.LinkedHashMap<>();
+    for (JsonIn h : root.field("hosts").elements()) {
+      digests.put(h.text("host"), h.text("desired_digest"));
+    }
+    JsonIn by = src.field("made_by");
+    by.object();
+    PlanSource.MadeBy madeBy = new PlanSource.MadeBy(by.text("run_id"), by.text("who"), by.text("controller"),
+        java.util.Optional.ofNullable(by.optionalText("ci")));
+    return new SavedPlan(plan, new PlanSource(src.text("working_dir"), src.text("inventory"), playbooks,
+        java.util.Optional.ofNullable(src.optionalText("limit")), java.util.Optional.ofNullable(src.optionalText("shard")),
+        digests, madeBy));
   }
 
   /** Writes {@link #write(Plan)}'s text as UTF-8; does not close {@code out}. */

@@ -5,6 +5,8 @@ import io.trustchain.plan.Change;
 import io.trustchain.plan.render.Ansi;
 import io.trustchain.run.ChangeOutcome;
 import io.trustchain.run.HostOutcome;
+import io.trustchain.run.HostRun;
+import io.trustchain.run.RolloutResult;
 import io.trustchain.run.NotConverged;
 import java.util.List;
 
@@ -22,13 +24,39 @@ public final class ApplyText {
 
   public String render(List<HostOutcome> outcomes) {
     StringBuilder b = new StringBuilder();
+    hosts(b, outcomes);
+    return b.append(summary(outcomes)).append('\n').toString();
+  }
+
+  /** A rollout: the hosts as above, the notes (locks broken), where it halted and who it never reached. */
+  public String render(RolloutResult result) {
+    StringBuilder b = new StringBuilder();
+    hosts(b, result.outcomes());
+    for (HostRun r : result.hosts()) {
+      for (String note : r.notes()) {
+        b.append(ansi.bold(r.host())).append(": ").append(ansi.yellow("note: ")).append(Redactor.text(note)).append('\n');
+      }
+    }
+    StringBuilder tail = new StringBuilder();
+    result.halted().ifPresent(h -> tail.append(ansi.boldRed("Halted: ")).append(h).append(".\n"));
+    if (!result.notAttempted().isEmpty()) {
+      tail.append(result.notAttempted().size()).append(result.notAttempted().size() == 1 ? " host" : " hosts")
+          .append(" not attempted: ").append(String.join(", ", result.notAttempted())).append(".\n");
+    }
+    String summary = summary(result.outcomes());
+    if (result.halted().isPresent() && summary.contains("Apply complete: ")) {
+      summary = summary.replace(ansi.bold(ansi.green("Apply complete: ")), ansi.boldRed("Apply incomplete: "));
+    }
+    return b.append(tail).append(summary).append('\n').toString();
+  }
+
+  private void hosts(StringBuilder b, List<HostOutcome> outcomes) {
     for (HostOutcome o : outcomes) {
       if (o.status() == HostOutcome.Status.CONVERGED && o.changes().isEmpty() && o.pending().isEmpty()) {
         continue;
       }
       host(b, o);
     }
-    return b.append(summary(outcomes)).append('\n').toString();
   }
 
   private void host(StringBuilder b, HostOutcome o) {
@@ -39,7 +67,7 @@ public final class ApplyText {
       case REFUSED -> ansi.boldRed("not applied: the plan has errors");
     };
     b.append(ansi.bold(o.host())).append(": ").append(status);
-    o.error().ifPresent(e -> b.append(": ").append(e));
+    o.error().ifPresent(e -> b.append(": ").append(Redactor.text(e)));
     b.append('\n');
     for (ChangeOutcome c : o.changes()) {
       Change change = c.change();
@@ -68,7 +96,7 @@ public final class ApplyText {
 
   private static void words(StringBuilder b, String text) {
     b.append("      the Mac said:\n");
-    for (String line : text.strip().split("\n")) {
+    for (String line : Redactor.text(text).strip().split("\n")) {
       b.append("        ").append(line).append('\n');
     }
   }

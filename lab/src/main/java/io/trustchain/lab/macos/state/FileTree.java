@@ -67,6 +67,44 @@ public final class FileTree {
     return removed;
   }
 
+  /**
+   * Renames a file, or a directory with everything under it, to {@code to} (which must not exist;
+   * its parent is created). Returns false when {@code from} does not exist.
+   */
+  public boolean move(String from, String to) {
+    String f = normalize(from);
+    String t = normalize(to);
+    if (!exists(f) || exists(t) || t.startsWith(f + "/")) {
+      return false;
+    }
+    if (files.containsKey(f)) {
+      files.put(t, files.remove(f));
+      mkdirs(parent(t));
+      return true;
+    }
+    String prefix = f + "/";
+    TreeMap<String, String> movedFiles = new TreeMap<>();
+    files.entrySet().removeIf(e -> {
+      if (e.getKey().startsWith(prefix)) {
+        movedFiles.put(t + e.getKey().substring(f.length()), e.getValue());
+        return true;
+      }
+      return false;
+    });
+    TreeSet<String> movedDirs = new TreeSet<>();
+    directories.removeIf(d -> {
+      if (d.equals(f) || d.startsWith(prefix)) {
+        movedDirs.add(t + d.substring(f.length()));
+        return true;
+      }
+      return false;
+    });
+    files.putAll(movedFiles);
+    directories.addAll(movedDirs);
+    mkdirs(t);
+    return true;
+  }
+
   /** Whether the directory has anything in it. */
   public boolean hasChildren(String path) {
     String prefix = normalize(path) + "/";

@@ -24,6 +24,8 @@ public final class Tools {
       Map.entry("cat", new Tool("/bin/cat", Cat::new)),
       Map.entry("rm", new Tool("/bin/rm", Rm::new)),
       Map.entry("mkdir", new Tool("/bin/mkdir", Mkdir::new)),
+      Map.entry("mv", new Tool("/bin/mv", Mv::new)),
+      Map.entry("date", new Tool("/bin/date", Date::new)),
       Map.entry("profiles", new Tool("/usr/bin/profiles", Profiles::new)),
       Map.entry("fdesetup", new Tool("/usr/bin/fdesetup", Fdesetup::new)),
       Map.entry("diskutil", new Tool("/usr/sbin/diskutil", Diskutil::new)),

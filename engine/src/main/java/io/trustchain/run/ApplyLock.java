@@ -1,0 +1,207 @@
+package io.trustchain.run;
+
+import io.trustchain.transport.ExecResult;
+import io.trustchain.transport.RemoteScript;
+import io.trustchain.transport.ScriptBuilder;
+import io.trustchain.transport.SectionResult;
+import io.trustchain.transport.Sections;
+import io.trustchain.transport.ShellQuote;
+import io.trustchain.transport.Transport;
+import io.trustchain.transport.TransportException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The apply lock on a Mac (safety invariant 6), one exec per step, each a sh script of framed
+ * sections:
+ *
+ * <ul>
+ *   <li>take: {@code mkdir /var/db/trustchain/apply.lock} is the atomic test-and-set (it fails with
+ *       {@code File exists} when another run holds it); the winner writes {@code owner} in the same
+ *       exec, with {@code acquired} from the Mac's own clock; the loser reads the holder's owner file
+ *       and the Mac's clock.
+ *   <li>break (an expired lock, or {@code --force-unlock}): {@code mv} the lock to a name only this run
+ *       uses, check that it is still the lock that was judged breakable, then remove it; if another
+ *       run got there first, put it back.
+ *   <li>release: remove the lock only when its owner file names this run.
+ * </ul>
+ */
+final class ApplyLock {
+
+  static final String PARENT = "/var/db/trustchain";
+  static final String LOCK = PARENT + "/apply.lock";
+  static final String OWNER = LOCK + "/owner";
+
+  /** The result of one attempt to take the lock. */
+  sealed interface Attempt {
+    record Acquired(OptionalLong macNow) implements Attempt {}
+
+    /** Another run holds it; {@code owner} is empty when its owner file is missing or unreadable. */
+    record Held(Optional<LockOwner> owner, OptionalLong macNow) implements Attempt {}
+
+    record Failed(String why) implements Attempt {}
+  }
+
+  /** The result of breaking a lock. */
+  sealed interface Break {
+    record Broken(Optional<LockOwner> owner) implements Break {}
+
+    /** Nothing to break any more (released meanwhile), or another run broke it first. */
+    record Moot() implements Break {}
+
+    record Failed(String why) implements Break {}
+  }
+
+  /** The result of releasing. */
+  sealed interface Release {
+    record Released() implements Release {}
+
+    /** The lock is gone or held by another run (it was broken): nothing was removed. */
+    record NotOurs(Optional<LockOwner> holder) implements Release {}
+
+    record Failed(String why) implements Release {}
+  }
+
+  private final RunIdentity me;
+  private final Duration timeout;
+
+  ApplyLock(RunIdentity me, Duration commandTimeout) {
+    this.me = me;
+    this.timeout = commandTimeout;
+  }
+
+  Attempt take(Transport transport, String command, long ttlSeconds) throws TransportException {
+    ScriptBuilder b = new ScriptBuilder();
+    b.raw("tc_now=$(date -u +%s)");
+    b.section("now", "printf '%s\\n' \"$tc_now\"");
+    b.section("parent", "mkdir -p " + PARENT);
+    b.section("take", "mkdir " + LOCK);
+    StringBuilder owner = new StringBuilder("printf '%s\\n'");
+    for (String line : LockOwner.lines(me, command, ttlSeconds, "@NOW@")) {
+      owner.append(' ').append(line.endsWith("=@NOW@") ? "\"acquired=$tc_now\"" : ShellQuote.quote(line));
+    }
+    owner.append(" > ").append(OWNER);
+    b.raw("if [ \"$tc_rc\" -eq 0 ]; then\n"
+        + b.sectionText("owner", owner.toString()) + "\n"
+        + "if [ \"$tc_rc\" -ne 0 ]; then rm -rf " + LOCK + "; fi\n"
+        + "else\n"
+        + b.sectionText("holder", "cat " + OWNER) + "\n"
+        + "fi");
+    Run run = run(transport, b);
+    OptionalLong now = macNow(run.sections().get("now"));
+    SectionResult take = run.sections().get("take");
+    if (take == null) {
+      return new Attempt.Failed(incomplete(run));
+    }
+    if (take.exitCode() == 0) {
+      SectionResult written = run.sections().get("owner");
+      if (written != null && written.exitCode() == 0) {
+        return new Attempt.Acquired(now);
+      }
+      return new Attempt.Failed("cannot write the lock's owner file: "
+          + (written == null ? incomplete(run) : written.output()));
+    }
+    if (take.stderr().contains("File exists")) {
+      SectionResult holder = run.sections().get("holder");
+      return new Attempt.Held(holder == null ? Optional.empty() : LockOwner.parse(holder.stdout()), now);
+    }
+    return new Attempt.Failed("`mkdir " + LOCK + "` exited " + take.exitCode() + ": " + take.output()
+        + (take.output().contains("Permission denied") ? " (the lock needs root: set ansible_become)" : ""));
+  }
+
+  /** Breaks the lock when its owner file still names {@code expectedRunId} (any lock when empty). */
+  Break breakLock(Transport transport, Optional<String> expectedRunId) throws TransportException {
+    String aside = LOCK + ".broken-" + me.runId();
+    ScriptBuilder b = new ScriptBuilder();
+    b.section("move", "mv " + LOCK + " " + aside);
+    String test = expectedRunId.map(id -> "[ \"$tc_l\" = " + ShellQuote.quote("run_id=" + id) + " ]").orElse("true");
+    b.raw("if [ \"$tc_rc\" -eq 0 ]; then\n"
+        + b.sectionText("seen", "cat " + aside + "/owner") + "\n"
+        + "tc_l=''\n"
+        + "IFS= read -r tc_l < " + aside + "/owner\n"
+        + "if " + test + "; then\n"
+        + b.sectionText("broken", "rm -rf " + aside) + "\n"
+        + "else\n"
+        + b.sectionText("restored", "mv " + aside + " " + LOCK) + "\n"
+        + "fi\n"
+        + "fi");
+    Run run = run(transport, b);
+    SectionResult move = run.sections().get("move");
+    if (move == null) {
+      return new Break.Failed(incomplete(run));
+    }
+    if (move.exitCode() != 0) {
+      return move.stderr().contains("No such file") ? new Break.Moot()
+          : new Break.Failed("`mv " + LOCK + " …` exited " + move.exitCode() + ": " + move.output());
+    }
+    SectionResult seen = run.sections().get("seen");
+    Optional<LockOwner> owner = seen == null ? Optional.empty() : LockOwner.parse(seen.stdout());
+    SectionResult broken = run.sections().get("broken");
+    if (broken != null && broken.exitCode() == 0) {
+      return new Break.Broken(owner);
+    }
+    if (run.sections().containsKey("restored")) {
+      SectionResult restored = run.sections().get("restored");
+      return restored.exitCode() == 0 ? new Break.Moot()
+          : new Break.Failed("another run took the lock while it was being broken, and it could not be put back: "
+              + restored.output());
+    }
+    return new Break.Failed(broken == null ? incomplete(run) : "`rm -rf " + aside + "` exited "
+        + broken.exitCode() + ": " + broken.output());
+  }
+
+  Release release(Transport transport) throws TransportException {
+    ScriptBuilder b = new ScriptBuilder();
+    b.raw("tc_l=''");
+    b.section("check", "IFS= read -r tc_l < " + OWNER);
+    b.raw("if [ \"$tc_l\" = " + ShellQuote.quote("run_id=" + me.runId()) + " ]; then\n"
+        + b.sectionText("release", "rm -rf " + LOCK) + "\n"
+        + "else\n"
+        + b.sectionText("holder", "cat " + OWNER) + "\n"
+        + "fi");
+    Run run = run(transport, b);
+    SectionResult released = run.sections().get("release");
+    if (released != null) {
+      return released.exitCode() == 0 ? new Release.Released()
+          : new Release.Failed("`rm -rf " + LOCK + "` exited " + released.exitCode() + ": " + released.output());
+    }
+    SectionResult holder = run.sections().get("holder");
+    if (holder == null) {
+      return new Release.Failed(incomplete(run));
+    }
+    return new Release.NotOurs(holder.exitCode() == 0 ? LockOwner.parse(holder.stdout()) : Optional.empty());
+  }
+
+  private record Run(ExecResult result, Map<String, SectionResult> sections) {}
+
+  private Run run(Transport transport, ScriptBuilder b) throws TransportException {
+    RemoteScript script = b.build(timeout);
+    ExecResult result = transport.exec(script);
+    return new Run(result, Sections.parse(result, script.nonce()));
+  }
+
+  private static OptionalLong macNow(SectionResult now) {
+    if (now == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(now.stdout().strip()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static String incomplete(Run run) {
+    String err = run.result().stderr().strip();
+    return "the lock script did not complete (exit status " + run.result().exitStatus() + ")"
+        + (err.isEmpty() ? "" : ": " + lastLines(err));
+  }
+
+  private static String lastLines(String text) {
+    List<String> lines = text.lines().filter(l -> !l.startsWith("@@tc:") && !l.isBlank()).toList();
+    return String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+  }
+}

@@ -1,0 +1,197 @@
+package io.trustchain.run;
+
+import io.trustchain.facts.FactParseException;
+import io.trustchain.facts.HostFacts;
+import io.trustchain.plan.Action;
+import io.trustchain.plan.HostPlan;
+import io.trustchain.transport.TransportException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Apply as a rollout: the hosts in batches ({@link Serial}), hosts of a batch in parallel up to the
+ * forks; each host with changes is locked on the Mac (invariant 6), checked against its saved facts
+ * fingerprint when applying a saved plan (invariant 5), applied and verified by {@link Applying},
+ * then unlocked — also when it failed. After a batch, the rollout halts when more than
+ * {@code --max-fail-percent} of that batch's hosts failed (Ansible's max_fail_percentage: the
+ * percentage must be exceeded), or, without that option, when every host of the batch failed (as
+ * Ansible does); the remaining hosts are not attempted.
+ */
+public final class Rollout {
+
+  /** How hosts are batched and when the rollout halts. */
+  public record Options(Serial serial, OptionalInt maxFailPercent, int forks) {
+    public Options {
+      Objects.requireNonNull(serial, "serial == null");
+      Objects.requireNonNull(maxFailPercent, "maxFailPercent == null");
+    }
+  }
+
+  /** Told about each host as soon as it is done (the audit log). */
+  @FunctionalInterface
+  public interface Listener {
+    void hostFinished(HostRun run);
+  }
+
+  private final Fleet fleet;
+  private final FactsSource facts;
+  private final Applying applying;
+  private final HostLocks locks;
+  private final Duration commandTimeout;
+  private final boolean savedPlan;
+  private final Options options;
+  private final Progress progress;
+  private final Listener listener;
+
+  /**
+   * @param savedPlan whether the plans were saved earlier: each host is then gathered again under
+   *     its lock and refused when its facts no longer match the plan's fingerprint
+   */
+  public Rollout(Fleet fleet, FactsSource facts, Applying applying, HostLocks locks, Duration commandTimeout,
+      boolean savedPlan, Options options, Progress progress, Listener listener) {
+    this.fleet = fleet;
+    this.facts = facts;
+    this.applying = applying;
+    this.locks = locks;
+    this.commandTimeout = commandTimeout;
+    this.savedPlan = savedPlan;
+    this.options = options;
+    this.progress = progress;
+    this.listener = listener;
+  }
+
+  public RolloutResult run(List<Target> targets, List<HostPlan> plans) {
+    Map<String, HostPlan> byHost = new HashMap<>();
+    plans.forEach(p -> byHost.put(p.host(), p));
+    List<List<Target>> batches = options.serial().batches(targets);
+    List<HostRun> done = new ArrayList<>();
+    Optional<String> halted = Optional.empty();
+    List<String> notAttempted = new ArrayList<>();
+    for (int i = 0; i < batches.size(); i++) {
+      List<Target> batch = batches.get(i);
+      int number = i + 1;
+      progress.start(batches.size() == 1 ? "applying" : "applying batch " + number + "/" + batches.size(), batch.size());
+      try {
+        done.addAll(Parallel.map(batch, options.forks(), t -> {
+          try {
+            return one(t, byHost.get(t.host()), number);
+          } finally {
+            progress.step();
+          }
+        }));
+      } finally {
+        progress.done();
+      }
+      long failed = done.stream().filter(r -> r.batch() == number && !r.outcome().ok()).count();
+      if (number < batches.size() && halts(failed, batch.size())) {
+        halted = Optional.of(haltReason(number, batches.size(), failed, batch.size()));
+        batches.subList(number, batches.size()).forEach(b -> b.forEach(t -> notAttempted.add(t.host())));
+        break;
+      }
+    }
+    List<List<String>> names = batches.stream().map(b -> b.stream().map(Target::host).toList()).toList();
+    return new RolloutResult(done, names, halted, notAttempted);
+  }
+
+  private boolean halts(long failed, int size) {
+    if (failed == 0) {
+      return false;
+    }
+    return options.maxFailPercent().isPresent()
+        ? failed * 100 > (long) options.maxFailPercent().getAsInt() * size
+        : failed == size;
+  }
+
+  private String haltReason(int batch, int batches, long failed, int size) {
+    String share = failed + " of " + size + (size == 1 ? " host" : " hosts") + " failed";
+    return "the rollout halted after batch " + batch + " of " + batches + ": " + share
+        + (options.maxFailPercent().isPresent()
+            ? " (" + (failed * 100 / size) + "%, more than --max-fail-percent " + options.maxFailPercent().getAsInt() + ")"
+            : " (every host of the batch; set --max-fail-percent to halt earlier)");
+  }
+
+  private HostRun one(Target target, HostPlan plan, int batch) {
+    long start = System.nanoTime();
+    List<String> notes = new ArrayList<>();
+    HostOutcome outcome = outcome(target, plan, notes);
+    HostRun run = new HostRun(target.host(), outcome, Duration.ofNanos(System.nanoTime() - start), batch, notes);
+    listener.hostFinished(run);
+    return run;
+  }
+
+  private HostOutcome outcome(Target target, HostPlan plan, List<String> notes) {
+    if (plan == null) {
+      return failed(target, "no plan for this host");
+    }
+    if (!plan.ok()) {
+      return HostOutcome.refused(plan);
+    }
+    if (!plan.hasChanges()) {
+      return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
+          plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
+    }
+    HostLocks.Lease lease;
+    try {
+      lease = locks.acquire(target.host(), fleet.transport(target), ttlSeconds(plan));
+    } catch (TransportException e) {
+      fleet.forget(target);
+      return failed(target, HostErrors.describe(e));
+    } catch (HostLocks.Refused e) {
+      return failed(target, e.getMessage());
+    }
+    notes.addAll(lease.notes());
+    try {
+      if (savedPlan) {
+        Optional<String> stale = stale(target, plan);
+        if (stale.isPresent()) {
+          return failed(target, stale.get());
+        }
+      }
+      return applying.apply(target, plan);
+    } finally {
+      try {
+        locks.release(lease, fleet.transport(target)).ifPresent(notes::add);
+      } catch (TransportException e) {
+        notes.add("could not release the apply lock (" + HostErrors.describe(e)
+            + "); it expires by itself, or break it with --force-unlock");
+      }
+    }
+  }
+
+  /** Invariant 5: the host's facts must still be those the plan was made from. */
+  private Optional<String> stale(Target target, HostPlan plan) {
+    try {
+      HostFacts now = facts.gather(fleet.transport(target), target.needs());
+      if (facts.digest(now).equals(plan.factsDigest())) {
+        return Optional.empty();
+      }
+      return Optional.of("saved plan is stale: facts for " + target.host()
+          + " changed since the plan was made (run plan again)");
+    } catch (TransportException e) {
+      fleet.forget(target);
+      return Optional.of(HostErrors.describe(e));
+    } catch (FactParseException e) {
+      return Optional.of("cannot read the facts: " + e.getMessage());
+    }
+  }
+
+  /**
+   * How long the lock holds: every round trip this host's apply can make (the freshness check, a
+   * gather and a run per change, verify, release) at the command timeout each, plus a minute. A live
+   * run never outlives its lock; a killed run's lock frees the Mac at worst this long after.
+   */
+  long ttlSeconds(HostPlan plan) {
+    long changes = plan.changes().stream().filter(c -> c.action().isChange()).count();
+    return (2 * changes + 3) * Math.max(1, commandTimeout.toSeconds()) + 60;
+  }
+
+  private static HostOutcome failed(Target target, String why) {
+    return new HostOutcome(target.host(), HostOutcome.Status.FAILED, Optional.of(why), List.of(), List.of(), List.of());
+  }
+}
