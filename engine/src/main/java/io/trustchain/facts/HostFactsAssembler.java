@@ -35,6 +35,11 @@ final class HostFactsAssembler {
     this.exec = exec;
   }
 
+  /** The Mac's clock when the facts were read. */
+  java.time.Instant clock() throws FactParseException {
+    return ClockParser.parse(out(FactsScript.CLOCK));
+  }
+
   HostFacts assemble() throws FactParseException {
     SwVers sw = SwVersParser.parse(out(FactsScript.SW_VERS));
     OsFacts os = new OsFacts(sw.productName(), sw.version(), sw.build(), UnameParser.parse(out(FactsScript.UNAME)));
@@ -114,8 +119,8 @@ final class HostFactsAssembler {
     Deferral deferral = null;
     if (status.deferredUser() != null || info.isPresent()) {
       String user = status.deferredUser() != null ? status.deferredUser() : info.get().user();
-      deferral = new Deferral(user, info.map(DeferralInfo::outputPath).orElse(null),
-          info.map(DeferralInfo::forceAtLogin).orElse(null), null);
+      String path = info.map(DeferralInfo::outputPath).orElse(null);
+      deferral = new Deferral(user, path, info.map(DeferralInfo::forceAtLogin).orElse(null), ageDays(path));
     }
     TreeSet<String> unlock = new TreeSet<>();
     for (FdeUser u : listed) {
@@ -125,6 +130,19 @@ final class HostFactsAssembler {
     }
     return new FileVaultFacts(status.status(), status.progressPercent(), deferral, List.copyOf(unlock), prk, irk,
         plist);
+  }
+
+  /**
+   * Days since trustchain set up the deferral, from its marker and the Mac's clock; null when the
+   * deferral writes elsewhere than trustchain's plist (someone else set it up) or no marker exists.
+   */
+  private Integer ageDays(String outputPath) throws FactParseException {
+    Optional<java.time.Instant> since = DeferralMarkerParser.parse(out(FactsScript.DEFERRAL_SINCE));
+    java.time.Instant now = clock();
+    if (since.isEmpty() || (outputPath != null && !outputPath.equals(request.recoveryPlist()))) {
+      return null;
+    }
+    return (int) Math.max(0, java.time.Duration.between(since.get(), now).toDays());
   }
 
   /** The section {@code key}, or a failure saying the script stopped before it. */

@@ -107,8 +107,13 @@ class FactsGathererTest {
         .answer(FactsScript.ENROLLMENT, "Enrolled via DEP: Yes\nMDM enrollment: Yes\nMDM server: https://mdm.example.com\n")
         .answer(FactsScript.MCX, new Answer(1, "", "\nThe domain/default pair of (/Library/Preferences/com.apple.MCX, "
             + "cachedaccounts.askForSecureTokenAuthBypass) does not exist\n"))
-        .answer(FactsScript.RECOVERY_PLIST, new Answer(1, "", ""));
+        .answer(FactsScript.RECOVERY_PLIST, new Answer(1, "", ""))
+        .answer(FactsScript.CLOCK, "2025-10-06T08:00:00Z\n")
+        .answer(FactsScript.DEFERRAL_SINCE, NO_MARKER);
   }
+
+  static final Answer NO_MARKER =
+      new Answer(1, "", "cat: /var/db/trustchain-filevault-deferral: No such file or directory\n");
 
   static FactsRequest sequoiaRequest() {
     return new FactsRequest(Set.of("svc", "ghost"), Map.of("alice", ALICE_PW, "svc", SVC_PW));
@@ -158,7 +163,9 @@ class FactsGathererTest {
             + "AuthenticationAuthority IsHidden")
         .contains("sysadminctl -secureTokenStatus \"$tc_n\"")
         .contains("defaults read /Library/Preferences/com.apple.MCX cachedaccounts.askForSecureTokenAuthBypass")
-        .contains("[ -f /var/db/trustchain-filevault.plist ]")
+        .contains("[ -s /var/db/trustchain-filevault.plist ]")
+        .contains("date -u +%Y-%m-%dT%H:%M:%SZ")
+        .contains("cat /var/db/trustchain-filevault-deferral")
         .doesNotContain("ALICE_PW")
         .doesNotContain("SVC_PW");
   }
@@ -208,7 +215,9 @@ class FactsGathererTest {
         .answer(FactsScript.BOOTSTRAP, "profiles: Bootstrap Token supported on server: NO\n")
         .answer(FactsScript.ENROLLMENT, "Enrolled via DEP: No\nMDM enrollment: No\n")
         .answer(FactsScript.MCX, "1\n")
-        .answer(FactsScript.RECOVERY_PLIST, new Answer(0, "", ""));
+        .answer(FactsScript.RECOVERY_PLIST, new Answer(0, "", ""))
+        .answer(FactsScript.CLOCK, "2025-03-03T08:00:00Z\n")
+        .answer(FactsScript.DEFERRAL_SINCE, NO_MARKER);
 
     HostFacts facts = gatherer.gather(mac, FactsRequest.none(), Duration.ofSeconds(30));
 
