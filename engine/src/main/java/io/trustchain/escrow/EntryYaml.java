@@ -5,12 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -53,13 +49,35 @@ final class EntryYaml {
       doc.put(CREATED_AT, e.createdAt());
     }
     e.details().forEach((k, v) -> {
-      if (!doc.containsKey(k)) {
+      if (!doc.containsKey(k) && k.matches("[a-z][a-z0-9_]*")) {
         doc.put(k, v);
       }
     });
-    DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK)
-        .setDefaultScalarStyle(ScalarStyle.DOUBLE_QUOTED).build();
-    return "# " + e.item() + " of " + e.host() + ", escrowed by trustchain\n" + new Dump(settings).dumpToString(doc);
+    StringBuilder out = new StringBuilder("# ").append(e.item()).append(" of ").append(e.host())
+        .append(", escrowed by trustchain\n");
+    doc.forEach((k, v) -> out.append(k).append(": ").append(quoted(v)).append('\n'));
+    return out.toString();
+  }
+
+  /** A YAML double-quoted scalar (backslash escapes for quotes, backslashes and control characters). */
+  private static String quoted(String v) {
+    StringBuilder q = new StringBuilder("\"");
+    for (char c : v.toCharArray()) {
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        case '\n' -> q.append("\\n");
+        case '\t' -> q.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            q.append(String.format("\\x%02x", (int) c));
+          } else {
+            q.append(c);
+          }
+        }
+      }
+    }
+    return q.append('"').toString();
   }
 
   static EscrowEntry read(String text, String host, String item, String origin) throws EscrowException {

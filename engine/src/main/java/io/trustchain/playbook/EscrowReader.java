@@ -25,7 +25,10 @@ final class EscrowReader {
 
   static Optional<EscrowSpec> read(YamlMapping map, Diagnostics diagnostics) {
     int errors = diagnostics.errorCount();
-    map.rejectUnknownKeys(KEYS, "escrow key");
+    java.util.Set<String> misspelt = new java.util.HashSet<>();
+    for (String unknown : map.rejectUnknownKeys(KEYS, "escrow key")) {
+      io.trustchain.diag.DidYouMean.closest(unknown, KEYS).ifPresent(misspelt::add);
+    }
     map.require("store");
     Optional<String> store = map.string("store");
     Optional<String> path = map.string("path");
@@ -45,7 +48,7 @@ final class EscrowReader {
     switch (store.get().strip().toLowerCase(Locale.ROOT)) {
       case "vault" -> {
         kind = EscrowSpec.Kind.VAULT;
-        if (path.isEmpty() || path.get().isBlank()) {
+        if ((path.isEmpty() || path.get().isBlank()) && !misspelt.contains("path")) {
           diagnostics.error(map.start(), "a vault escrow store needs path: the folder that holds its files",
               "write escrow: {store: vault, path: ../escrow}");
         }
@@ -53,7 +56,7 @@ final class EscrowReader {
       }
       case "command" -> {
         kind = EscrowSpec.Kind.COMMAND;
-        if (command.isEmpty() || command.get().isBlank()) {
+        if ((command.isEmpty() || command.get().isBlank()) && !misspelt.contains("command")) {
           diagnostics.error(map.start(), "a command escrow store needs command: the program that takes each"
               + " secret on its standard input", HINT);
         }
@@ -65,7 +68,7 @@ final class EscrowReader {
         return Optional.empty();
       }
     }
-    if (diagnostics.errorCount() > errors) {
+    if (diagnostics.errorCount() > errors || (kind == EscrowSpec.Kind.VAULT ? path : command).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(kind == EscrowSpec.Kind.VAULT
