@@ -169,4 +169,37 @@ class FileVaultEndToEndTest {
         + " an escrow store, and the play \"no store\" configures none")
         .contains("escrow: {store: vault, path: ../escrow}");
   }
+
+  @Test
+  void unlockUsersBecomeTheExactSet_andAKeyMissingFromEscrowIsReplaced() throws Exception {
+    LabWorkspace ws = workspace(dir, "engineering", "mac-ventura", "ventura-arm.yml");
+    String playbook = ws.write("playbooks/unlock.yml", """
+        - name: Only tcadmin and bob unlock FileVault
+          hosts: engineering
+          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
+          escrow: {store: vault, path: ../escrow}
+          resources:
+            - filevault:
+                enabled: true
+                enable_with: immediate
+                unlock_users: [tcadmin, bob]
+                user_passwords: {bob: "{{ vault_bob_password }}"}
+        """).toString();
+    LabWorkspace.Result plan = ws.run("plan", "-v", playbook);
+    String before = LabState.recoveryKey(ws, "mac-ventura");
+    assertThat(plan.out()).contains("not in escrow", "fdesetup add -usertoadd bob -inputplist <<< (sensitive input)",
+        "fdesetup remove -user alice");
+
+    LabWorkspace.Result apply = ws.run("apply", "--yes", playbook);
+    assertThat(apply.code()).as(apply.toString()).isZero();
+    var state = LabState.of(ws, "mac-ventura");
+    assertThat(state.toString()).doesNotContain(LabWorkspace.secret("bob"));
+    LabWorkspace.Result facts = ws.run("facts", "--format", "json");
+    assertThat(facts.out()).contains("\"unlock_users\": [\n          \"bob\",\n          \"tcadmin\"\n        ]");
+    assertThat(LabState.escrowedValue(LabState.ansibleVaultView(ws.dir.resolve(
+        "escrow/mac-ventura/personal_recovery_key.yml")))).isEqualTo(LabState.recoveryKey(ws, "mac-ventura"));
+    assertThat(LabState.recoveryKey(ws, "mac-ventura")).as("the key nobody had escrowed was replaced")
+        .isNotEqualTo(before);
+    assertThat(ws.run("plan", "--detailed-exitcode", playbook).code()).isZero();
+  }
 }
