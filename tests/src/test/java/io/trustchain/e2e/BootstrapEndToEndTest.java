@@ -63,4 +63,24 @@ class BootstrapEndToEndTest {
     assertThat(apply.code()).isEqualTo(1);
     assertThat(ws.run("facts", "--format", "json").out()).isEqualTo(before);
   }
+
+  @Test
+  void aSupervisedMacWhoseServerSupportsIt_getsItsBootstrapTokenEscrowedByTheCredential_andValidated() throws Exception {
+    LabWorkspace ws = FileVaultEndToEndTest.workspace(dir, "design", "mac-sequoia", "sequoia-arm.yml");
+    String playbook = ws.write("playbooks/bst.yml", """
+        - name: Bootstrap Tokens are escrowed
+          hosts: design
+          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
+          resources:
+            - bootstrap_token: {escrowed: true}
+        """).toString();
+    LabWorkspace.Result plan = ws.run("plan", "-v", playbook);
+    assertThat(plan.out()).contains("$ profiles install -type bootstraptoken -user tcadmin -password (sensitive)",
+        "$ profiles validate -type bootstraptoken -user tcadmin -password (sensitive)");
+    LabWorkspace.Result apply = ws.run("apply", "--yes", "-v", playbook);
+    assertThat(apply.code()).as(apply.toString()).isZero();
+    assertThat(LabState.of(ws, "mac-sequoia").path("bootstrapToken").path("escrowed").asBoolean()).isTrue();
+    assertThat(ws.run("facts", "--format", "json").out()).contains("\"supported\": true,\n        \"escrowed\": true");
+    assertThat(ws.run("plan", "--detailed-exitcode", playbook).code()).isZero();
+  }
 }

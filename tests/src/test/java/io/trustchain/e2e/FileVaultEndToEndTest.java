@@ -56,6 +56,29 @@ class FileVaultEndToEndTest {
     LabWorkspace.Result again = ws.run("plan", "--detailed-exitcode", playbook);
     assertThat(again.code()).as(again.toString()).isZero();
     assertThat(again.out()).contains("No changes.");
+
+    LabWorkspace.Result reboot = ws.run("lab", "reboot", "-i", ws.inventory.toString(), "mac-headless");
+    assertThat(reboot.out()).contains("encryption at 50%");
+    assertThat(ws.run("facts", "--format", "json").out()).contains("\"status\": \"encrypting\"",
+        "\"progress_percent\": 50.0");
+    assertThat(ws.run("plan", "--detailed-exitcode", playbook).code()).as("encrypting is on").isZero();
+  }
+
+  @Test
+  void fileVaultIsTurnedOffOnlyBecauseTheDocumentSaysSo() throws Exception {
+    LabWorkspace ws = workspace(dir, "engineering", "mac-ventura", "ventura-arm.yml");
+    String playbook = ws.write("playbooks/off.yml", """
+        - name: FileVault off on the test bench
+          hosts: engineering
+          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
+          resources:
+            - filevault: {enabled: false}
+        """).toString();
+    LabWorkspace.Result apply = ws.run("apply", "--yes", playbook);
+    assertThat(apply.code()).as(apply.toString()).isZero();
+    assertThat(apply.out()).contains("the document says enabled: false: tcadmin turns it off (fdesetup disable)");
+    assertThat(LabState.of(ws, "mac-ventura").path("fileVault").path("status").asText()).isEqualTo("OFF");
+    assertThat(ws.run("plan", "--detailed-exitcode", playbook).code()).isZero();
   }
 
   @Test
