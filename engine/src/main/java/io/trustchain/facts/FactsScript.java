@@ -38,6 +38,7 @@ final class FactsScript {
   static final String CRYPTO = "crypto";
   static final String FV_STATUS = "fv_status";
   static final String FV_LIST = "fv_list";
+  static final String FV_ACTIVE = "fv_active";
   static final String FV_DEFERRAL = "fv_deferral";
   static final String FV_PRK = "fv_prk";
   static final String FV_IRK = "fv_irk";
@@ -64,6 +65,7 @@ final class FactsScript {
       Map.entry(CRYPTO, Command.of("diskutil", "apfs", "listCryptoUsers", "/")),
       Map.entry(FV_STATUS, Command.of("fdesetup", "status")),
       Map.entry(FV_LIST, Command.of("fdesetup", "list")),
+      Map.entry(FV_ACTIVE, Command.of("fdesetup", "isactive")),
       Map.entry(FV_DEFERRAL, Command.of("fdesetup", "showdeferralinfo")),
       Map.entry(FV_PRK, Command.of("fdesetup", "haspersonalrecoverykey")),
       Map.entry(FV_IRK, Command.of("fdesetup", "hasinstitutionalrecoverykey")),
@@ -116,7 +118,7 @@ final class FactsScript {
     for (Map.Entry<String, io.trustchain.secret.SecretRef> e : new TreeMap<>(request.passwordsToCheck()).entrySet()) {
       b.step(AUTH + e.getKey(), authCommand(e.getKey()).withSecret(e.getValue()));
     }
-    for (String key : List.of(CRYPTO, FV_STATUS, FV_LIST, FV_DEFERRAL, FV_PRK, FV_IRK, BOOTSTRAP, ENROLLMENT, MCX,
+    for (String key : List.of(CRYPTO, FV_STATUS, FV_ACTIVE, FV_LIST, FV_DEFERRAL, FV_PRK, FV_IRK, BOOTSTRAP, ENROLLMENT, MCX,
         CLOCK, DEFERRAL_SINCE)) {
       b.step(key, FIXED.get(key));
     }

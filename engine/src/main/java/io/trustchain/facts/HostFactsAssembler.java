@@ -109,6 +109,10 @@ final class HostFactsAssembler {
 
   private FileVaultFacts fileVault(CryptoUsers crypto, List<UserFacts> users) throws FactParseException {
     FdeStatus status = FdeStatusParser.parse(out(FactsScript.FV_STATUS));
+    boolean active = IsActiveParser.parse(out(FactsScript.FV_ACTIVE));
+    if (status.status().equals("on") && !active) {
+      throw out(FactsScript.FV_ACTIVE).fail("fdesetup status says FileVault is On but isactive says false");
+    }
     List<FdeUser> listed = FdeListParser.parse(out(FactsScript.FV_LIST));
     Optional<DeferralInfo> info = DeferralInfoParser.parse(out(FactsScript.FV_DEFERRAL));
     boolean prk = FdeBooleanParser.parse(out(FactsScript.FV_PRK)) || crypto.has(CryptoUsersParser.PERSONAL_RECOVERY);

@@ -25,6 +25,7 @@ class FactsAgesAndEscrowTest {
     return FactsGathererTest.sequoia()
         .answer(FactsScript.FV_STATUS, new Answer(1, "FileVault is Off.\n"
             + "Deferred enablement appears to be active for user 'alice'.\n", ""))   // S27
+        .answer(FactsScript.FV_ACTIVE, new Answer(1, "false\n", ""))            // S46
         .answer(FactsScript.FV_LIST, new Answer(0, "", ""))
         .answer(FactsScript.FV_DEFERRAL, """
             {

@@ -98,6 +98,7 @@ class FactsGathererTest {
                 Volume Owner: Yes
             """.formatted(ALICE_GUID))
         .answer(FactsScript.FV_STATUS, new Answer(2, "FileVault is On.\nEncryption in progress: Percent completed = 42.5\n", ""))
+        .answer(FactsScript.FV_ACTIVE, "true\n")
         .answer(FactsScript.FV_LIST, "alice," + ALICE_GUID + "\nC22BDCD3-1A2B-4C3D-9E4F-65D3332605C3\n")
         .answer(FactsScript.FV_DEFERRAL, new Answer(20, "Not found.\n", ""))
         .answer(FactsScript.FV_PRK, "true\n")
@@ -208,6 +209,7 @@ class FactsGathererTest {
                 Type: MDM Bootstrap Token External Key
             """.formatted(fred, ttg))
         .answer(FactsScript.FV_STATUS, "FileVault is On.\n")
+        .answer(FactsScript.FV_ACTIVE, "true\n")
         .answer(FactsScript.FV_LIST, "frederick," + fred + "\n" + ttg + "," + ttg + "\n")
         .answer(FactsScript.FV_DEFERRAL, new Answer(20, "Not found.\n", ""))
         .answer(FactsScript.FV_PRK, "false\n")
@@ -239,6 +241,7 @@ class FactsGathererTest {
     FakeMacTransport mac = sequoia()
         .answer(FactsScript.FV_STATUS, new Answer(1, "FileVault is Off.\n"
             + "Deferred enablement appears to be active for user 'alice'.\n", ""))
+        .answer(FactsScript.FV_ACTIVE, new Answer(1, "false\n", ""))
         .answer(FactsScript.FV_LIST, new Answer(1, "", ""))
         .answer(FactsScript.FV_PRK, "false\n")
         .answer(FactsScript.FV_DEFERRAL, """
