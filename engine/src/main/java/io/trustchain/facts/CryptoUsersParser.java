@@ -37,6 +37,8 @@ final class CryptoUsersParser {
 
   private static final Pattern HEADER =
       Pattern.compile("^Cryptographic users? for (\\S+) \\((\\d+) found\\)$");
+  /** A volume with no crypto user at all (fresh, nobody ever logged in): not captured, §9; the lab's wording. */
+  private static final Pattern NONE = Pattern.compile("^No cryptographic users for (\\S+)$");
   private static final Pattern ENTRY = Pattern.compile("^\\+-- ([0-9A-Fa-f-]{36})$");
   private static final Pattern TYPE = Pattern.compile("^[| ]   Type: (.+)$");
   private static final Pattern OWNER = Pattern.compile("^[| ]   Volume Owner: (Yes|No)$");
@@ -50,6 +52,10 @@ final class CryptoUsersParser {
     List<String> lines = out.stdoutLines();
     if (lines.isEmpty()) {
       throw out.fail("no output");
+    }
+    Matcher none = NONE.matcher(lines.get(0).strip());
+    if (lines.size() == 1 && none.matches()) {
+      return new CryptoUsers(none.group(1), List.of(), false);
     }
     Matcher h = HEADER.matcher(lines.get(0).strip());
     if (!h.matches()) {

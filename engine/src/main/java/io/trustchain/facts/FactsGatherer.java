@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * Gathers one Mac's facts in one exec: builds the facts script (sw_vers, uname, the users with
  * uid ≥ 500 and the named ones, admin membership, Secure Token status, password checks, APFS crypto
- * users, fdesetup, profiles, the MCX mobile-account key and the deferral's recovery plist), runs it,
- * and parses every section with a pure parser. On a real Mac the tools need root: the inventory
+ * users, fdesetup, profiles, the MCX mobile-account key, the Mac's clock, trustchain's deferral marker
+ * and recovery plist), runs it, and parses every section with a pure parser. Then, on the controller,
+ * the escrow items the request names are looked up in its escrow store. On a real Mac the tools need root: the inventory
  * sets become. Output no parser recognises is a {@link FactParseException}, never a default.
  */
 public final class FactsGatherer {
@@ -25,7 +26,13 @@ public final class FactsGatherer {
     Objects.requireNonNull(timeout, "timeout == null");
     FactsScript script = FactsScript.build(request, timeout);
     ExecResult result = transport.exec(script.script());
-    return new HostFactsAssembler(script, request, Sections.parse(result, script.script().nonce()), result)
-        .assemble();
+    HostFactsAssembler assembler =
+        new HostFactsAssembler(script, request, Sections.parse(result, script.script().nonce()), result);
+    HostFacts facts = assembler.assemble();
+    if (request.escrowItems().isEmpty()) {
+      return facts;
+    }
+    return facts.withEscrow(EscrowFactsReader.read(request.escrow(), transport.host(), request.escrowItems(),
+        assembler.clock()));
   }
 }

@@ -27,8 +27,8 @@ import java.util.Map;
  *
  * <p>{@link #digest} fingerprints one host's facts for saved-plan staleness: the SHA-256 (lowercase
  * hex) of a canonical JSON (keys sorted, no white space) of the facts WITHOUT the volatile fields,
- * which change while nothing that a plan depends on does: {@code filevault.progress_percent} and
- * {@code filevault.deferral.age_days}.
+ * which change while nothing that a plan depends on does: {@code filevault.progress_percent},
+ * {@code filevault.deferral.age_days} and each {@code escrow.items.*.age_days}.
  */
 public final class FactsJson {
 
@@ -60,6 +60,13 @@ public final class FactsJson {
       if (fv.get("deferral") instanceof ObjectNode deferral) {
         deferral.remove("age_days");
       }
+    }
+    if (tree.get("escrow") instanceof ObjectNode escrow && escrow.get("items") instanceof ObjectNode items) {
+      items.forEach(item -> {
+        if (item instanceof ObjectNode o) {
+          o.remove("age_days");
+        }
+      });
     }
     try {
       byte[] canonical = MAPPER.writeValueAsString(sorted(tree)).getBytes(StandardCharsets.UTF_8);

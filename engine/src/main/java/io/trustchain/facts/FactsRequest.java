@@ -1,5 +1,6 @@
 package io.trustchain.facts;
 
+import io.trustchain.escrow.EscrowStore;
 import io.trustchain.secret.SecretRef;
 import java.util.Map;
 import java.util.Objects;
@@ -7,14 +8,25 @@ import java.util.Set;
 
 /**
  * What the plays need read beyond the fixed facts: accounts named by the documents (read even when
- * their uid is below 500), passwords to check with {@code dscl . -authonly} (sent on stdin), and
- * the path where a deferred FileVault enablement writes its recovery-key plist (only its existence
- * is tested, never its content).
+ * their uid is below 500), passwords to check with {@code dscl . -authonly} (sent on stdin), the
+ * path where trustchain's FileVault enablements write their recovery-key plist (only its existence
+ * is tested in the facts, never its content), and the escrow items whose state the planner needs
+ * (read from {@code escrow}, the play's escrow store, on the controller).
+ *
+ * @param escrowItems escrow items to look up for the host, e.g. {@code personal_recovery_key}
+ * @param escrow the store to look them up in; null when no play configures one (or none is needed)
  */
-public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwordsToCheck, String recoveryPlist) {
+public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwordsToCheck, String recoveryPlist,
+    Set<String> escrowItems, EscrowStore escrow) {
 
-  /** Where trustchain's deferred enablements write their output plist ({@code fdesetup enable -defer PATH}). */
+  /** Where trustchain's FileVault enablements write their output plist (umask 077, read, escrowed, removed). */
   public static final String DEFAULT_RECOVERY_PLIST = "/var/db/trustchain-filevault.plist";
+
+  /**
+   * Where trustchain records, on the Mac, when it set up a deferred enablement (the output of
+   * {@code date -u +%Y-%m-%dT%H:%M:%SZ}): macOS does not report a deferral's age.
+   */
+  public static final String DEFERRAL_MARKER = "/var/db/trustchain-filevault-deferral";
 
   public FactsRequest {
     namedUsers = Set.copyOf(namedUsers);
@@ -23,6 +35,11 @@ public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwo
     if (!recoveryPlist.startsWith("/")) {
       throw new IllegalArgumentException("recoveryPlist must be an absolute path: " + recoveryPlist);
     }
+    escrowItems = escrowItems == null ? Set.of() : Set.copyOf(escrowItems);
+  }
+
+  public FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwordsToCheck, String recoveryPlist) {
+    this(namedUsers, passwordsToCheck, recoveryPlist, Set.of(), null);
   }
 
   /** A request with the default recovery plist path. */
@@ -32,5 +49,29 @@ public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwo
 
   public static FactsRequest none() {
     return new FactsRequest(Set.of(), Map.of());
+  }
+
+  /** A request that also asks for the escrow state of {@code items}. */
+  public static FactsRequest escrowOf(Set<String> items) {
+    return new FactsRequest(Set.of(), Map.of(), DEFAULT_RECOVERY_PLIST, items, null);
+  }
+
+  /** This request with the escrow items looked up in {@code store}. */
+  public FactsRequest withEscrow(EscrowStore store) {
+    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, store);
+  }
+
+  /** This request asking for {@code items} too. */
+  public FactsRequest withEscrowItems(Set<String> items) {
+    Set<String> all = new java.util.TreeSet<>(escrowItems);
+    all.addAll(items);
+    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, all, escrow);
+  }
+
+  @Override
+  public String toString() {
+    return "FactsRequest[users=" + new java.util.TreeSet<>(namedUsers) + ", passwords="
+        + new java.util.TreeSet<>(passwordsToCheck.keySet()) + ", recoveryPlist=" + recoveryPlist + ", escrow="
+        + escrowItems + (escrow == null ? "" : " in " + escrow.describe()) + "]";
   }
 }

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code ;}, {@code ||}, {@code &&}, {@code >&2}, {@code while read -r A B; do …; done},
  * {@code for N in WORDS; do …; done}, {@code if …; then …; fi},
  * {@code [ "$X" -ge 500 ]}, {@code [ "$X" = "$Y" ]}, {@code [ -f PATH ]}, {@code printf}, {@code $?} and
- * {@code "…$var…"} expansions.
+ * {@code "…$var…"} expansions. The recovery plist is only tested ({@code [ -s PATH ]}: present and not
+ * empty), never read; the deferral marker trustchain writes ({@link FactsRequest#DEFERRAL_MARKER})
+ * and the Mac's clock ({@code date -u}) date a deferral.
  */
 final class FactsScript {
 
@@ -36,6 +38,7 @@ final class FactsScript {
   static final String CRYPTO = "crypto";
   static final String FV_STATUS = "fv_status";
   static final String FV_LIST = "fv_list";
+  static final String FV_ACTIVE = "fv_active";
   static final String FV_DEFERRAL = "fv_deferral";
   static final String FV_PRK = "fv_prk";
   static final String FV_IRK = "fv_irk";
@@ -43,6 +46,8 @@ final class FactsScript {
   static final String ENROLLMENT = "enrollment";
   static final String MCX = "mcx";
   static final String RECOVERY_PLIST = "recovery_plist";
+  static final String CLOCK = "clock";
+  static final String DEFERRAL_SINCE = "fv_deferral_since";
 
   static final int MIN_HUMAN_UID = 500;
   static final List<String> USER_ATTRIBUTES = List.of("RecordName", "UniqueID", "RealName", "GeneratedUID",
@@ -60,12 +65,15 @@ final class FactsScript {
       Map.entry(CRYPTO, Command.of("diskutil", "apfs", "listCryptoUsers", "/")),
       Map.entry(FV_STATUS, Command.of("fdesetup", "status")),
       Map.entry(FV_LIST, Command.of("fdesetup", "list")),
+      Map.entry(FV_ACTIVE, Command.of("fdesetup", "isactive")),
       Map.entry(FV_DEFERRAL, Command.of("fdesetup", "showdeferralinfo")),
       Map.entry(FV_PRK, Command.of("fdesetup", "haspersonalrecoverykey")),
       Map.entry(FV_IRK, Command.of("fdesetup", "hasinstitutionalrecoverykey")),
       Map.entry(BOOTSTRAP, Command.of("profiles", "status", "-type", "bootstraptoken")),
       Map.entry(ENROLLMENT, Command.of("profiles", "status", "-type", "enrollment")),
-      Map.entry(MCX, Command.of("defaults", "read", MCX_DOMAIN, MCX_KEY))));
+      Map.entry(MCX, Command.of("defaults", "read", MCX_DOMAIN, MCX_KEY)),
+      Map.entry(CLOCK, Command.of("date", "-u", "+%Y-%m-%dT%H:%M:%SZ")),
+      Map.entry(DEFERRAL_SINCE, Command.of("cat", FactsRequest.DEFERRAL_MARKER))));
 
   private final RemoteScript script;
   private final FactsRequest request;
@@ -110,11 +118,16 @@ final class FactsScript {
     for (Map.Entry<String, io.trustchain.secret.SecretRef> e : new TreeMap<>(request.passwordsToCheck()).entrySet()) {
       b.step(AUTH + e.getKey(), authCommand(e.getKey()).withSecret(e.getValue()));
     }
-    for (String key : List.of(CRYPTO, FV_STATUS, FV_LIST, FV_DEFERRAL, FV_PRK, FV_IRK, BOOTSTRAP, ENROLLMENT, MCX)) {
+    for (String key : List.of(CRYPTO, FV_STATUS, FV_ACTIVE, FV_LIST, FV_DEFERRAL, FV_PRK, FV_IRK, BOOTSTRAP, ENROLLMENT, MCX,
+        CLOCK, DEFERRAL_SINCE)) {
       b.step(key, FIXED.get(key));
     }
-    b.section(RECOVERY_PLIST, "[ -f " + ShellQuote.quote(request.recoveryPlist()) + " ]");
+    b.section(RECOVERY_PLIST, plistTest(request));
     return new FactsScript(b.build(timeout), request);
+  }
+
+  private static String plistTest(FactsRequest request) {
+    return "[ -s " + ShellQuote.quote(request.recoveryPlist()) + " ]";
   }
 
   private static String words(Iterable<String> names, String sep) {
@@ -148,7 +161,7 @@ final class FactsScript {
       return authCommand(user).withSecret(request.passwordsToCheck().get(user)).display();
     }
     if (key.equals(RECOVERY_PLIST)) {
-      return "[ -f " + ShellQuote.quote(request.recoveryPlist()) + " ]";
+      return plistTest(request);
     }
     return key;
   }

@@ -1,5 +1,6 @@
 package io.trustchain.facts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,10 @@ import java.util.Optional;
 /**
  * Everything trustchain knows about one Mac, gathered in one exec. Serialized (snake_case) as the
  * host entry of {@code facts --format json}: the versioned facts contract of product.md.
+ *
+ * @param escrow what the play's escrow store holds for this host: local information, filled on the
+ *     controller when the resources ask for it ({@link FactsRequest#escrowItems()}); null (and left
+ *     out of the JSON) otherwise
  */
 public record HostFacts(
     boolean reachable,
@@ -16,7 +21,8 @@ public record HostFacts(
     FileVaultFacts filevault,
     BootstrapTokenFacts bootstrapToken,
     MdmFacts mdm,
-    MobileAccountsFacts mobileAccounts) {
+    MobileAccountsFacts mobileAccounts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) EscrowFacts escrow) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -24,8 +30,14 @@ public record HostFacts(
     users = users == null ? List.of() : List.copyOf(users);
   }
 
+  /** Facts read from the Mac only (no escrow information). */
+  public HostFacts(boolean reachable, String error, OsFacts os, List<UserFacts> users, FileVaultFacts filevault,
+      BootstrapTokenFacts bootstrapToken, MdmFacts mdm, MobileAccountsFacts mobileAccounts) {
+    this(reachable, error, os, users, filevault, bootstrapToken, mdm, mobileAccounts, null);
+  }
+
   public static HostFacts unreachable(String error) {
-    return new HostFacts(false, error, null, List.of(), null, null, null, null);
+    return new HostFacts(false, error, null, List.of(), null, null, null, null, null);
   }
 
   public Optional<UserFacts> user(String name) {
@@ -47,25 +59,29 @@ public record HostFacts(
     if (!replaced) {
       next.add(user);
     }
-    return new HostFacts(reachable, error, os, next, filevault, bootstrapToken, mdm, mobileAccounts);
+    return new HostFacts(reachable, error, os, next, filevault, bootstrapToken, mdm, mobileAccounts, escrow);
   }
 
   /** These facts without the user named {@code name}. */
   public HostFacts withoutUser(String name) {
     return new HostFacts(reachable, error, os,
         users.stream().filter(u -> !u.name().equals(name)).toList(),
-        filevault, bootstrapToken, mdm, mobileAccounts);
+        filevault, bootstrapToken, mdm, mobileAccounts, escrow);
   }
 
   public HostFacts withFileVault(FileVaultFacts fv) {
-    return new HostFacts(reachable, error, os, users, fv, bootstrapToken, mdm, mobileAccounts);
+    return new HostFacts(reachable, error, os, users, fv, bootstrapToken, mdm, mobileAccounts, escrow);
   }
 
   public HostFacts withBootstrapToken(BootstrapTokenFacts bt) {
-    return new HostFacts(reachable, error, os, users, filevault, bt, mdm, mobileAccounts);
+    return new HostFacts(reachable, error, os, users, filevault, bt, mdm, mobileAccounts, escrow);
   }
 
   public HostFacts withMobileAccounts(MobileAccountsFacts ma) {
-    return new HostFacts(reachable, error, os, users, filevault, bootstrapToken, mdm, ma);
+    return new HostFacts(reachable, error, os, users, filevault, bootstrapToken, mdm, ma, escrow);
+  }
+
+  public HostFacts withEscrow(EscrowFacts e) {
+    return new HostFacts(reachable, error, os, users, filevault, bootstrapToken, mdm, mobileAccounts, e);
   }
 }

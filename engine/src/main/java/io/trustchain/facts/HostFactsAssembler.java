@@ -35,6 +35,11 @@ final class HostFactsAssembler {
     this.exec = exec;
   }
 
+  /** The Mac's clock when the facts were read. */
+  java.time.Instant clock() throws FactParseException {
+    return ClockParser.parse(out(FactsScript.CLOCK));
+  }
+
   HostFacts assemble() throws FactParseException {
     SwVers sw = SwVersParser.parse(out(FactsScript.SW_VERS));
     OsFacts os = new OsFacts(sw.productName(), sw.version(), sw.build(), UnameParser.parse(out(FactsScript.UNAME)));
@@ -104,6 +109,10 @@ final class HostFactsAssembler {
 
   private FileVaultFacts fileVault(CryptoUsers crypto, List<UserFacts> users) throws FactParseException {
     FdeStatus status = FdeStatusParser.parse(out(FactsScript.FV_STATUS));
+    boolean active = IsActiveParser.parse(out(FactsScript.FV_ACTIVE));
+    if (status.status().equals("on") && !active) {
+      throw out(FactsScript.FV_ACTIVE).fail("fdesetup status says FileVault is On but isactive says false");
+    }
     List<FdeUser> listed = FdeListParser.parse(out(FactsScript.FV_LIST));
     Optional<DeferralInfo> info = DeferralInfoParser.parse(out(FactsScript.FV_DEFERRAL));
     boolean prk = FdeBooleanParser.parse(out(FactsScript.FV_PRK)) || crypto.has(CryptoUsersParser.PERSONAL_RECOVERY);
@@ -114,8 +123,8 @@ final class HostFactsAssembler {
     Deferral deferral = null;
     if (status.deferredUser() != null || info.isPresent()) {
       String user = status.deferredUser() != null ? status.deferredUser() : info.get().user();
-      deferral = new Deferral(user, info.map(DeferralInfo::outputPath).orElse(null),
-          info.map(DeferralInfo::forceAtLogin).orElse(null), null);
+      String path = info.map(DeferralInfo::outputPath).orElse(null);
+      deferral = new Deferral(user, path, info.map(DeferralInfo::forceAtLogin).orElse(null), ageDays(path));
     }
     TreeSet<String> unlock = new TreeSet<>();
     for (FdeUser u : listed) {
@@ -125,6 +134,19 @@ final class HostFactsAssembler {
     }
     return new FileVaultFacts(status.status(), status.progressPercent(), deferral, List.copyOf(unlock), prk, irk,
         plist);
+  }
+
+  /**
+   * Days since trustchain set up the deferral, from its marker and the Mac's clock; null when the
+   * deferral writes elsewhere than trustchain's plist (someone else set it up) or no marker exists.
+   */
+  private Integer ageDays(String outputPath) throws FactParseException {
+    Optional<java.time.Instant> since = DeferralMarkerParser.parse(out(FactsScript.DEFERRAL_SINCE));
+    java.time.Instant now = clock();
+    if (since.isEmpty() || (outputPath != null && !outputPath.equals(request.recoveryPlist()))) {
+      return null;
+    }
+    return (int) Math.max(0, java.time.Duration.between(since.get(), now).toDays());
   }
 
   /** The section {@code key}, or a failure saying the script stopped before it. */

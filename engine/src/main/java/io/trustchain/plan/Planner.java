@@ -74,13 +74,15 @@ public final class Planner {
 
   /**
    * What the resources need gathered beyond the fixed facts: each module's needs, plus every play
-   * credential's user (read even below uid 500) and password (checked with {@code dscl . -authonly}).
-   * When two sources give a password for the same user, the credential's (then the first) wins.
+   * credential's user (read even below uid 500) and password (checked with {@code dscl . -authonly}),
+   * and the escrow items any resource asks about. When two sources give a password for the same user,
+   * the credential's (then the first) wins.
    */
   public FactsRequest needs(List<BoundResource<?>> resources) {
     Objects.requireNonNull(resources, "resources == null");
     Set<String> users = new LinkedHashSet<>();
     Map<String, SecretRef> passwords = new LinkedHashMap<>();
+    Set<String> escrowItems = new java.util.TreeSet<>();
     for (Credential c : credentials(resources)) {
       users.add(c.user());
       passwords.putIfAbsent(c.user(), c.password());
@@ -88,11 +90,12 @@ public final class Planner {
     for (BoundResource<?> r : resources) {
       FactsRequest needed = needsOf(r);
       users.addAll(needed.namedUsers());
+      escrowItems.addAll(needed.escrowItems());
       needed.passwordsToCheck().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> passwords.putIfAbsent(e.getKey(), e.getValue()));
     }
-    return new FactsRequest(users, passwords);
+    return new FactsRequest(users, passwords).withEscrowItems(escrowItems);
   }
 
   private record Planned(Change change, HostFacts projected) {}

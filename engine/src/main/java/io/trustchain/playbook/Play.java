@@ -1,6 +1,7 @@
 package io.trustchain.playbook;
 
 import io.trustchain.diag.SourceRange;
+import io.trustchain.escrow.EscrowSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param credential the credential when it is written without templates (the same for every host),
  *     else null: {@link ResourceBinder#credential} renders {@code credentialSpec} per host
  * @param credentialSpec the credential as written
+ * @param escrow the play's {@code escrow:} store, or null when it configures none
  */
 public record Play(
     String name,
@@ -23,7 +25,8 @@ public record Play(
     List<ResourceSpec> resources,
     Path file,
     SourceRange at,
-    CredentialSpec credentialSpec) {
+    CredentialSpec credentialSpec,
+    EscrowSpec escrow) {
 
   public Play {
     Objects.requireNonNull(name, "name == null");
@@ -33,11 +36,17 @@ public record Play(
     resources = List.copyOf(resources);
   }
 
+  /** A play without an escrow store. */
+  public Play(String name, String hosts, Map<String, Object> vars, Credential credential, List<ResourceSpec> resources,
+      Path file, SourceRange at, CredentialSpec credentialSpec) {
+    this(name, hosts, vars, credential, resources, file, at, credentialSpec, null);
+  }
+
   /** A play whose credential has no templates. */
   public Play(String name, String hosts, Map<String, Object> vars, Credential credential, List<ResourceSpec> resources,
       Path file, SourceRange at) {
     this(name, hosts, vars, credential, resources, file, at,
-        CredentialSpec.of(Objects.requireNonNull(credential, "credential == null")));
+        CredentialSpec.of(Objects.requireNonNull(credential, "credential == null")), null);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.trustchain.playbook;
 
 import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
+import io.trustchain.escrow.EscrowSpec;
 import io.trustchain.secret.VaultKeyring;
 import io.trustchain.spi.ModuleRegistry;
 import io.trustchain.yaml.YamlMapping;
@@ -20,7 +21,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads one play of a playbook. */
 final class PlayReader {
 
-  static final List<String> KEYS = List.of("name", "hosts", "vars", "vars_files", "credential", "resources");
+  static final List<String> KEYS = List.of("name", "hosts", "vars", "vars_files", "credential", "escrow", "resources");
   static final Set<String> ANSIBLE_TASK_KEYS =
       Set.of("tasks", "roles", "become", "gather_facts", "handlers", "pre_tasks", "post_tasks");
 
@@ -59,6 +60,7 @@ final class PlayReader {
     play.mapping("vars").ifPresent(m -> vars.putAll(VarsReader.vars(m, diagnostics)));
     vars.putAll(varsFiles(play));
     Optional<CredentialSpec> credential = play.mapping("credential").flatMap(m -> CredentialReader.read(m, diagnostics));
+    EscrowSpec escrow = play.mapping("escrow").flatMap(m -> EscrowReader.read(m, diagnostics)).orElse(null);
     List<ResourceSpec> resources = play.list("resources")
         .map(items -> ResourceReader.read(items, file, registry, diagnostics))
         .orElse(List.of());
@@ -70,7 +72,7 @@ final class PlayReader {
     }
     CredentialSpec spec = credential.get();
     Credential fixed = spec.isStatic() ? new Credential(spec.user(), spec.password(), spec.at()) : null;
-    return Optional.of(new Play(name.get(), hosts.get(), vars, fixed, resources, file, play.start(), spec));
+    return Optional.of(new Play(name.get(), hosts.get(), vars, fixed, resources, file, play.start(), spec, escrow));
   }
 
   /** {@code hosts:} as a pattern string, or a list of patterns joined with {@code :}. */

@@ -8,12 +8,6 @@ import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.PlanException;
 import io.trustchain.spi.BoundResource;
 import io.trustchain.spi.PlanContext;
-import io.trustchain.transport.Command;
-import io.trustchain.transport.ExecResult;
-import io.trustchain.transport.RemoteScript;
-import io.trustchain.transport.ScriptBuilder;
-import io.trustchain.transport.SectionResult;
-import io.trustchain.transport.Sections;
 import io.trustchain.transport.TransportException;
 import io.trustchain.transport.Transport;
 import java.time.Duration;
@@ -132,31 +126,7 @@ public final class Applying {
       return new ChangeOutcome(planned, ChangeOutcome.Status.FAILED,
           "the Mac changed since the plan was made (it now plans: " + now.reason() + "); run plan again", "");
     }
-    ScriptBuilder script = new ScriptBuilder().stopOnFailure(true);
-    List<Command> commands = planned.commands();
-    for (int i = 0; i < commands.size(); i++) {
-      script.step(Integer.toString(i), commands.get(i));
-    }
-    RemoteScript remote = script.build(commandTimeout);
-    ExecResult result = transport.exec(remote);
-    Map<String, SectionResult> sections = Sections.parse(result, remote.nonce());
-    StringBuilder said = new StringBuilder();
-    for (int i = 0; i < commands.size(); i++) {
-      SectionResult s = sections.get(Integer.toString(i));
-      if (s == null) {
-        return new ChangeOutcome(planned, ChangeOutcome.Status.FAILED,
-            "`" + commands.get(i).display() + "` did not complete (exec exit status " + result.exitStatus() + ")",
-            said.toString().strip());
-      }
-      if (!s.output().isEmpty()) {
-        said.append(s.output()).append('\n');
-      }
-      if (s.exitCode() != 0) {
-        return new ChangeOutcome(planned, ChangeOutcome.Status.FAILED,
-            "`" + commands.get(i).display() + "` exited " + s.exitCode(), said.toString().strip());
-      }
-    }
-    return new ChangeOutcome(planned, ChangeOutcome.Status.APPLIED, "applied", said.toString().strip());
+    return new ChangeRun(transport, commandTimeout, target.host(), target.needs().escrow()).run(planned);
   }
 
   private HostOutcome verify(Target target, Transport transport, List<ChangeOutcome> outcomes, Map<Object, String> words)

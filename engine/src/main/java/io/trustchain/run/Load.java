@@ -81,6 +81,7 @@ public final class Load {
       perHost.put(h.name(), new ArrayList<>());
     }
     Set<String> targeted = new LinkedHashSet<>();
+    EscrowBinding escrow = new EscrowBinding(keyring);
     for (Playbook playbook : playbooks) {
       for (Play play : playbook.plays()) {
         PlayBinding binding = binder.prepare(play);
@@ -89,7 +90,9 @@ public final class Load {
             continue;
           }
           targeted.add(host.name());
-          perHost.get(host.name()).addAll(binding.bind(host.name(), hostVars(inv, host), diagnostics));
+          List<BoundResource<?>> bound = binding.bind(host.name(), hostVars(inv, host), diagnostics);
+          perHost.get(host.name()).addAll(bound);
+          escrow.note(host.name(), play, bound, diagnostics);
         }
       }
     }
@@ -97,7 +100,8 @@ public final class Load {
     for (Host host : inv.hosts()) {
       if (targeted.contains(host.name())) {
         List<BoundResource<?>> resources = perHost.get(host.name());
-        target(inv, host, resources, new Planner().needs(resources), diagnostics).ifPresent(targets::add);
+        FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources), diagnostics);
+        target(inv, host, resources, needs, diagnostics).ifPresent(targets::add);
       }
     }
     if (diagnostics.hasErrors()) {

@@ -102,6 +102,7 @@ public final class AnsibleVault implements VaultKeyring {
   }
 
   /** Encrypts with the configured password labelled {@code vaultIdOrNull} (or the first one). */
+  @Override
   public String encrypt(byte[] plaintext, String vaultIdOrNull) throws SecretException {
     if (passwords.isEmpty()) {
       throw new SecretException("cannot encrypt: no vault password is configured;"

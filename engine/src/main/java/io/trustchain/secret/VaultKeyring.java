@@ -14,6 +14,17 @@ public interface VaultKeyring {
    */
   byte[] decrypt(String envelope, String origin) throws SecretException;
 
+  /**
+   * Encrypts {@code plaintext} as {@code ansible-vault encrypt} would, with the password labelled
+   * {@code vaultIdOrNull} (or the first one). Keyrings that only open envelopes say so.
+   *
+   * @throws SecretException no password is configured (or none has that label), or this keyring
+   *     cannot encrypt
+   */
+  default String encrypt(byte[] plaintext, String vaultIdOrNull) throws SecretException {
+    throw new SecretException("this vault keyring can only open vault values, not write them");
+  }
+
   /** Whether any vault password is configured at all (validation reports vault values otherwise). */
   default boolean isConfigured() {
     return true;

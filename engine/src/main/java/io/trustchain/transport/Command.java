@@ -10,8 +10,16 @@ import java.util.stream.Collectors;
  * A command as data: the argv (the tool by its bare name first) and, optionally, what to feed its
  * standard input (pieces concatenated; empty means no input). Secrets are references, so a command
  * can sit in a saved plan. {@code toString()} is {@link #display()}, which masks secrets.
+ *
+ * <p>Two optional extensions: {@code stdoutFile}, an absolute path on the Mac that receives the
+ * command's standard output (created with umask 077, so only root reads it), and {@code capture},
+ * which marks the command's standard output as a secret for the escrow store (see {@link Capture}).
+ * A command has at most one of them.
+ *
+ * @param stdoutFile where standard output goes on the Mac, or null (it comes back to the engine)
+ * @param capture how the engine keeps this command's (secret) standard output, or null
  */
-public record Command(List<Arg> argv, List<Arg> stdin) {
+public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Capture capture) {
 
   public Command {
     argv = List.copyOf(argv);
@@ -22,6 +30,17 @@ public record Command(List<Arg> argv, List<Arg> stdin) {
     if (!(argv.get(0) instanceof Arg.Literal)) {
       throw new IllegalArgumentException("the program name must be a literal");
     }
+    if (stdoutFile != null && (!stdoutFile.startsWith("/") || stdoutFile.contains("\n"))) {
+      throw new IllegalArgumentException("stdoutFile must be an absolute path, not \"" + stdoutFile + "\"");
+    }
+    if (stdoutFile != null && capture != null) {
+      throw new IllegalArgumentException("a captured command's output comes back to the engine: no stdoutFile");
+    }
+  }
+
+  /** A command whose output comes back to the engine (the common case). */
+  public Command(List<Arg> argv, List<Arg> stdin) {
+    this(argv, stdin, null, null);
   }
 
   public static Command of(String... words) {
@@ -38,19 +57,29 @@ public record Command(List<Arg> argv, List<Arg> stdin) {
     for (String w : words) {
       argv.add(Arg.literal(Objects.requireNonNull(w, "word == null")));
     }
-    return new Command(argv, stdin);
+    return new Command(argv, stdin, stdoutFile, capture);
   }
 
   /** This command with a secret word appended (passed from a stdin-fed shell variable). */
   public Command withSecret(SecretRef ref) {
     List<Arg> argv = new ArrayList<>(this.argv);
     argv.add(Arg.secret(ref));
-    return new Command(argv, stdin);
+    return new Command(argv, stdin, stdoutFile, capture);
   }
 
   /** This command with its standard input set to the concatenation of {@code pieces}. */
   public Command withStdin(List<Arg> pieces) {
-    return new Command(argv, pieces);
+    return new Command(argv, pieces, stdoutFile, capture);
+  }
+
+  /** This command with its standard output written to {@code path} on the Mac (umask 077). */
+  public Command toFile(String path) {
+    return new Command(argv, stdin, Objects.requireNonNull(path, "path == null"), capture);
+  }
+
+  /** This command with its standard output kept by the engine as a secret (see {@link Capture}). */
+  public Command capturing(Capture how) {
+    return new Command(argv, stdin, stdoutFile, Objects.requireNonNull(how, "how == null"));
   }
 
   public String program() {
@@ -62,16 +91,30 @@ public record Command(List<Arg> argv, List<Arg> stdin) {
         || stdin.stream().anyMatch(a -> a instanceof Arg.Sensitive);
   }
 
-  /** Shell-quoted, secrets shown as {@code (sensitive)}; stdin shown as {@code <<< (…)}. */
+  /** Whether this command's output is a secret the engine keeps (it runs in an exec of its own). */
+  public boolean isCapture() {
+    return capture != null;
+  }
+
+  /**
+   * Shell-quoted, secrets shown as {@code (sensitive)}; {@code > FILE} for a redirection, stdin
+   * shown as {@code <<< (…)}, a capture as {@code (output captured: RecoveryKey → escrow item)}.
+   */
   public String display() {
     String line = argv.stream()
         .map(a -> a instanceof Arg.Literal l ? ShellQuote.quote(l.value()) : "(sensitive)")
         .collect(Collectors.joining(" "));
-    if (stdin.isEmpty()) {
-      return line;
+    if (stdoutFile != null) {
+      line += " > " + ShellQuote.quote(stdoutFile);
     }
-    boolean secret = stdin.stream().anyMatch(a -> a instanceof Arg.Sensitive);
-    return line + (secret ? " <<< (sensitive input)" : " <<< (input)");
+    if (!stdin.isEmpty()) {
+      boolean secret = stdin.stream().anyMatch(a -> a instanceof Arg.Sensitive);
+      line += secret ? " <<< (sensitive input)" : " <<< (input)";
+    }
+    if (capture != null) {
+      line += " (output captured: " + capture + ")";
+    }
+    return line;
   }
 
   @Override

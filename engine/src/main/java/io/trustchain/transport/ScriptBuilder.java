@@ -67,9 +67,20 @@ public final class ScriptBuilder {
     return "\"$" + secretVars.computeIfAbsent(ref, r -> "tc_s" + (secretVars.size() + 1)) + "\"";
   }
 
-  /** One command as a framed section keyed {@code key} (a literal key). */
+  /**
+   * One command as a framed section keyed {@code key} (a literal key). A command with a
+   * {@link Command#stdoutFile()} runs with umask 077 (the file is readable by its owner only); the
+   * previous umask is restored after it: {@code tc_um=$(umask)}, {@code umask 077; … > 'FILE'},
+   * {@code umask "$tc_um"}.
+   */
   public ScriptBuilder step(String key, Command command) {
-    return section(ShellQuote.quote(key), render(command));
+    if (command.stdoutFile() == null) {
+      return section(ShellQuote.quote(key), render(command));
+    }
+    body.add("tc_um=$(umask)");
+    section(ShellQuote.quote(key), "umask 077; " + render(command));
+    body.add("umask \"$tc_um\"");
+    return this;
   }
 
   /**
@@ -101,7 +112,10 @@ public final class ScriptBuilder {
     return this;
   }
 
-  /** The sh command line for {@code command}: quoted literals, secret variables, stdin via printf. */
+  /**
+   * The sh command line for {@code command}: quoted literals, secret variables, stdin via printf, and
+   * {@code > 'FILE'} for a {@link Command#stdoutFile()} (the umask is {@link #step}'s business).
+   */
   public String render(Command command) {
     StringBuilder line = new StringBuilder();
     if (!command.stdin().isEmpty()) {
@@ -116,6 +130,9 @@ public final class ScriptBuilder {
         line.append(' ');
       }
       line.append(word(command.argv().get(i)));
+    }
+    if (command.stdoutFile() != null) {
+      line.append(" > ").append(ShellQuote.quote(command.stdoutFile()));
     }
     return line.toString();
   }

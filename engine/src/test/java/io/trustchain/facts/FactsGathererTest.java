@@ -98,6 +98,7 @@ class FactsGathererTest {
                 Volume Owner: Yes
             """.formatted(ALICE_GUID))
         .answer(FactsScript.FV_STATUS, new Answer(2, "FileVault is On.\nEncryption in progress: Percent completed = 42.5\n", ""))
+        .answer(FactsScript.FV_ACTIVE, "true\n")
         .answer(FactsScript.FV_LIST, "alice," + ALICE_GUID + "\nC22BDCD3-1A2B-4C3D-9E4F-65D3332605C3\n")
         .answer(FactsScript.FV_DEFERRAL, new Answer(20, "Not found.\n", ""))
         .answer(FactsScript.FV_PRK, "true\n")
@@ -107,8 +108,13 @@ class FactsGathererTest {
         .answer(FactsScript.ENROLLMENT, "Enrolled via DEP: Yes\nMDM enrollment: Yes\nMDM server: https://mdm.example.com\n")
         .answer(FactsScript.MCX, new Answer(1, "", "\nThe domain/default pair of (/Library/Preferences/com.apple.MCX, "
             + "cachedaccounts.askForSecureTokenAuthBypass) does not exist\n"))
-        .answer(FactsScript.RECOVERY_PLIST, new Answer(1, "", ""));
+        .answer(FactsScript.RECOVERY_PLIST, new Answer(1, "", ""))
+        .answer(FactsScript.CLOCK, "2025-10-06T08:00:00Z\n")
+        .answer(FactsScript.DEFERRAL_SINCE, NO_MARKER);
   }
+
+  static final Answer NO_MARKER =
+      new Answer(1, "", "cat: /var/db/trustchain-filevault-deferral: No such file or directory\n");
 
   static FactsRequest sequoiaRequest() {
     return new FactsRequest(Set.of("svc", "ghost"), Map.of("alice", ALICE_PW, "svc", SVC_PW));
@@ -158,7 +164,9 @@ class FactsGathererTest {
             + "AuthenticationAuthority IsHidden")
         .contains("sysadminctl -secureTokenStatus \"$tc_n\"")
         .contains("defaults read /Library/Preferences/com.apple.MCX cachedaccounts.askForSecureTokenAuthBypass")
-        .contains("[ -f /var/db/trustchain-filevault.plist ]")
+        .contains("[ -s /var/db/trustchain-filevault.plist ]")
+        .contains("date -u +%Y-%m-%dT%H:%M:%SZ")
+        .contains("cat /var/db/trustchain-filevault-deferral")
         .doesNotContain("ALICE_PW")
         .doesNotContain("SVC_PW");
   }
@@ -201,6 +209,7 @@ class FactsGathererTest {
                 Type: MDM Bootstrap Token External Key
             """.formatted(fred, ttg))
         .answer(FactsScript.FV_STATUS, "FileVault is On.\n")
+        .answer(FactsScript.FV_ACTIVE, "true\n")
         .answer(FactsScript.FV_LIST, "frederick," + fred + "\n" + ttg + "," + ttg + "\n")
         .answer(FactsScript.FV_DEFERRAL, new Answer(20, "Not found.\n", ""))
         .answer(FactsScript.FV_PRK, "false\n")
@@ -208,7 +217,9 @@ class FactsGathererTest {
         .answer(FactsScript.BOOTSTRAP, "profiles: Bootstrap Token supported on server: NO\n")
         .answer(FactsScript.ENROLLMENT, "Enrolled via DEP: No\nMDM enrollment: No\n")
         .answer(FactsScript.MCX, "1\n")
-        .answer(FactsScript.RECOVERY_PLIST, new Answer(0, "", ""));
+        .answer(FactsScript.RECOVERY_PLIST, new Answer(0, "", ""))
+        .answer(FactsScript.CLOCK, "2025-03-03T08:00:00Z\n")
+        .answer(FactsScript.DEFERRAL_SINCE, NO_MARKER);
 
     HostFacts facts = gatherer.gather(mac, FactsRequest.none(), Duration.ofSeconds(30));
 
@@ -230,6 +241,7 @@ class FactsGathererTest {
     FakeMacTransport mac = sequoia()
         .answer(FactsScript.FV_STATUS, new Answer(1, "FileVault is Off.\n"
             + "Deferred enablement appears to be active for user 'alice'.\n", ""))
+        .answer(FactsScript.FV_ACTIVE, new Answer(1, "false\n", ""))
         .answer(FactsScript.FV_LIST, new Answer(1, "", ""))
         .answer(FactsScript.FV_PRK, "false\n")
         .answer(FactsScript.FV_DEFERRAL, """

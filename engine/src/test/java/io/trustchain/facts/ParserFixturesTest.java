@@ -54,7 +54,10 @@ class ParserFixturesTest {
       Map.entry("profiles_bootstraptoken", BootstrapTokenParser::parse),
       Map.entry("profiles_enrollment", EnrollmentParser::parse),
       Map.entry("defaults_mcx", McxBypassParser::parse),
-      Map.entry("file_test", FileTestParser::parse));
+      Map.entry("file_test", FileTestParser::parse),
+      Map.entry("clock", out -> ClockParser.parse(out).toString()),
+      Map.entry("fdesetup_isactive", IsActiveParser::parse),
+      Map.entry("deferral_marker", out -> DeferralMarkerParser.parse(out).map(Object::toString).orElse(null)));
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();

@@ -5,6 +5,10 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import io.trustchain.macos.credential.CredentialFitness;
 import io.trustchain.macos.credential.CredentialUnchanged;
+import io.trustchain.macos.bootstrap.BootstrapTokenModule;
+import io.trustchain.macos.filevault.FileVaultModule;
+import io.trustchain.macos.mobile.MobileAccountsModule;
+import io.trustchain.macos.safety.FileVaultInvariant;
 import io.trustchain.macos.safety.TokenAdminInvariant;
 import io.trustchain.macos.user.UserModule;
 import io.trustchain.spi.PlanValidator;
@@ -21,10 +25,14 @@ public final class MacosModule extends AbstractModule {
     Multibinder<ResourceModule<?>> modules =
         Multibinder.newSetBinder(binder(), new TypeLiteral<ResourceModule<?>>() {});
     modules.addBinding().toInstance(new UserModule());
+    modules.addBinding().toInstance(new FileVaultModule());
+    modules.addBinding().toInstance(new BootstrapTokenModule());
+    modules.addBinding().toInstance(new MobileAccountsModule());
 
     Multibinder<PlanValidator> validators = Multibinder.newSetBinder(binder(), PlanValidator.class);
     validators.addBinding().toInstance(new CredentialFitness());
     validators.addBinding().toInstance(new CredentialUnchanged());
     validators.addBinding().toInstance(new TokenAdminInvariant());
+    validators.addBinding().toInstance(new FileVaultInvariant());
   }
 }

@@ -68,7 +68,9 @@ public final class Fixtures {
     JsonNode bt = n.path("bootstrap_token");
     BootstrapTokenFacts bootstrap = new BootstrapTokenFacts(bt.path("supported").asBoolean(false),
         bt.path("escrowed").asBoolean(false));
-    return new HostFacts(true, null, osFacts, users, null, bootstrap, null, null);
+    return new HostFacts(true, null, osFacts, users, FixtureFacts.fileVault(n.get("filevault")), bootstrap,
+        FixtureFacts.mdm(n.get("mdm")), FixtureFacts.mobileAccounts(n.get("mobile_accounts")),
+        FixtureFacts.escrow(n.get("escrow")));
   }
 
   public static UserFacts user(JsonNode u) {

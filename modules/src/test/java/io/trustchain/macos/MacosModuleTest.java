@@ -27,14 +27,14 @@ class MacosModuleTest {
   }
 
   @Test
-  void contributesTheUserModuleAndTheSafetyValidators() {
+  void contributesTheModulesAndTheSafetyValidators() {
     Injector injector = Guice.createInjector(new MacosModule());
 
     ModuleRegistry registry = injector.getInstance(ModuleRegistry.class);
-    assertThat(registry.names()).contains("user");
+    assertThat(registry.names()).containsExactly("bootstrap_token", "filevault", "mobile_accounts", "user");
     assertThat(registry.find("user").orElseThrow().paramsType()).isEqualTo(UserParams.class);
     Set<PlanValidator> validators = injector.getInstance(Key.get(new TypeLiteral<Set<PlanValidator>>() {}));
     assertThat(validators).hasExactlyElementsOfTypes(CredentialFitness.class, CredentialUnchanged.class,
-        TokenAdminInvariant.class);
+        TokenAdminInvariant.class, io.trustchain.macos.safety.FileVaultInvariant.class);
   }
 }

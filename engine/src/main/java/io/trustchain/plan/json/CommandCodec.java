@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.transport.Arg;
+import io.trustchain.transport.Capture;
 import io.trustchain.transport.Command;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Commands as JSON: {@code {"argv": [ARG...], "stdin": [ARG...]}}, each ARG either
+ * Commands as JSON: {@code {"argv": [ARG...], "stdin": [ARG...]}}, plus {@code "stdout_file": PATH}
+ * when the command's output goes to a file on the Mac and {@code "capture": {"item": ITEM, "field":
+ * KEY}} when the engine keeps its (secret) output for the escrow store; both are left out otherwise,
+ * so plans written before they existed read the same. Each ARG is either
  * {@code {"literal": "sysadminctl"}} or a secret reference. A reference is written as its
  * {@link SecretRef#describe()} form plus what that form leaves out, so that reading gives back an
  * equal reference and no value is ever written:
@@ -34,6 +38,12 @@ final class CommandCodec {
     ObjectNode n = F.objectNode();
     n.set("argv", writeArgs(command.argv()));
     n.set("stdin", writeArgs(command.stdin()));
+    if (command.stdoutFile() != null) {
+      n.put("stdout_file", command.stdoutFile());
+    }
+    if (command.capture() != null) {
+      n.set("capture", F.objectNode().put("item", command.capture().item()).put("field", command.capture().field()));
+    }
     return n;
   }
 
@@ -44,7 +54,18 @@ final class CommandCodec {
     if (argv.isEmpty() || !(argv.get(0) instanceof Arg.Literal)) {
       throw in.problem("argv must start with the program name as a literal");
     }
-    return new Command(argv, stdin);
+    JsonIn file = in.optional("stdout_file");
+    JsonIn capture = in.optional("capture");
+    try {
+      return new Command(argv, stdin, file == null ? null : file.asText(), capture == null ? null : capture(capture));
+    } catch (IllegalArgumentException e) {
+      throw in.problem(e.getMessage());
+    }
+  }
+
+  private static Capture capture(JsonIn in) throws PlanFormatException {
+    in.object();
+    return new Capture(in.text("item"), in.text("field"));
   }
 
   static ObjectNode writeSecret(SecretRef ref) {

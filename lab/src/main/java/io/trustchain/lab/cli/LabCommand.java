@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "The simulated Macs: serve them over SSH and play their login-window events.",
     exitCodeOnInvalidInput = LabCommand.USAGE,
     subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, RebootCommand.class,
-        ResetCommand.class, StatusCommand.class})
+        ResetCommand.class, StatusCommand.class, AdvanceDaysCommand.class})
 public final class LabCommand implements Callable<Integer> {
 
   static final int OK = 0;

@@ -27,6 +27,15 @@ public interface Machine {
 
   void writeFile(String path, String content);
 
+  /**
+   * Writes {@code path}; a file that does not exist yet is created with {@code modeIfNew} (e.g.
+   * {@code 0600} under {@code umask 077}), an existing one keeps its mode. Machines that do not
+   * model modes ignore it.
+   */
+  default void writeFile(String path, String content, int modeIfNew) {
+    writeFile(path, content);
+  }
+
   boolean deleteFile(String path);
 
   boolean isDirectory(String path);

@@ -67,6 +67,14 @@ final class MacMachine implements Machine {
   }
 
   @Override
+  public void writeFile(String path, String content, int modeIfNew) {
+    if (!absolute(path)) {
+      throw new IllegalArgumentException("the simulated file system takes absolute paths, not \"" + path + "\"");
+    }
+    state.files().write(path, Objects.requireNonNull(content, "content == null"), modeIfNew);
+  }
+
+  @Override
   public boolean deleteFile(String path) {
     return absolute(path) && state.files().isFile(path) && state.files().delete(path);
   }

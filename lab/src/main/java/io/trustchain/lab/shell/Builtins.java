@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The builtins of the subset: {@code echo printf test [ read exit true false : export unset break
- * continue sh sudo}. {@code sh} and {@code sudo} also answer to {@code /bin/sh} and
+ * continue umask sh sudo} ({@code umask} in its octal form only). {@code sh} and {@code sudo} also answer to {@code /bin/sh} and
  * {@code /usr/bin/sudo}.
  */
 final class Builtins {
@@ -24,6 +24,7 @@ final class Builtins {
       Map.entry("exit", Builtins::exit),
       Map.entry("export", Builtins::export),
       Map.entry("unset", Builtins::unset),
+      Map.entry("umask", Builtins::umask),
       Map.entry("break", (sh, argv, io) -> loop(sh, argv, io, true)),
       Map.entry("continue", (sh, argv, io) -> loop(sh, argv, io, false)),
       Map.entry("sh", ShCommand::run),
@@ -104,6 +105,22 @@ final class Builtins {
       sh.unset(arg);
     }
     return result;
+  }
+
+  /** {@code umask} prints the mask ({@code 0022}); {@code umask 077} sets it. The symbolic forms are not in the subset. */
+  private static int umask(Shell sh, List<String> argv, Io io) throws IOException {
+    if (argv.size() == 1) {
+      io.print(String.format("%04o%n", sh.umask));
+      return 0;
+    }
+    String mask = argv.get(1);
+    if (argv.size() > 2 || !mask.matches("[0-7]{1,4}")) {
+      io.error("sh: unsupported: umask " + String.join(" ", argv.subList(1, argv.size())) + " "
+          + SyntaxException.SUBSET);
+      return 2;
+    }
+    sh.umask = Integer.parseInt(mask, 8) & 0777;
+    return 0;
   }
 
   private static int loop(Shell sh, List<String> argv, Io io, boolean isBreak) throws IOException {

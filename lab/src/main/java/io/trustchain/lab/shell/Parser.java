@@ -23,7 +23,7 @@ final class Parser {
 
   private static final Set<String> UNSUPPORTED_BUILTINS = Set.of(
       "eval", "exec", "set", "shift", "trap", "source", ".", "local", "return", "cd", "wait", "alias",
-      "unalias", "ulimit", "umask", "getopts", "command", "type", "hash", "readonly", "jobs", "fg", "bg",
+      "unalias", "ulimit", "getopts", "command", "type", "hash", "readonly", "jobs", "fg", "bg",
       "kill", "times", "let", "declare", "typeset", "pushd", "popd");
 
   private final Lexer lexer;

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The streams of one command after its redirections, applied left to right: {@code >} and
- * {@code >>} write a machine file when the command ends, {@code <} reads one, {@code >&N} copies a
+ * {@code >>} write a machine file when the command ends (a new file gets mode {@code 0666 & ~umask},
+ * an existing one keeps its mode), {@code <} reads one, {@code >&N} copies a
  * descriptor; {@code /dev/null}, {@code /dev/stdout} and {@code /dev/stderr} are special.
  */
 final class Redirections {
@@ -67,7 +68,7 @@ final class Redirections {
             yield null;
           }
           FileSink sink = new FileSink(m, path,
-              r.kind() == Ast.Redirect.Kind.APPEND ? m.readFile(path).orElse("") : "");
+              r.kind() == Ast.Redirect.Kind.APPEND ? m.readFile(path).orElse("") : "", 0666 & ~sh.umask);
           sinks.add(sink);
           yield sink;
         }
@@ -97,15 +98,17 @@ final class Redirections {
   private static final class FileSink extends ByteArrayOutputStream {
     private final Machine machine;
     private final String path;
+    private final int modeIfNew;
 
-    FileSink(Machine machine, String path, String initial) {
+    FileSink(Machine machine, String path, String initial, int modeIfNew) {
       this.machine = machine;
       this.path = path;
+      this.modeIfNew = modeIfNew;
       writeBytes(initial.getBytes(StandardCharsets.UTF_8));
     }
 
     void commit() {
-      machine.writeFile(path, toString(StandardCharsets.UTF_8));
+      machine.writeFile(path, toString(StandardCharsets.UTF_8), modeIfNew);
     }
   }
 }

@@ -29,6 +29,8 @@ final class Shell {
   int status;
   int loopDepth;
   int substitutionStatus;
+  /** The file mode creation mask ({@code umask}); files a redirection creates get {@code 0666 & ~umask}. */
+  int umask = 022;
 
   Shell(Machine machine, ProgramObserver observer, String user, Map<String, Variable> vars, String arg0,
       List<String> positional) {
@@ -44,6 +46,7 @@ final class Shell {
   Shell fork() {
     Shell s = new Shell(machine, observer, user, vars, arg0, positional);
     s.status = status;
+    s.umask = umask;
     return s;
   }
 
@@ -52,7 +55,9 @@ final class Shell {
     Map<String, Variable> env = new LinkedHashMap<>();
     environment().forEach((k, v) -> env.put(k, new Variable(v, true)));
     extraEnv.forEach((k, v) -> env.put(k, new Variable(v, true)));
-    return new Shell(machine, observer, asUser, env, name, args);
+    Shell s = new Shell(machine, observer, asUser, env, name, args);
+    s.umask = umask;
+    return s;
   }
 
   // ---- variables

@@ -51,7 +51,8 @@ class LabCommandTest {
         .map(ServiceLoader.Provider::get).filter(e -> e instanceof LabCliExtension).findFirst().orElseThrow();
     CommandLine lab = new CommandLine(ext.command());
     assertThat(lab.getCommandName()).isEqualTo("lab");
-    assertThat(lab.getSubcommands()).containsOnlyKeys("serve", "login", "logout", "reboot", "reset", "status");
+    assertThat(lab.getSubcommands()).containsOnlyKeys("serve", "login", "logout", "reboot", "reset", "status",
+        "advance-days");
   }
 
   @Test
@@ -74,6 +75,14 @@ class LabCommandTest {
     assertThat(lab("logout", "--fleet", fleet.toString(), "mac-lab-01", "bob").out()).isEqualTo("bob logged out of mac-lab-01\n");
     assertThat(lab("reboot", "--fleet", fleet.toString(), "mac-lab-01").out()).isEqualTo("mac-lab-01 restarted\n");
     assertThat(factory.host("mac-lab-01").events()).containsExactly("logout bob", "reboot");
+  }
+
+  @Test
+  void advanceDaysMovesTheClock() {
+    Cli.Result r = lab("advance-days", "--fleet", fleet.toString(), "mac-lab-01", "91");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEqualTo("the clock of mac-lab-01 moved 91 days\n");
+    assertThat(factory.host("mac-lab-01").events()).containsExactly("advance-days 91");
   }
 
   @Test

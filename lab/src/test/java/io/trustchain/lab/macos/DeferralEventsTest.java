@@ -18,9 +18,9 @@ class DeferralEventsTest {
     assertThat(mac.event("login", "tcadmin")).isEqualTo("tcadmin logged in"); // not the deferral's user
     String said = mac.event("login", "alice");
     assertThat(said).isEqualTo("alice logged in; FileVault was enabled at alice's login (recovery key written to "
-        + "/var/db/fdesetup.plist)");
+        + "/var/db/trustchain-filevault.plist)");
     assertThat(mac.as("alice", "fdesetup", "status").out()).isEqualTo("FileVault is On.\n");
-    String plist = mac.sudo("cat", "/var/db/fdesetup.plist").out();
+    String plist = mac.sudo("cat", "/var/db/trustchain-filevault.plist").out();
     assertThat(plist).contains("\t<key>EnabledUser</key>\n\t<string>alice</string>\n")
         .containsPattern("<key>RecoveryKey</key>\n\t<string>([A-Z0-9]{4}-){5}[A-Z0-9]{4}</string>");
     String key = plist.replaceAll("(?s).*<key>RecoveryKey</key>\n\t<string>([^<]+)</string>.*", "$1");
@@ -75,11 +75,13 @@ class DeferralEventsTest {
   }
 
   @Test
-  void deferralAgeFollowsTheSimulatedClock() {
+  void macOSDoesNotDateADeferral_trustchainsMarkerDoes_andTheClockMovesOn() {
     LabMac mac = LabMac.shipped(dir, "deferred-never-fired.yml");
-    assertThat(mac.sudo("fdesetup", "showdeferralinfo").out()).contains("DeferralDate = \"2025-09-19 08:00:00 +0100\";");
+    assertThat(mac.sudo("fdesetup", "showdeferralinfo").out()).doesNotContain("Date");
+    assertThat(mac.sudo("cat", "/var/db/trustchain-filevault-deferral").out()).isEqualTo("2025-09-19T07:00:00Z\n");
+    assertThat(mac.sudo("date", "-u", "+%Y-%m-%dT%H:%M:%SZ").out()).startsWith("2025-11-03T07:00:");
     mac.event("advance-days", "30");
-    assertThat(mac.sudo("fdesetup", "showdeferralinfo").out()).contains("DeferralDate = \"2025-09-19 08:00:00 +0100\";");
+    assertThat(mac.sudo("date", "-u", "+%Y-%m-%dT%H:%M:%SZ").out()).startsWith("2025-12-03T07:00:");
     assertThat(mac.sudo("sysadminctl", "-secureTokenStatus", "alice").err()).startsWith("2025-12-03 ");
   }
 

@@ -107,8 +107,7 @@ class FdesetupStatusTest {
             Defer = 1;
             DeferDontAskAtUserLogout = 1;
             DeferForceAtUserLoginMaxBypassAttempts = 3;
-            DeferralDate = "2025-09-19 08:00:00 +0100";
-            OutputPath = "/var/db/fdesetup.plist";
+            OutputPath = "/var/db/trustchain-filevault.plist";
             ShowRecoveryKey = 0;
             Usernames =     (
                 alice

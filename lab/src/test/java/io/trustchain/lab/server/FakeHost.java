@@ -76,6 +76,7 @@ public final class FakeHost implements SimulatedHost {
       case "login" -> user + " logged in on " + name;
       case "logout" -> user + " logged out of " + name;
       case "reboot" -> name + " restarted";
+      case "advance-days" -> "the clock of " + name + " moved " + user + " days";
       default -> throw new IllegalArgumentException("unknown event " + event);
     };
   }

@@ -14,7 +14,10 @@ import java.util.Optional;
 /**
  * The management credential must exist, be an admin, hold a Secure Token and its password must
  * authenticate, as read from the Mac (product.md; safety invariant 4). Each missing piece is one
- * problem with what to do; a host with an unfit credential gets no changes.
+ * problem with what to do; a host with an unfit credential gets no changes. One exception: on a Mac
+ * where nobody holds a Secure Token yet (fresh from Automated Device Enrollment, the first login takes
+ * the first token), a credential without one is expected, and it is a problem only when a planned
+ * command uses the credential.
  */
 public final class CredentialFitness implements PlanValidator {
 
@@ -35,7 +38,8 @@ public final class CredentialFitness implements PlanValidator {
           "make it an admin on the Mac (dseditgroup -o edit -a " + name + " -t user admin); trustchain never"
               + " changes the credential itself"));
     }
-    if (!u.secureToken()) {
+    boolean freshMac = gathered.users().stream().noneMatch(UserFacts::secureToken);
+    if (!u.secureToken() && (!freshMac || uses(changes, credential))) {
       problems.add(problem(credential, "the management credential " + name + " does not hold a Secure Token",
           "grant it one from another Secure Token admin (sysadminctl -secureTokenOn " + name
               + " -password - -adminUser OTHER -adminPassword -), or name a token-holding admin as the credential"));
@@ -49,6 +53,12 @@ public final class CredentialFitness implements PlanValidator {
           + " password to be checked"));
     }
     return problems;
+  }
+
+  /** Whether a planned command passes the credential's password. */
+  private static boolean uses(List<Change> changes, Credential credential) {
+    return changes.stream().flatMap(c -> c.commands().stream())
+        .anyMatch(cmd -> cmd.secrets().contains(credential.password()));
   }
 
   private static PlanProblem problem(Credential credential, String message, String hint) {

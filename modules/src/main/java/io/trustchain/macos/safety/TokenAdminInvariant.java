@@ -49,7 +49,10 @@ public final class TokenAdminInvariant implements PlanValidator {
     return facts.users().stream().anyMatch(p);
   }
 
-  /** The first change of a user who had the property and loses it; else the invariant itself. */
+  /**
+   * The first change of a user who had the property and loses it; else the first change of another
+   * module that can take tokens ({@code fdesetup remove}, filevault); else the invariant itself.
+   */
   private static ResourceAddress culprit(
       HostFacts gathered, HostFacts projected, List<Change> changes, Predicate<UserFacts> p, String invariant) {
     for (Change c : changes) {
@@ -60,6 +63,11 @@ public final class TokenAdminInvariant implements PlanValidator {
       boolean had = gathered.user(name).filter(p).isPresent();
       boolean keeps = projected.user(name).filter(p).isPresent();
       if (had && !keeps) {
+        return c.address();
+      }
+    }
+    for (Change c : changes) {
+      if (c.action().isChange() && "filevault".equals(c.address().module())) {
         return c.address();
       }
     }

@@ -43,7 +43,8 @@ class CredentialFitnessTest {
 
   @Test
   void noSecureToken() {
-    assertThat(check(mac("sequoia", user("tcadmin", 501, true, false, null, true))))
+    assertThat(check(mac("sequoia", user("tcadmin", 501, true, false, null, true),
+        user("ladmin", 502, true, true, null, null))))
         .singleElement().satisfies(p -> {
           assertThat(p.message()).isEqualTo("the management credential tcadmin does not hold a Secure Token");
           assertThat(p.hint()).hasValueSatisfying(h -> assertThat(h).contains("sysadminctl -secureTokenOn tcadmin"));
@@ -69,13 +70,31 @@ class CredentialFitnessTest {
 
   @Test
   void everyMissingPieceIsItsOwnProblem() {
-    assertThat(check(mac("sequoia", user("tcadmin", 501, false, false, null, false)))).hasSize(3);
+    assertThat(check(mac("sequoia", user("tcadmin", 501, false, false, null, false),
+        user("ladmin", 502, true, true, null, null)))).hasSize(3);
   }
 
   @Test
   void fitnessIsJudgedOnTheGatheredFactsNotTheProjectedOnes() {
-    HostFacts gathered = mac("sequoia", user("tcadmin", 501, true, false, null, true));
-    HostFacts projected = mac("sequoia", user("tcadmin", 501, true, true, null, true));
+    HostFacts gathered = mac("sequoia", user("tcadmin", 501, true, false, null, true),
+        user("ladmin", 502, true, true, null, null));
+    HostFacts projected = mac("sequoia", user("tcadmin", 501, true, true, null, true),
+        user("ladmin", 502, true, true, null, null));
     assertThat(fitness.validate(gathered, projected, TCADMIN, List.of())).hasSize(1);
+  }
+
+  @Test
+  void onAMacWhereNobodyHoldsATokenYet_aTokenlessCredentialIsAProblemOnlyWhenAChangeUsesIt() {
+    HostFacts fresh = mac("sequoia", user("tcadmin", 501, true, false, null, true),
+        user("alice", 502, false, false, null, null));
+    assertThat(fitness.validate(fresh, fresh, TCADMIN, List.of(
+        new io.trustchain.plan.Change.Update(ResourceAddress.of("filevault", "main"), io.trustchain.plan.Attributes.EMPTY,
+            io.trustchain.plan.Attributes.EMPTY, List.of(io.trustchain.transport.Command.of("fdesetup", "enable",
+                "-defer", "/var/db/trustchain-filevault.plist")), "deferred")))).isEmpty();
+    assertThat(fitness.validate(fresh, fresh, TCADMIN, List.of(
+        new io.trustchain.plan.Change.Update(ResourceAddress.of("bootstrap_token", "main"),
+            io.trustchain.plan.Attributes.EMPTY, io.trustchain.plan.Attributes.EMPTY,
+            List.of(io.trustchain.transport.Command.of("profiles", "install").withSecret(TCADMIN.password())), "x"))))
+        .extracting(PlanProblem::message).containsExactly("the management credential tcadmin does not hold a Secure Token");
   }
 }

@@ -63,7 +63,7 @@ final class FileVaultEvents {
     if (!hadToken) {
       notes.add("macOS granted " + u.name() + " the volume's first Secure Token (first FileVault user)");
     }
-    state.files().write(d.outputPath(), FileVaults.outputPlist(state, u.name(), key, false));
+    state.files().write(d.outputPath(), FileVaults.outputPlist(state, u.name(), key, false), 0600); // mode I
     notes.add("FileVault was enabled at " + u.name() + "'s " + when + " (recovery key written to " + d.outputPath()
         + ")");
     return notes;

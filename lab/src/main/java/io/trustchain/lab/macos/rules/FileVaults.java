@@ -72,17 +72,31 @@ public final class FileVaults {
 
   /** Turns FileVault on for {@code user} (checked with {@link #refusal}) and returns the new recovery key. */
   public static String enable(MacState state, Account user) {
+    return enable(state, user, true);
+  }
+
+  /** Turns FileVault on; with {@code personal}, makes a personal recovery key and returns it, else null. */
+  public static String enable(MacState state, Account user, boolean personal) {
     if (!user.secureToken()) {
       SecureTokens.grant(state, user, SecureTokens.Placement.AT_END);
     }
     FileVaultState fv = state.fileVault();
-    String key = RecoveryKeys.generate(state);
+    String key = personal ? RecoveryKeys.generate(state) : null;
     fv.personalRecoveryKey(key);
     fv.status(state.os().appleSilicon() ? FvStatus.ON : FvStatus.ENCRYPTING, 0);
     fv.enabled(user.name(), state.clock().nowMillis());
     fv.deferral(null);
-    state.volume().cryptoUserAdded(RecoveryKeys.PERSONAL_UUID);
+    if (personal) {
+      state.volume().cryptoUserAdded(RecoveryKeys.PERSONAL_UUID);
+    }
     return key;
+  }
+
+  /** An institutional recovery key is installed (crypto users 2FA31400-… and C064EBC6-…, rule 9). */
+  public static void institutionalKeyAdded(MacState state) {
+    state.fileVault().institutionalRecoveryKey(true);
+    state.volume().cryptoUserAdded(RecoveryKeys.INSTITUTIONAL_USER_UUID);
+    state.volume().cryptoUserAdded(RecoveryKeys.INSTITUTIONAL_UUID);
   }
 
   /** Starts turning FileVault off: immediate on Apple silicon, decryption on Intel. */
@@ -147,7 +161,9 @@ public final class FileVaults {
     entry(p, "EnabledDate", state.clock().now().format(PLIST_DATE));
     entry(p, "EnabledUser", user);
     entry(p, "HardwareUUID", state.os().hardwareUuid());
-    entry(p, "RecoveryKey", key);
+    if (key != null) {
+      entry(p, "RecoveryKey", key);
+    }
     entry(p, "SerialNumber", state.os().serialNumber());
     return p.append("</dict>\n</plist>\n").toString();
   }

@@ -4,11 +4,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** A small simulated file system: regular files with text content, and directories. Paths are absolute. */
+/**
+ * A small simulated file system: regular files with text content and a permission mode, and
+ * directories. Paths are absolute. Owners are not modelled: root reads everything, other users read
+ * files whose mode lets others read ({@code 0004}).
+ */
 public final class FileTree {
+
+  /** The mode of files nobody chose one for (a root shell's umask 022). */
+  public static final int DEFAULT_MODE = 0644;
 
   private TreeMap<String, String> files = new TreeMap<>();
   private TreeSet<String> directories = new TreeSet<>();
+  private TreeMap<String, Integer> modes = new TreeMap<>();
 
   public FileTree() {}
 
@@ -26,9 +34,28 @@ public final class FileTree {
   }
 
   public void write(String path, String content) {
+    write(path, content, DEFAULT_MODE);
+  }
+
+  /** Writes {@code path}; a new file gets {@code modeIfNew}, an existing one keeps its mode. */
+  public void write(String path, String content, int modeIfNew) {
     String p = normalize(path);
+    if (!files.containsKey(p)) {
+      modes.put(p, modeIfNew & 07777);
+    }
     files.put(p, content);
     mkdirs(parent(p));
+  }
+
+  /** The file's permission mode ({@code 0600}); empty when it is not a file. */
+  public Optional<Integer> mode(String path) {
+    String p = normalize(path);
+    return files.containsKey(p) ? Optional.of(modes.getOrDefault(p, DEFAULT_MODE)) : Optional.empty();
+  }
+
+  /** Whether {@code user} may read the file (root always; others when its mode lets others read). */
+  public boolean readableBy(String user, String path) {
+    return "root".equals(user) || (mode(path).orElse(DEFAULT_MODE) & 0004) != 0;
   }
 
   public boolean isFile(String path) {
@@ -60,8 +87,10 @@ public final class FileTree {
   public boolean delete(String path) {
     String p = normalize(path);
     boolean removed = files.remove(p) != null;
+    modes.remove(p);
     String prefix = p + "/";
     removed |= files.keySet().removeIf(k -> k.startsWith(prefix));
+    modes.keySet().removeIf(k -> k.startsWith(prefix));
     removed |= directories.remove(p);
     removed |= directories.removeIf(k -> k.startsWith(prefix));
     return removed;

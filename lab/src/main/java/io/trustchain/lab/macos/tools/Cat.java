@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code cat [FILE…]} over the simulated file system; no files: copies stdin. */
+/** {@code cat [FILE…]} over the simulated file system (honouring modes); no files: copies stdin. */
 final class Cat implements Program {
 
   private final MacState state;
@@ -26,7 +26,10 @@ final class Cat implements Program {
     for (String arg : args) {
       String path = FilePermissions.absolute(state, ctx.user(), arg);
       Optional<String> content = state.files().read(path);
-      if (content.isPresent()) {
+      if (content.isPresent() && !state.files().readableBy(ctx.user(), path)) {
+        ctx.stderr().print("cat: " + arg + ": Permission denied\n");
+        status = 1;
+      } else if (content.isPresent()) {
         ctx.stdout().print(content.get());
       } else if (state.files().isDirectory(path)) {
         ctx.stderr().print("cat: " + arg + ": Is a directory\n");

@@ -8,8 +8,6 @@ import io.trustchain.lab.macos.state.Deferral;
 import io.trustchain.lab.macos.state.FileVaultState;
 import io.trustchain.lab.macos.state.MacState;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +22,6 @@ final class Fdesetup implements Program {
   private static final Set<String> ROOT = Set.of("list", "enable", "disable", "add", "remove", "changerecovery",
       "removerecovery", "validaterecovery", "showdeferralinfo", "haspersonalrecoverykey",
       "hasinstitutionalrecoverykey");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
   private final MacState state;
 
@@ -129,7 +126,8 @@ final class Fdesetup implements Program {
   /**
    * S40 layout (old-style NSDictionary description). No deferral: {@code Not found.}, exit 20 (S41). The keys
    * for a command-line deferral are not captured: the lab uses the MDM payload names
-   * (DeferForceAtUserLoginMaxBypassAttempts, DeferDontAskAtUserLogout) and DeferralDate (I).
+   * (DeferForceAtUserLoginMaxBypassAttempts, DeferDontAskAtUserLogout) (I). Like macOS, it does not say when
+   * the deferral was set up (S40 has no date; macos-reference §9).
    */
   private int showDeferral(ProgramContext ctx) {
     Deferral d = state.fileVault().deferral();
@@ -137,15 +135,11 @@ final class Fdesetup implements Program {
       ctx.stdout().print("Not found.\n");
       return 20;
     }
-    String date = Instant.ofEpochMilli(d.createdMillis())
-        .atOffset(state.clock().now().getOffset())
-        .format(DATE);
     StringBuilder out = new StringBuilder("{\n    Defer = 1;\n");
     if (d.dontAskAtLogout()) {
       out.append("    DeferDontAskAtUserLogout = 1;\n");
     }
     out.append("    DeferForceAtUserLoginMaxBypassAttempts = ").append(d.forceAtLogin()).append(";\n")
-        .append("    DeferralDate = \"").append(date).append("\";\n")
         .append("    OutputPath = \"").append(d.outputPath()).append("\";\n")
         .append("    ShowRecoveryKey = ").append(d.showRecoveryKey() ? 1 : 0).append(";\n")
         .append("    Usernames =     (\n");

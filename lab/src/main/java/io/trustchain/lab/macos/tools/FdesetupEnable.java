@@ -12,7 +12,9 @@ import java.util.Optional;
  * {@code fdesetup enable}: deferred ({@code -defer PATH [-forceatlogin N] [-dontaskatlogout]
  * [-showrecoverykey] [-user U]}, S39: silent) or immediate, with the credential from {@code -inputplist} or the
  * prompts (S34–S36). Immediate enablement prints {@code Recovery key = '…'} on stdout up to macOS 15 and
- * nothing on 26 (S35), or the output plist (S42 keys) with {@code -outputplist}. Preconditions per rule 5.
+ * nothing on 26 (S35), or the output plist (S42 keys) with {@code -outputplist}. Preconditions per rule 5. An
+ * input plist's {@code Certificate} (base64 DER, fdesetup(8)) installs an institutional recovery key;
+ * {@code -norecoverykey} makes no personal one.
  */
 final class FdesetupEnable {
 
@@ -50,10 +52,19 @@ final class FdesetupEnable {
     if (refusal.isPresent()) {
       return refuse(ctx, refusal.get(), user.get());
     }
-    String key = FileVaults.enable(state, user.get());
+    Optional<Boolean> certificate = FdesetupRecovery.certificate(creds);
+    if (certificate.isPresent() && !certificate.get()) {
+      ctx.stderr().print(FdesetupRecovery.BAD_CERTIFICATE + "\n");
+      return 15;
+    }
+    boolean personal = !a.flag("norecoverykey");
+    String key = FileVaults.enable(state, user.get(), personal);
+    if (certificate.isPresent()) {
+      FileVaults.institutionalKeyAdded(state);
+    }
     if (a.flag("outputplist")) {
       ctx.stdout().print(FileVaults.outputPlist(state, user.get().name(), key, false));
-    } else if (!state.version().atLeast(26, 0)) {
+    } else if (key != null && !state.version().atLeast(26, 0)) {
       ctx.stdout().print("Recovery key = '" + key + "'\n"); // S34, S36
     }
     return 0;

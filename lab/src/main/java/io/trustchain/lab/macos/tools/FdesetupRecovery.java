@@ -10,12 +10,30 @@ import java.util.Optional;
 
 /**
  * {@code fdesetup changerecovery -personal} (S37: {@code New personal recovery key = '…'}; exactly one valid key
- * afterwards), {@code validaterecovery} (S47) and {@code disable} (S37: {@code FileVault has been disabled.}; with
+ * afterwards), {@code changerecovery -institutional -inputplist} (the plist's {@code Certificate}; silent, I), {@code validaterecovery} (S47) and {@code disable} (S37: {@code FileVault has been disabled.}; with
  * FileVault off it only removes an active deferral, fdesetup(8)).
  */
 final class FdesetupRecovery {
 
   static final String UNLOCK_FAILED = "Error: Unable to unlock FileVault."; // S87
+  static final String BAD_CERTIFICATE = "Error: Unable to read the certificate."; // I
+
+  /**
+   * The input plist's {@code Certificate} (fdesetup(8): the DER certificate, base64, in the property list):
+   * empty when absent, true when it decodes to something that looks like DER (a SEQUENCE), false otherwise.
+   */
+  static Optional<Boolean> certificate(FdeCredentials creds) {
+    Object value = creds.plist().get("Certificate");
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      byte[] der = java.util.Base64.getMimeDecoder().decode(String.valueOf(value).strip());
+      return Optional.of(der.length > 16 && (der[0] & 0xff) == 0x30);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(false);
+    }
+  }
 
   private final MacState state;
 
@@ -39,8 +57,8 @@ final class FdesetupRecovery {
   }
 
   private int change(ProgramContext ctx, FdesetupArgs a) throws IOException {
-    if (!a.flag("personal")) {
-      ctx.stderr().print("lab: fdesetup changerecovery is simulated for -personal only\n");
+    if (a.flag("personal") == a.flag("institutional")) {
+      ctx.stderr().print("lab: fdesetup changerecovery is simulated with one of -personal and -institutional\n");
       return 70;
     }
     if (!state.fileVault().status().active()) {
@@ -55,6 +73,15 @@ final class FdesetupRecovery {
     if (!creds.get().unlocksVolume(state)) {
       ctx.stderr().print(UNLOCK_FAILED + "\n");
       return 11;
+    }
+    if (a.flag("institutional")) {
+      Optional<Boolean> cert = certificate(creds.get());
+      if (cert.isEmpty() || !cert.get()) {
+        ctx.stderr().print(BAD_CERTIFICATE + "\n");
+        return 15;
+      }
+      FileVaults.institutionalKeyAdded(state);
+      return 0;
     }
     String key = FileVaults.rotate(state);
     String user = creds.get().user() != null ? creds.get().user() : state.fileVault().enabledUser();
