@@ -83,7 +83,7 @@ final class PlanCommand implements Callable<Integer> {
     if (!plan.ok()) {
       return ExitCodes.FAILED;
     }
-    return detailedExitcode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    return detailedExitcode && (plan.hasChanges() || plan.hasDrift()) ? ExitCodes.CHANGES : ExitCodes.OK;
   }
 
   private String title(Optional<Shard> selected) {

@@ -58,7 +58,22 @@ public sealed interface Change {
     }
   }
 
-  /** macOS will complete this by itself at an event (e.g. a token granted at the user's next login). */
-  record Pending(ResourceAddress address, Attributes before, Attributes after, String reason)
-      implements Change {}
+  /**
+   * macOS will complete this by itself at an event (e.g. a token granted at the user's next login).
+   *
+   * @param overdue it has waited longer than the document allows (a deferral that never fired): drift,
+   *     which {@code plan --detailed-exitcode} reports as a difference
+   */
+  record Pending(ResourceAddress address, Attributes before, Attributes after, String reason, boolean overdue)
+      implements Change {
+
+    public Pending(ResourceAddress address, Attributes before, Attributes after, String reason) {
+      this(address, before, after, reason, false);
+    }
+  }
+
+  /** Whether this is a pending change that is overdue (drift). */
+  default boolean drifted() {
+    return this instanceof Pending p && p.overdue();
+  }
 }

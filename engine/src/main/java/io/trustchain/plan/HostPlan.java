@@ -43,6 +43,11 @@ public record HostPlan(
     return changes.stream().anyMatch(c -> c.action().isChange());
   }
 
+  /** Whether a pending change is overdue: nothing trustchain can run, but a difference all the same. */
+  public boolean hasDrift() {
+    return changes.stream().anyMatch(Change::drifted);
+  }
+
   public long count(Action action) {
     return changes.stream().filter(c -> c.action() == action).count();
   }

@@ -17,6 +17,14 @@ public record Plan(
     return hosts.stream().anyMatch(HostPlan::hasChanges);
   }
 
+  public boolean hasDrift() {
+    return hosts.stream().anyMatch(HostPlan::hasDrift);
+  }
+
+  public long drifted() {
+    return hosts.stream().flatMap(h -> h.changes().stream()).filter(Change::drifted).count();
+  }
+
   public boolean ok() {
     return hosts.stream().allMatch(HostPlan::ok);
   }

@@ -167,8 +167,11 @@ class FileVaultEndToEndTest {
 
     LabWorkspace.Result plan = ws.run("plan", playbook);
     assertThat(plan.code()).as(plan.toString()).isZero();
-    assertThat(plan.out()).contains("… filevault[main]").contains("drift: the deferred FileVault enablement for alice"
-        + " has waited 45 days (overdue_after_days: 30)");
+    assertThat(plan.out()).contains("! filevault[main] has drifted (overdue)")
+        .contains("drift: the deferred FileVault enablement for alice has waited 45 days (overdue_after_days: 30)")
+        .contains("Drift: nothing to change, but 1 pending change is overdue");
+    LabWorkspace.Result check = ws.run("plan", "--detailed-exitcode", playbook);
+    assertThat(check.code()).as("the scheduled drift check reports it\n" + check).isEqualTo(2);
     LabWorkspace.Result facts = ws.run("facts", "--format", "json");
     assertThat(facts.out()).contains("\"user\": \"alice\"", "\"output_path\": \"" + PLIST + "\"");
 

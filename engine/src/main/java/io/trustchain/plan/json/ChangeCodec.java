@@ -46,6 +46,9 @@ final class ChangeCodec {
     change.commands().forEach(c -> commands.add(CommandCodec.write(c)));
     n.set("commands", commands);
     n.put("reason", change.reason());
+    if (change.drifted()) {
+      n.put("overdue", true);
+    }
     return n;
   }
 
@@ -64,7 +67,8 @@ final class ChangeCodec {
       case CREATE -> new Change.Create(address, required(in, "after"), commands, reason);
       case UPDATE -> new Change.Update(address, required(in, "before"), required(in, "after"), commands, reason);
       case DELETE -> new Change.Delete(address, required(in, "before"), commands, reason);
-      case PENDING -> new Change.Pending(address, required(in, "before"), required(in, "after"), reason);
+      case PENDING -> new Change.Pending(address, required(in, "before"), required(in, "after"), reason,
+          in.optional("overdue") != null && in.optional("overdue").asBoolean());
     };
   }
 

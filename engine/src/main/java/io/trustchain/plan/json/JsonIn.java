@@ -41,6 +41,13 @@ record JsonIn(JsonNode node, String path) {
     return node.textValue();
   }
 
+  boolean asBoolean() throws PlanFormatException {
+    if (!node.isBoolean()) {
+      throw wrongType("true or false");
+    }
+    return node.booleanValue();
+  }
+
   int asInt() throws PlanFormatException {
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
       throw wrongType("an integer");

@@ -71,8 +71,9 @@ public final class HumanRenderer implements PlanRenderer {
   }
 
   private void change(StringBuilder b, Change change) {
-    b.append("  ").append(symbol(change.action())).append(' ').append(change.address()).append(' ')
-        .append(verb(change.action())).append('\n');
+    b.append("  ").append(change.drifted() ? ansi.boldRed("!") : symbol(change.action())).append(' ')
+        .append(change.address()).append(' ')
+        .append(change.drifted() ? ansi.boldRed("has drifted (overdue)") : verb(change.action())).append('\n');
     switch (change) {
       case Change.Create c -> created(b, c.after());
       case Change.Update c -> changed(b, c.before(), c.after());
@@ -126,7 +127,7 @@ public final class HumanRenderer implements PlanRenderer {
       case CREATE -> "will be created";
       case UPDATE -> "will be changed";
       case DELETE -> "will be removed";
-      case PENDING -> "will be granted at next login";
+      case PENDING -> "is pending (macOS completes it at a login)";
       case NO_OP -> "is up to date";
     };
   }
@@ -137,10 +138,15 @@ public final class HumanRenderer implements PlanRenderer {
     long remove = plan.count(Action.DELETE);
     long pending = plan.count(Action.PENDING);
     List<String> failed = plan.hosts().stream().filter(h -> !h.ok()).map(HostPlan::host).toList();
-    if (failed.isEmpty() && add + change + remove == 0) {
+    long drifted = plan.drifted();
+    if (failed.isEmpty() && add + change + remove == 0 && drifted == 0) {
       return pending == 0
           ? "No changes. All hosts match the desired state.\n"
           : "No changes. " + pending + " pending: macOS completes them at the next login.\n";
+    }
+    if (failed.isEmpty() && add + change + remove == 0) {
+      return ansi.boldRed("Drift:") + " nothing to change, but " + drifted + " pending "
+          + (drifted == 1 ? "change is" : "changes are") + " overdue (see above).\n";
     }
     long hosts = plan.hosts().stream()
         .filter(h -> h.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)).count();

@@ -183,7 +183,7 @@ public final class MarkdownRenderer implements PlanRenderer {
       case CREATE -> "will be created";
       case UPDATE -> "will be changed";
       case DELETE -> "will be removed";
-      case PENDING -> "will be granted at next login";
+      case PENDING -> "is pending (macOS completes it at a login)";
       case NO_OP -> "is up to date";
     };
   }

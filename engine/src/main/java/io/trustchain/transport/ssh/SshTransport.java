@@ -117,6 +117,23 @@ final class SshTransport implements Transport {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * Whether the link is down, or goes down within a moment: when a session dies with its connection, the
+   * channel's end often arrives before sshj notices the TCP close. Only on this failure path.
+   */
+  private static boolean closesSoon(Link live) {
+    long until = System.nanoTime() + 250_000_000L;
+    while (live.isOpen() && System.nanoTime() < until) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return !live.isOpen();
+  }
+
   /** Writes stdin and closes it (EOF). A failure is kept: it only matters when no status comes. */
   private static IOException writeStdin(RemoteProcess process, byte[] stdin) {
     try (OutputStream in = process.stdin()) {
@@ -143,7 +160,7 @@ final class SshTransport implements Transport {
   }
 
   private TransportException dropped(Link live, String what, IOException cause) {
-    boolean down = !live.isOpen();
+    boolean down = closesSoon(live);
     if (down) {
       live.close();
       if (live == link) {

@@ -42,6 +42,7 @@ final class DeferralSteps {
             + " from now in " + FileVaultCommands.MARKER, FileVaultCommands.markDeferral());
         d.fileVault(deferral(d.next, new Deferral(name, FileVaultCommands.PLIST, active.forceAtLogin(), 0)));
       } else if (active.ageDays() > want.overdueAfterDays()) {
+        d.overdue = true;
         d.pending = "drift: the deferred FileVault enablement for " + name + " has waited " + active.ageDays()
             + " days (overdue_after_days: " + want.overdueAfterDays() + "): " + name + " has not logged in"
             + (want.askAtLogout() ? " or out" : "") + " since, and FileVault stays off until then";

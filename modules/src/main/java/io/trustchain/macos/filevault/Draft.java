@@ -26,6 +26,8 @@ final class Draft {
   final List<Command> commands = new ArrayList<>();
   final List<String> why = new ArrayList<>();
   String pending;
+  /** The pending change has waited longer than the document allows: drift. */
+  boolean overdue;
   String settled;
   HostFacts projected;
   FileVaultFacts next;

@@ -71,7 +71,7 @@ public final class FileVaultModule implements ResourceModule<FileVaultParams> {
       return new Change.Update(address, before, after, d.commands, String.join("; ", d.why));
     }
     if (d.pending != null) {
-      return new Change.Pending(address, before, after, d.pending);
+      return new Change.Pending(address, before, after, d.pending, d.overdue);
     }
     return new Change.NoOp(address, before, d.settled != null ? d.settled : "FileVault matches the document");
   }
