@@ -43,8 +43,9 @@ final class FactsCommand implements Callable<Integer> {
         try {
           return facts.gather(fleet.transport(t), t.needs());
         } catch (TransportException | FactParseException e) {
-          fleet.forget(t);
           return HostFacts.unreachable(e.getMessage());
+        } finally {
+          fleet.forget(t); // one exec per host: release the connection at once (memory flat in hosts)
         }
       });
       for (int i = 0; i < targets.size(); i++) {

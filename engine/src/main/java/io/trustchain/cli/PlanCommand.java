@@ -96,15 +96,17 @@ final class PlanCommand implements Callable<Integer> {
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
   static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable, true);
     }
   }
 
+  /** @param release close each host's connection once it is planned (nothing else will use it) */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable) {
+      boolean machineReadable, boolean release) {
     ctx.startLab(fleet, loaded.targets());
-    List<HostPlan> hosts = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
-        ctx.progress(machineReadable)).plan(loaded.targets());
+    Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
+        ctx.progress(machineReadable));
+    List<HostPlan> hosts = (release ? planning.releasingConnections() : planning).plan(loaded.targets());
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
         ctx.environment.cwd()), hosts);
   }

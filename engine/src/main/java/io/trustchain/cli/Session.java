@@ -7,7 +7,7 @@ import io.trustchain.facts.FactsJson;
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.inventory.ConnectionSpec;
-import io.trustchain.plan.Planner;
+import io.trustchain.planner.Planner;
 import io.trustchain.run.FactsSource;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.HostPlanner;

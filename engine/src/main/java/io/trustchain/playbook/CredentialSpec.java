@@ -1,5 +1,6 @@
 package io.trustchain.playbook;
 
+import io.trustchain.spi.Credential;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;
 import java.util.Objects;

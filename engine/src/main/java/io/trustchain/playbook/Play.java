@@ -1,5 +1,6 @@
 package io.trustchain.playbook;
 
+import io.trustchain.spi.Credential;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.escrow.EscrowSpec;
 import java.nio.file.Path;

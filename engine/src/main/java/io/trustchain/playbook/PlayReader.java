@@ -1,5 +1,6 @@
 package io.trustchain.playbook;
 
+import io.trustchain.spi.Credential;
 import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.escrow.EscrowSpec;

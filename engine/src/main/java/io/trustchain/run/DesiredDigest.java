@@ -1,7 +1,7 @@
 package io.trustchain.run;
 
 import io.trustchain.inventory.ConnectionSpec;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;
 import java.lang.reflect.RecordComponent;

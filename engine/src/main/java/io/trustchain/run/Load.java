@@ -12,7 +12,7 @@ import io.trustchain.inventory.HostPattern;
 import io.trustchain.inventory.HostSelection;
 import io.trustchain.inventory.Inventory;
 import io.trustchain.inventory.InventoryLoader;
-import io.trustchain.plan.Planner;
+import io.trustchain.planner.Planner;
 import io.trustchain.playbook.Play;
 import io.trustchain.playbook.PlayBinding;
 import io.trustchain.playbook.Playbook;

@@ -14,6 +14,7 @@ public final class Planning {
   private final HostPlanner planner;
   private final int forks;
   private final Progress progress;
+  private boolean release;
 
   public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, Progress progress) {
     this.fleet = fleet;
@@ -23,6 +24,15 @@ public final class Planning {
     this.progress = progress;
   }
 
+  /**
+   * Closes each host's connection as soon as that host is planned: for {@code plan}, which needs none
+   * afterwards, so memory stays flat in the number of hosts. ({@code apply} keeps them for the run.)
+   */
+  public Planning releasingConnections() {
+    this.release = true;
+    return this;
+  }
+
   public List<HostPlan> plan(List<Target> targets) {
     progress.start("planning", targets.size());
     try {
@@ -30,6 +40,9 @@ public final class Planning {
         try {
           return planHost(t);
         } finally {
+          if (release) {
+            fleet.forget(t);
+          }
           progress.step();
         }
       });

@@ -1,7 +1,6 @@
 package io.trustchain.spi;
 
 import io.trustchain.diag.SourceRange;
-import io.trustchain.playbook.Credential;
 import io.trustchain.plan.ResourceAddress;
 
 /**

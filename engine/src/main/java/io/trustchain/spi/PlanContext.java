@@ -1,7 +1,6 @@
 package io.trustchain.spi;
 
 import io.trustchain.facts.HostFacts;
-import io.trustchain.playbook.Credential;
 
 /**
  * What a planner may read.

@@ -3,7 +3,6 @@ package io.trustchain.spi;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanProblem;
-import io.trustchain.playbook.Credential;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.trustchain.playbook;
 
+import io.trustchain.spi.Credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustchain.diag.Diagnostic;

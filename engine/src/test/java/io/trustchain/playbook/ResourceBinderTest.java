@@ -1,5 +1,6 @@
 package io.trustchain.playbook;
 
+import io.trustchain.spi.Credential;
 import static io.trustchain.playbook.PlaybookLoaderTest.format;
 import static org.assertj.core.api.Assertions.assertThat;
 

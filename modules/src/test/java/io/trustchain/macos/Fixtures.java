@@ -6,7 +6,7 @@ import io.trustchain.facts.BootstrapTokenFacts;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.OsFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.PlanProblem;
-import io.trustchain.plan.Planner;
+import io.trustchain.planner.Planner;
 import io.trustchain.playbook.Playbook;
 import io.trustchain.playbook.PlaybookLoader;
 import io.trustchain.playbook.ResourceBinder;

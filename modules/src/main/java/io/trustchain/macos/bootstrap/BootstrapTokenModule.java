@@ -8,7 +8,7 @@ import io.trustchain.plan.Attributes;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.ResourceModule;
 import io.trustchain.transport.Command;

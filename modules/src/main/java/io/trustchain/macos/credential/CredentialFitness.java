@@ -5,7 +5,7 @@ import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.plan.ResourceAddress;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.spi.PlanValidator;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.trustchain.macos.filevault;
 
-import static io.trustchain.macos.Platform.possessive;
+import static io.trustchain.macos.platform.Platform.possessive;
 
 import io.trustchain.facts.Deferral;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.macos.Platform;
+import io.trustchain.macos.platform.Platform;
 import io.trustchain.plan.PlanException;
 
 /**

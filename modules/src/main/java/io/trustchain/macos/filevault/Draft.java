@@ -5,7 +5,7 @@ import io.trustchain.facts.EscrowedItem;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
 import io.trustchain.transport.Command;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.trustchain.macos.filevault;
 
 import io.trustchain.facts.FactsRequest;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.transport.Capture;
 import io.trustchain.transport.Command;

@@ -3,7 +3,7 @@ package io.trustchain.macos.filevault;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.trustchain.macos.filevault;
 
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.facts.HostFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.plan.Attributes;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;

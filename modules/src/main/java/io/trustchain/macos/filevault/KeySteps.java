@@ -2,7 +2,7 @@ package io.trustchain.macos.filevault;
 
 import io.trustchain.facts.EscrowedItem;
 import io.trustchain.facts.FileVaultFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package io.trustchain.macos.filevault;
 
-import static io.trustchain.macos.Platform.possessive;
+import static io.trustchain.macos.platform.Platform.possessive;
 
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
 import io.trustchain.secret.SecretRef;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.trustchain.macos.safety;
 
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.macos.Platform;
+import io.trustchain.macos.platform.Platform;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.plan.ResourceAddress;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.spi.PlanValidator;
 import java.util.ArrayList;
 import java.util.List;

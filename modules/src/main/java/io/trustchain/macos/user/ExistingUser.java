@@ -1,13 +1,13 @@
 package io.trustchain.macos.user;
 
-import static io.trustchain.macos.Platform.possessive;
+import static io.trustchain.macos.platform.Platform.possessive;
 
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.transport.Command;
 import java.util.ArrayList;
 import java.util.List;

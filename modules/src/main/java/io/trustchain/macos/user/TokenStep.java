@@ -1,11 +1,11 @@
 package io.trustchain.macos.user;
 
-import static io.trustchain.macos.Platform.possessive;
+import static io.trustchain.macos.platform.Platform.possessive;
 
 import io.trustchain.facts.BootstrapTokenFacts;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.macos.Platform;
+import io.trustchain.macos.platform.Platform;
 import io.trustchain.plan.PlanException;
 
 /**

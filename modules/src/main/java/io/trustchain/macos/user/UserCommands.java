@@ -1,6 +1,6 @@
 package io.trustchain.macos.user;
 
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.transport.Command;
 

@@ -6,7 +6,7 @@ import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.spi.ParamProblem;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.ResourceModule;

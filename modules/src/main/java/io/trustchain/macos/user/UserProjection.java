@@ -2,7 +2,7 @@ package io.trustchain.macos.user;
 
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
-import io.trustchain.macos.Platform;
+import io.trustchain.macos.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
 

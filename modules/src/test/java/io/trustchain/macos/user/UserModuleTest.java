@@ -15,7 +15,7 @@ import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.PlanException;
-import io.trustchain.plan.Planner;
+import io.trustchain.planner.Planner;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;

@@ -1,4 +1,4 @@
-package io.trustchain.playbook;
+package io.trustchain.spi;
 
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;

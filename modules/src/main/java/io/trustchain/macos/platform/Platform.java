@@ -1,4 +1,4 @@
-package io.trustchain.macos;
+package io.trustchain.macos.platform;
 
 import io.trustchain.facts.HostFacts;
 

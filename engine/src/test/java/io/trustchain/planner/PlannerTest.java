@@ -1,5 +1,10 @@
-package io.trustchain.plan;
+package io.trustchain.planner;
 
+import io.trustchain.plan.ResourceAddress;
+import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.Change;
+import io.trustchain.plan.Action;
 import static io.trustchain.plan.SamplePlans.SONOMA;
 import static io.trustchain.plan.SamplePlans.TC_PW;
 import static io.trustchain.plan.SamplePlans.facts;
@@ -9,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.facts.HostFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;
 import io.trustchain.spi.PlanValidator;

@@ -1,8 +1,13 @@
-package io.trustchain.plan;
+package io.trustchain.planner;
 
+import io.trustchain.plan.ResourceAddress;
+import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.PlanException;
+import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.Change;
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.facts.HostFacts;
-import io.trustchain.playbook.Credential;
+import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;
 import io.trustchain.spi.PlanContext;

@@ -1,5 +1,7 @@
-package io.trustchain.plan;
+package io.trustchain.planner;
 
+import io.trustchain.plan.ResourceAddress;
+import io.trustchain.plan.PlanProblem;
 import io.trustchain.spi.BoundResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,10 @@
-package io.trustchain.plan;
+package io.trustchain.planner;
 
+import io.trustchain.plan.SamplePlans;
+import io.trustchain.plan.ResourceAddress;
+import io.trustchain.plan.PlanException;
+import io.trustchain.plan.Change;
+import io.trustchain.plan.Attributes;
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.secret.SecretRef;
