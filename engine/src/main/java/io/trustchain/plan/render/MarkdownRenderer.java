@@ -74,6 +74,11 @@ public final class MarkdownRenderer implements PlanRenderer {
     if (hosts == 0) {
       return "**No hosts** in this selection: nothing to plan.\n";
     }
+    long drifted = plan.drifted();
+    if (failed.isEmpty() && add + change + remove == 0 && drifted > 0) {
+      return "**Drift:** nothing to change, but " + drifted + " pending " + (drifted == 1 ? "change is" : "changes are")
+          + " overdue (see below).\n";
+    }
     if (failed.isEmpty() && add + change + remove == 0) {
       s.append("**No changes.** ").append(hosts == 1 ? "The host matches" : "All " + hosts + " hosts match")
           .append(" the desired state").append(pending == 0 ? "." : "; " + pending
@@ -144,7 +149,11 @@ public final class MarkdownRenderer implements PlanRenderer {
       case PENDING -> "…";
       case NO_OP -> " ";
     };
-    b.append(symbol).append(' ').append(change.address()).append(' ').append(verb(change.action())).append('\n');
+    if (change.drifted()) {
+      b.append("- ").append(change.address()).append(" has drifted (overdue)\n");
+    } else {
+      b.append(symbol).append(' ').append(change.address()).append(' ').append(verb(change.action())).append('\n');
+    }
     switch (change) {
       case Change.Create c -> created(b, c.after());
       case Change.Update c -> changed(b, c.before(), c.after());

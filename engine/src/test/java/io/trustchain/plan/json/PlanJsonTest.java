@@ -46,6 +46,19 @@ class PlanJsonTest {
   }
 
   @Test
+  void anOverduePendingChangeKeepsItsDriftThroughARoundTrip() throws Exception {
+    io.trustchain.plan.Change drift = new io.trustchain.plan.Change.Pending(
+        io.trustchain.plan.ResourceAddress.of("filevault", "main"), SamplePlans.attrs("enabled", false),
+        SamplePlans.attrs("enabled", true), "drift: waited 45 days", true);
+    Plan plan = SamplePlans.plan(new io.trustchain.plan.HostPlan("mac-a", java.util.Optional.of(SamplePlans.SONOMA),
+        java.util.Optional.empty(), "d", List.of(drift), List.of()));
+
+    assertThat(PlanJson.write(plan)).contains("\"overdue\": true");
+    assertThat(roundTrip(plan)).isEqualTo(plan);
+    assertThat(roundTrip(plan).hasDrift()).isTrue();
+  }
+
+  @Test
   void everySecretReferenceKindSurvivesARoundTrip() throws Exception {
     List<SecretRef> refs = List.of(
         new SecretRef.Env("TC_PW"),

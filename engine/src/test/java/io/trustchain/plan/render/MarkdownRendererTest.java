@@ -59,6 +59,24 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void anOverdueDeferralIsDrift_inTheMarkdownAndInTheTerminal() {
+    Change overdue = new Change.Pending(io.trustchain.plan.ResourceAddress.of("filevault", "main"),
+        SamplePlans.attrs("enabled", false), SamplePlans.attrs("enabled", true),
+        "drift: the deferred FileVault enablement for alice has waited 45 days", true);
+    HostPlan host = new HostPlan("mac-a", Optional.of(SamplePlans.SONOMA), Optional.empty(), "d", List.of(overdue),
+        List.of());
+    io.trustchain.plan.Plan plan = SamplePlans.plan(host);
+    assertThat(plan.hasDrift()).isTrue();
+    assertThat(plan.hasChanges()).isFalse();
+    assertThat(MarkdownRenderer.standard("t").render(plan))
+        .contains("**Drift:** nothing to change, but 1 pending change is overdue")
+        .contains("- filevault[main] has drifted (overdue)");
+    assertThat(HumanRenderer.plain().render(plan))
+        .contains("! filevault[main] has drifted (overdue)")
+        .contains("Drift: nothing to change, but 1 pending change is overdue");
+  }
+
+  @Test
   void nothingToDoSaysSo() {
     HostPlan quiet = new HostPlan("mac-a", Optional.of(SamplePlans.SONOMA), Optional.empty(), "d",
         FLEET.hosts().get(1).changes().stream().filter(c -> c instanceof Change.NoOp).toList(), List.of());
