@@ -1,7 +1,6 @@
 package io.trustchain.plan.render;
 
 import io.trustchain.plan.Action;
-import io.trustchain.plan.Attributes;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Plan;
@@ -152,12 +151,12 @@ public final class MarkdownRenderer implements PlanRenderer {
     if (change.drifted()) {
       b.append("- ").append(change.address()).append(" has drifted (overdue)\n");
     } else {
-      b.append(symbol).append(' ').append(change.address()).append(' ').append(verb(change.action())).append('\n');
+      b.append(symbol).append(' ').append(change.address()).append(' ').append(AttributeLines.verb(change.action())).append('\n');
     }
     switch (change) {
-      case Change.Create c -> created(b, c.after());
-      case Change.Update c -> changed(b, c.before(), c.after());
-      case Change.Pending c -> changed(b, c.before(), c.after());
+      case Change.Create c -> AttributeLines.created(b, c.after(), "    ");
+      case Change.Update c -> AttributeLines.changed(b, c.before(), c.after(), "    ");
+      case Change.Pending c -> AttributeLines.changed(b, c.before(), c.after(), "    ");
       case Change.Delete c -> { }
       case Change.NoOp c -> { }
     }
@@ -166,36 +165,8 @@ public final class MarkdownRenderer implements PlanRenderer {
     }
   }
 
-  private static void created(StringBuilder b, Attributes after) {
-    after.values().forEach((key, value) -> {
-      if (value != null) {
-        b.append("    ").append(key).append(": ")
-            .append(after.sensitive().contains(key) ? Values.SENSITIVE : Values.format(value)).append('\n');
-      }
-    });
-  }
 
-  private static void changed(StringBuilder b, Attributes before, Attributes after) {
-    for (String key : before.changedKeys(after)) {
-      b.append("    ").append(key).append(": ");
-      if (before.sensitive().contains(key) || after.sensitive().contains(key)) {
-        b.append(Values.SENSITIVE);
-      } else {
-        b.append(Values.format(before.get(key))).append(" -> ").append(Values.format(after.get(key)));
-      }
-      b.append('\n');
-    }
-  }
 
-  private static String verb(Action action) {
-    return switch (action) {
-      case CREATE -> "will be created";
-      case UPDATE -> "will be changed";
-      case DELETE -> "will be removed";
-      case PENDING -> "is pending (macOS completes it at a login)";
-      case NO_OP -> "is up to date";
-    };
-  }
 
   /** A backtick fence longer than any backtick run in {@code body}. */
   private static String fence(String body) {
