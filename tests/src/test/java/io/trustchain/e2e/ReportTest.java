@@ -77,7 +77,7 @@ class ReportTest {
 
     for (String file : List.of("plan.json", "plan.xml", "plan-report.json", "apply.xml", "apply.json", "again.json",
         ".trustchain/audit.jsonl")) {
-      assertThat(dir.resolve(file)).as("the scan covers %s", file).isNotEmptyFile();
+      assertThat(dir.resolve(file)).as("the scan covers %s; the runs:%n%s", file, ws.transcript()).isNotEmptyFile();
     }
     String everything = ws.transcript() + ws.writtenFiles();
     assertThat(everything).as("the scan covers the Markdown view").contains("<!-- trustchain-plan -->")

@@ -162,8 +162,6 @@ class ServeCommandTest {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return io.trustchain.testing.Ports.free();
   }
 }

@@ -9,7 +9,6 @@ import io.trustchain.lab.server.SshjClient;
 import io.trustchain.spi.LabHost;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +30,7 @@ class ServeProcessTest {
   void anotherProcessSeesTheClaimAndSigtermReleasesIt() throws Exception {
     Files.createDirectories(dir.resolve("scenarios"));
     Files.writeString(dir.resolve("scenarios/s.yml"), "macos: 14.5\n");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = io.trustchain.testing.Ports.free();
     Path fleet = dir.resolve("fleet.yml");
     Files.writeString(fleet, "- {name: mac-a, port: " + port + ", scenario: scenarios/s.yml, ssh_user: admin}\n");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -2,7 +2,6 @@ package io.trustchain.lab.server;
 
 import io.trustchain.spi.LabHost;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /** Lab hosts for tests, all under one state directory. */
@@ -17,8 +16,6 @@ public final class Lab {
 
   /** A port nothing listens on right now. */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return io.trustchain.testing.Ports.free();
   }
 }
