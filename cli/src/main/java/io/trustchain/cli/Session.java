@@ -101,7 +101,9 @@ final class Session {
         .withAcceptNewHostKeys(options.acceptNewHostKeys)
         .withCommandTimeout(commandTimeout);
     SshAuth auth = SshAuth.of(environment.env(), prompts::passphrase);
-    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh, auth), options.connectTimeout(config)));
+    LabArtifact lab = LabArtifact.system();
+    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh, auth), options.connectTimeout(config)),
+        lab::provider);
   }
 
   Duration commandTimeout() {
