@@ -81,14 +81,14 @@ public final class Cli {
     cli.addSubcommand(command);
   }
 
-  /** The subcommand a command line names: its first word that is not an option (the root's are all flags). */
-  static String subcommand(String[] args) {
-    for (String a : args) {
-      if (!a.startsWith("-")) {
-        return a;
-      }
-    }
-    return "";
+  /**
+   * Whether a command line needs the lab's own commands: its first word that is not an option (the
+   * root's options are all flags) is {@code lab}, or {@code help} followed by {@code lab}.
+   */
+  static boolean namesLab(String[] args) {
+    List<String> words = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
+    return !words.isEmpty() && (words.get(0).equals("lab")
+        || words.get(0).equals("help") && words.size() > 1 && words.get(1).equals("lab"));
   }
 
   private static int handle(Exception e, CommandLine commandLine, PrintWriter err) {

@@ -88,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
   private Map<String, HostFacts> gather() throws Exception {
     Session session = ctx.session(connect);
     Inventory inv = ctx.inventory(inventory, session);
-    List<Target> targets = ctx.hosts(inv, connect);
+    List<Target> targets = ctx.hosts(inv, connect, session);
     Map<String, HostFacts> ordered = new LinkedHashMap<>();
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, targets);
