@@ -40,7 +40,7 @@ final class FactsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     format.textOrJson("facts");
     Session session = ctx.session(connect);
-    List<Target> targets = playbooks.isEmpty() ? ctx.hosts(ctx.inventory(inventory, session), connect)
+    List<Target> targets = playbooks.isEmpty() ? ctx.hosts(ctx.inventory(inventory, session), connect, session)
         : ctx.load(inventory, playbooks, connect, session).targets();
     Map<String, HostFacts> ordered = new LinkedHashMap<>();
     try (Fleet fleet = session.fleet()) {
