@@ -69,7 +69,9 @@ class ReportHtmlChromiumTest {
       }
     }
     int drifted = 0;
+    int unmanaged = 0;
     for (JsonNode h : new ObjectMapper().readTree(ws.dir.resolve("plan.json").toFile()).get("hosts")) {
+      unmanaged += h.path("unmanaged_tokens").size();
       boolean changes = false;
       for (JsonNode c : h.get("changes")) {
         changes |= !"pending".equals(c.get("action").asText());
@@ -83,6 +85,7 @@ class ReportHtmlChromiumTest {
     assertThat(text(dom, "count-fv-on")).isEqualTo(Integer.toString(on));
     assertThat(text(dom, "token-holders")).isEqualTo(Integer.toString(holders));
     assertThat(text(dom, "count-drift")).isEqualTo(Integer.toString(drifted)).isNotEqualTo("0");
+    assertThat(text(dom, "count-unmanaged")).isEqualTo(Integer.toString(unmanaged));
     assertThat(text(dom, "shown")).isEqualTo("6 of 6 Macs shown");
     String ventura = row(dom, "mac-ventura");
     assertThat(ventura).contains("macOS 13.6.7 (arm64)").contains(">on<").contains("escrowed");

@@ -85,12 +85,8 @@ public final class FleetPosture {
     Optional<Boolean> supported = Optional.ofNullable(bt).filter(JsonNode::isObject).map(b -> b.path("supported").asBoolean());
     Optional<Long> escrowAge = Optional.ofNullable(f).map(x -> x.at("/escrow/items/personal_recovery_key/age_days"))
         .filter(JsonNode::isNumber).map(JsonNode::asLong);
-    Optional<List<String>> unmanaged = Optional.ofNullable(f).map(x -> x.get("unmanaged_token_holders"))
-        .filter(JsonNode::isArray).map(arr -> {
-          List<String> names = new ArrayList<>();
-          arr.forEach(n -> names.add(n.isObject() ? n.path("name").asText() : n.asText()));
-          return names;
-        });
+    // unmanaged Secure Token holders: "unmanaged_tokens" [{"user", …}] in facts read for documents, or in a plan
+    Optional<List<String>> unmanaged = unmanaged(f).or(() -> unmanaged(p));
     Optional<Integer> drift = Optional.empty();
     Optional<Integer> pending = Optional.empty();
     if (p != null) {
@@ -121,6 +117,16 @@ public final class FleetPosture {
     }
     return new HostPosture(name, reachable, os, fileVault, progress, users, holders, escrowed, supported, escrowAge,
         drift, pending, unmanaged, status, problems);
+  }
+
+  private static Optional<List<String>> unmanaged(JsonNode host) {
+    JsonNode list = host == null ? null : host.get("unmanaged_tokens");
+    if (list == null || !list.isArray()) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    list.forEach(t -> names.add(t.isObject() ? t.path("user").asText() : t.asText()));
+    return Optional.of(names);
   }
 
   private static String fileVault(JsonNode fv) {

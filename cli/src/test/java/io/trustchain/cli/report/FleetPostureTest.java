@@ -25,7 +25,8 @@ class FleetPostureTest {
       {"format_version": 1, "documents_digest": "d", "hosts": [
         {"host": "mac-a", "os": null, "error": null, "facts_digest": "f", "changes": [
           {"address": "user[bob]", "action": "update"}, {"address": "user[carol]", "action": "pending"},
-          {"address": "filevault[main]", "action": "pending", "overdue": true}], "problems": []}]}
+          {"address": "filevault[main]", "action": "pending", "overdue": true}], "problems": [],
+         "unmanaged_tokens": [{"user": "dave", "admin": true, "volume_owner": true, "unlocks_filevault": false}]}]}
       """;
   private static final String APPLY = """
       {"format_version": 1, "engine_version": "v", "hosts": [{"host": "mac-a", "status": "not_converged", "error": null,
@@ -47,6 +48,8 @@ class FleetPostureTest {
     assertThat(a.drift()).as("update + overdue pending").contains(2);
     assertThat(a.pending()).contains(1);
     assertThat(a.applyStatus()).contains("not_converged");
+    assertThat(a.unmanagedTokenHolders()).contains(List.of("dave"));
+    assertThat(hosts.get(1).unmanagedTokenHolders()).as("no input said").isEmpty();
     assertThat(a.problems()).containsExactly("user[bob] did not converge: bob has no Secure Token");
     assertThat(hosts.get(1).reachable()).isFalse();
     assertThat(hosts.get(1).problems()).containsExactly("connection refused <script>");
