@@ -5,6 +5,7 @@ import static io.trustchain.macos.platform.Platform.possessive;
 import io.trustchain.facts.Deferral;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Probes;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.macos.platform.Platform;
 import io.trustchain.plan.PlanException;
@@ -38,6 +39,7 @@ final class DeferralSteps {
             + " recovery key to " + active.outputPath() + ", where trustchain does not collect it: once FileVault is"
             + " on, trustchain makes a new key and escrows it); macOS does not say how old it is";
       } else if (active.ageDays() == null) {
+        d.guard(Probes.deferral(true));
         d.run("the deferral for " + name + " carries no date (macOS does not date deferrals): trustchain dates it"
             + " from now in " + FileVaultCommands.MARKER, FileVaultCommands.markDeferral());
         d.fileVault(deferral(d.next, new Deferral(name, FileVaultCommands.PLIST, active.forceAtLogin(), 0)));
@@ -52,6 +54,7 @@ final class DeferralSteps {
       }
       return;
     }
+    d.guard(Probes.deferral(active != null));
     if (active != null) {
       d.run("the active deferral is for " + active.user() + ", not " + name + ": it is removed (fdesetup disable)",
           FileVaultCommands.removeDeferral());
