@@ -53,14 +53,18 @@ public final class Applying {
     this.reconnect = reconnect;
   }
 
-  /** Applies {@code plan} (which has changes) to {@code target}; lock events and the like go to {@code notes}. */
-  public HostOutcome apply(Target target, HostPlan plan, List<String> notes) {
+  /**
+   * Applies {@code plan} (which has changes) to {@code target} and verifies it, telling {@code listener}
+   * each step; lock events and the like go to {@code notes}. Once {@code stop} is raised no further
+   * change starts (those left are "not run"); the host is still verified and its lock released.
+   */
+  public HostOutcome apply(Target target, HostPlan plan, List<String> notes, RunListener listener, StopSignal stop) {
     if (!plan.ok()) {
       return HostOutcome.refused(plan);
     }
     List<Change> changes = plan.changes().stream().filter(c -> c.action().isChange()).toList();
     ChangeScript script = ChangeScript.of(changes);
-    HostRound round = new HostRound(target, script, notes);
+    HostRound round = new HostRound(target, script, notes, listener, stop);
     return round.run();
   }
 
@@ -77,17 +81,21 @@ public final class Applying {
     private final ChangeLedger ledger;
     private final List<String> notes;
     private final CaptureStep capture;
+    private final RunListener listener;
+    private final StopSignal stop;
     private boolean holds;
     private HostFacts after;
     private String failure;
     private String verifyProblem;
 
-    HostRound(Target target, ChangeScript script, List<String> notes) {
+    HostRound(Target target, ChangeScript script, List<String> notes, RunListener listener, StopSignal stop) {
       this.target = target;
       this.script = script;
       this.ledger = new ChangeLedger(script);
       this.notes = notes;
       this.capture = new CaptureStep(target.host(), target.needs().escrow());
+      this.listener = listener;
+      this.stop = stop;
     }
 
     HostOutcome run() {
@@ -99,6 +107,16 @@ public final class Applying {
       }
       int last = script.execs() - 1;
       for (int x = 0; x <= last; x++) {
+        if (stop.stopped() && !ledger.stopped()) {
+          if (!holds) {
+            ledger.skipRest("not run: " + stop.reason().orElse("the run was stopped"));
+            return new Verdict(target, planner, ledger, script).outcome(null,
+                "not applied: " + stop.reason().orElse("the run was stopped"), null);
+          }
+          ledger.skipRest("not run: " + stop.reason().orElse("the run was stopped"));
+        }
+        listener.hostStep(target.host(), x == 0 ? "locking and applying " + script.changes().size()
+            + (script.changes().size() == 1 ? " change" : " changes") : x == last ? "verifying" : "applying");
         Exec exec;
         try {
           exec = send(transport, x, x == last);
@@ -109,10 +127,13 @@ public final class Applying {
           ApplyLock.Attempt attempt = ApplyLock.readTake(exec.result(), exec.sections());
           if (attempt instanceof ApplyLock.Attempt.Acquired) {
             holds = true;
+            locks.taken(target.host());
           } else {
             try {
+              listener.hostStep(target.host(), "waiting for the lock");
               notes.addAll(locks.acquireAfter(target.host(), transport, ttlSeconds(script), attempt));
               holds = true;
+              locks.taken(target.host());
             } catch (HostLocks.Refused r) {
               return Verdict.failed(target.host(), r.getMessage());
             } catch (TransportException e) {
@@ -174,6 +195,7 @@ public final class Applying {
       if (e.kind() != TransportException.Kind.TIMEOUT) {
         fleet.forget(target);
       }
+      listener.hostStep(target.host(), "reconnecting to verify");
       Reconnect.Outcome<Exec> again = reconnect.attempt(() -> {
         Transport fresh = fleet.transport(target);
         ScriptBuilder b = new ScriptBuilder();
@@ -214,6 +236,9 @@ public final class Applying {
         } catch (TransportException e) {
           r = new ApplyLock.Release.Failed(HostErrors.describe(e));
         }
+      }
+      if (!(r instanceof ApplyLock.Release.Failed)) {
+        locks.released(target.host());
       }
       locks.describe(target.host(), r).ifPresent(notes::add);
     }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes and releases the apply lock of each host for a run: waits up to {@code lockTimeout} for a
@@ -26,6 +29,7 @@ public final class HostLocks {
   private final Duration lockTimeout;
   private final Optional<String> forceUnlock;
   private final Duration poll;
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
 
   /** The host could not be locked; the message names the holder and what to do. */
   static final class Refused extends Exception {
@@ -114,6 +118,24 @@ public final class HostLocks {
           + " (tried twice, the second time on a fresh connection): " + f.why() + "; it expires by itself, or break"
           + " it with --force-unlock " + id);
     };
+  }
+
+  /** This run now holds the lock of {@code host}. */
+  void taken(String host) {
+    held.add(host);
+  }
+
+  /** This run no longer holds the lock of {@code host} (released, or found broken). */
+  void released(String host) {
+    held.remove(host);
+  }
+
+  /**
+   * The hosts whose lock this run holds right now (taken, not yet released), sorted: what an
+   * aborted run leaves behind.
+   */
+  public Set<String> held() {
+    return new TreeSet<>(held);
   }
 
   static String heldMessage(String host, Optional<LockOwner> owner) {

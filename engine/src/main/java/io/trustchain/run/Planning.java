@@ -9,10 +9,11 @@ import io.trustchain.transport.RemoteScript;
 import io.trustchain.transport.ScriptBuilder;
 import io.trustchain.transport.SectionResult;
 import io.trustchain.transport.Sections;
+import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Connect → Gather → Plan, for every target, hosts in parallel up to the forks limit. The facts exec
@@ -25,46 +26,53 @@ public final class Planning {
   private final FactsSource facts;
   private final HostPlanner planner;
   private final int forks;
-  private final Progress progress;
+  private final RunListener listener;
   private final Duration timeout;
 
   /**
    * Each host's connection is closed as soon as it is planned (apply opens a new one for its changes),
    * so memory stays flat in the number of hosts.
    */
-  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, Progress progress,
+  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, RunListener listener,
       Duration commandTimeout) {
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
     this.forks = forks;
-    this.progress = progress;
+    this.listener = listener;
     this.timeout = commandTimeout;
   }
 
   public List<HostPlan> plan(List<Target> targets) {
-    progress.start("planning", targets.size());
+    RunPhase phase = RunPhase.planning(targets.size());
+    listener.phaseStarted(phase);
     try {
       return Parallel.map(targets, forks, t -> {
+        HostPlan plan = null;
         try {
-          return planHost(t);
+          listener.hostStarted(t.host());
+          plan = planHost(t);
+          return plan;
         } finally {
           fleet.forget(t);
-          progress.step();
+          listener.hostPlanned(plan != null ? plan : HostPlan.failed(t.host(), "planning did not finish"));
         }
       });
     } finally {
-      progress.done();
+      listener.phaseFinished(phase);
     }
   }
 
   HostPlan planHost(Target target) {
     try {
+      listener.hostStep(target.host(), "connecting");
+      Transport transport = fleet.transport(target);
+      listener.hostStep(target.host(), "gathering facts");
       ScriptBuilder b = new ScriptBuilder();
       ApplyLock.look(b);
       FactsGatherer.Embedded embedded = facts.embed(b, target.needs());
       RemoteScript script = b.build(timeout);
-      ExecResult result = fleet.transport(target).exec(script);
+      ExecResult result = transport.exec(script);
       Map<String, SectionResult> sections = Sections.parse(result, script.nonce());
       HostFacts gathered = embedded.read(target.host(), result, sections);
       return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources());
