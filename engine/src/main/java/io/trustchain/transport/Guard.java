@@ -6,7 +6,7 @@ import java.util.Objects;
  * A fact a change depends on, checked on the Mac right before the change runs, in the same exec:
  * {@code probe} is the tool the facts read it with, {@code expect} what its result must be. When a
  * guard does not hold, its change is aborted (nothing of it runs) and the probe's output is reported
- * as what the Mac shows now. Modules build guards with {@code io.trustchain.facts.Probes}.
+ * as what the Mac shows now. Modules build guards with the facts package's {@code Probes}.
  *
  * @param fact what must still hold, in words ({@code alice holds no Secure Token})
  */
