@@ -74,10 +74,10 @@ class BootstrapEndToEndTest {
           resources:
             - bootstrap_token: {escrowed: true}
         """).toString();
-    LabWorkspace.Result plan = ws.run("plan", "-v", playbook);
+    LabWorkspace.Result plan = ws.run("plan", "-vv", playbook);
     assertThat(plan.out()).contains("$ profiles install -type bootstraptoken -user tcadmin -password (sensitive)",
         "$ profiles validate -type bootstraptoken -user tcadmin -password (sensitive)");
-    LabWorkspace.Result apply = ws.run("apply", "--yes", "-v", playbook);
+    LabWorkspace.Result apply = ws.run("apply", "--yes", "-vv", playbook);
     assertThat(apply.code()).as(apply.toString()).isZero();
     assertThat(LabState.of(ws, "mac-sequoia").path("bootstrapToken").path("escrowed").asBoolean()).isTrue();
     assertThat(ws.factsJson()).contains("\"supported\": true,\n        \"escrowed\": true");

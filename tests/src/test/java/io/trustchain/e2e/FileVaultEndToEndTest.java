@@ -234,7 +234,7 @@ class FileVaultEndToEndTest {
                 unlock_users: [tcadmin, bob]
                 user_passwords: {bob: "{{ vault_bob_password }}"}
         """).toString();
-    LabWorkspace.Result plan = ws.run("plan", "-v", playbook);
+    LabWorkspace.Result plan = ws.run("plan", "-vv", playbook);
     String before = LabState.recoveryKey(ws, "mac-ventura");
     assertThat(plan.out()).contains("not in escrow", "fdesetup add -usertoadd bob -inputplist <<< (sensitive input)",
         "fdesetup remove -user alice");
