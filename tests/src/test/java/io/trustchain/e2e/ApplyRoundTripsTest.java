@@ -91,11 +91,12 @@ class ApplyRoundTripsTest {
         () -> ws.runAtTerminal(stdin, "apply", "--limit", "mac-catalina", SITE));
     LockTest.await("the plan is made", () -> {
       try {
-        return ws.execs("mac-catalina").size() == 1;
+        return apply.isDone() || ws.execs("mac-catalina").size() == 1;
       } catch (java.io.IOException e) {
         return false;
       }
     });
+    assertThat(apply.isDone()).as(() -> "apply ended before its confirmation: " + apply.join()).isFalse();
     Thread.sleep(300);
     // while the plan waits for its confirmation, someone changes alice's password on the Mac
     LockTest.shell(ws, "mac-catalina", "catalina-intel.yml", "dscl . -passwd /Users/alice 'an0ther-Secret'");
