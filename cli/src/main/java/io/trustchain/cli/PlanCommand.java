@@ -117,17 +117,17 @@ final class PlanCommand implements Callable<Integer> {
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
   static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable, true);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable);
     }
   }
 
-  /** @param release close each host's connection once it is planned (nothing else will use it) */
+  /** Connect → Gather (with a look at each host's lock) → Plan; each host's connection is closed once planned. */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable, boolean release) {
+      boolean machineReadable) {
     ctx.startLab(fleet, loaded.targets());
     Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
-        ctx.progress(machineReadable));
-    List<HostPlan> hosts = (release ? planning.releasingConnections() : planning).plan(loaded.targets());
+        ctx.progress(machineReadable), session.commandTimeout());
+    List<HostPlan> hosts = planning.plan(loaded.targets());
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
         ctx.environment.cwd()), hosts);
   }
