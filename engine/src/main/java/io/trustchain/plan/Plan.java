@@ -29,6 +29,19 @@ public record Plan(
     return hosts.stream().allMatch(HostPlan::ok);
   }
 
+  /** Whether every host may be applied and every resource was decided. */
+  public boolean complete() {
+    return hosts.stream().allMatch(HostPlan::complete);
+  }
+
+  public long undecided() {
+    return hosts.stream().mapToLong(h -> h.undecided().size()).sum();
+  }
+
+  public long warnings() {
+    return hosts.stream().mapToLong(h -> h.warnings().size() + h.unmatched().size()).sum();
+  }
+
   public long count(Action action) {
     return hosts.stream().mapToLong(h -> h.count(action)).sum();
   }

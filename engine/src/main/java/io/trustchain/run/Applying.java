@@ -2,6 +2,7 @@ package io.trustchain.run;
 
 import io.trustchain.facts.FactParseException;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.NotUnderstoodException;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
@@ -54,7 +55,7 @@ public final class Applying {
           }
           if (plan.ok() && !plan.hasChanges()) {
             return new HostOutcome(t.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
-                plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
+                plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList(), plan.undecided());
           }
           return apply(t, plan);
         } finally {
@@ -114,7 +115,7 @@ public final class Applying {
     Change now;
     try {
       now = replan(target.host(), resource, fresh);
-    } catch (PlanException e) {
+    } catch (PlanException | NotUnderstoodException e) {
       return new ChangeOutcome(planned, ChangeOutcome.Status.FAILED,
           "cannot be applied any more: " + e.getMessage(), "");
     }
@@ -148,7 +149,7 @@ public final class Applying {
       }
     }
     HostOutcome.Status status = left.isEmpty() ? HostOutcome.Status.CONVERGED : HostOutcome.Status.NOT_CONVERGED;
-    return new HostOutcome(target.host(), status, Optional.empty(), outcomes, left, pending);
+    return new HostOutcome(target.host(), status, Optional.empty(), outcomes, left, pending, again.undecided());
   }
 
   private static <P extends Record> Change replan(String host, BoundResource<P> r, HostFacts facts)

@@ -134,7 +134,7 @@ public final class Rollout {
     }
     if (!plan.hasChanges()) {
       return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
-          plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
+          plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList(), plan.undecided());
     }
     HostLocks.Lease lease;
     try {

@@ -21,7 +21,7 @@ class FactsJsonTest {
   void write_isTheVersionedContract_snakeCaseInRecordOrder() {
     Map<String, HostFacts> hosts = new LinkedHashMap<>();
     hosts.put("mac-1", sample(42.5, new Deferral("alice", "/var/db/trustchain-filevault.plist", 3, null)));
-    hosts.put("mac-2", HostFacts.unreachable("mac-2 (10.0.0.2:22): cannot connect: connection refused"));
+    hosts.put("mac-2", HostFacts.unreachable(HostErrorKind.UNREACHABLE, "mac-2 (10.0.0.2:22): cannot connect: connection refused"));
 
     assertThat(FactsJson.write(hosts)).isEqualTo("""
         {
@@ -30,6 +30,7 @@ class FactsJsonTest {
             "mac-1": {
               "reachable": true,
               "error": null,
+              "error_kind": null,
               "os": {
                 "product_name": "macOS",
                 "version": "15.7.1",
@@ -83,17 +84,22 @@ class FactsJsonTest {
               },
               "mobile_accounts": {
                 "secure_token_prompt": true
-              }
+              },
+              "not_understood": [],
+              "unmatched": []
             },
             "mac-2": {
               "reachable": false,
               "error": "mac-2 (10.0.0.2:22): cannot connect: connection refused",
+              "error_kind": "unreachable",
               "os": null,
               "users": [],
               "filevault": null,
               "bootstrap_token": null,
               "mdm": null,
-              "mobile_accounts": null
+              "mobile_accounts": null,
+              "not_understood": [],
+              "unmatched": []
             }
           }
         }""");

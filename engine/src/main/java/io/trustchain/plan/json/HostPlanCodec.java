@@ -4,16 +4,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustchain.diag.SourceRange;
+import io.trustchain.facts.HostErrorKind;
+import io.trustchain.facts.NotUnderstood;
 import io.trustchain.facts.OsFacts;
+import io.trustchain.facts.Unmatched;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.Undecided;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A host's plan: {@code {"host", "os", "error", "facts_digest", "changes", "problems"}}. */
+/**
+ * A host's plan: {@code {"host", "os", "error", "error_kind", "facts_digest", "changes", "problems",
+ * "cannot_plan", "warnings", "unmatched"}} (the last three added in format 1, read as empty when absent).
+ */
 final class HostPlanCodec {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -31,6 +38,7 @@ final class HostPlanCodec {
       n.putNull("os");
     }
     n.put("error", host.error().orElse(null));
+    n.put("error_kind", host.errorKind().map(HostErrorKind::json).orElse(null));
     n.put("facts_digest", host.factsDigest());
     ArrayNode changes = F.arrayNode();
     host.changes().forEach(c -> changes.add(ChangeCodec.write(c)));
@@ -38,6 +46,12 @@ final class HostPlanCodec {
     ArrayNode problems = F.arrayNode();
     host.problems().forEach(p -> problems.add(writeProblem(p)));
     n.set("problems", problems);
+    ArrayNode undecided = n.putArray("cannot_plan");
+    host.undecided().forEach(u -> undecided.add(NotUnderstoodCodec.write(u)));
+    ArrayNode warnings = n.putArray("warnings");
+    host.warnings().forEach(w -> warnings.add(NotUnderstoodCodec.write(w)));
+    ArrayNode unmatched = n.putArray("unmatched");
+    host.unmatched().forEach(u -> unmatched.add(NotUnderstoodCodec.write(u)));
     return n;
   }
 
@@ -61,7 +75,21 @@ final class HostPlanCodec {
     for (JsonIn p : in.optionalElements("problems")) {
       problems.add(readProblem(p));
     }
-    return new HostPlan(host, os, error, digest, changes, problems);
+    String kindText = in.optionalText("error_kind");
+    Optional<HostErrorKind> kind = Optional.ofNullable(kindText == null ? null : HostErrorKind.parse(kindText));
+    List<Undecided> undecided = new ArrayList<>();
+    for (JsonIn u : in.optionalElements("cannot_plan")) {
+      undecided.add(NotUnderstoodCodec.readUndecided(u));
+    }
+    List<NotUnderstood> warnings = new ArrayList<>();
+    for (JsonIn w : in.optionalElements("warnings")) {
+      warnings.add(NotUnderstoodCodec.read(w));
+    }
+    List<Unmatched> unmatched = new ArrayList<>();
+    for (JsonIn u : in.optionalElements("unmatched")) {
+      unmatched.add(NotUnderstoodCodec.readUnmatched(u));
+    }
+    return new HostPlan(host, os, error, digest, changes, problems, kind, undecided, warnings, unmatched);
   }
 
   private static ObjectNode writeProblem(PlanProblem p) {
