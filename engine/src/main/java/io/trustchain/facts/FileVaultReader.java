@@ -103,13 +103,18 @@ final class FileVaultReader {
     Boolean plist = s.parse(FactsScript.RECOVERY_PLIST, "filevault", f -> List.of(FV + "pending_recovery_plist"),
         FileTestParser::parse, null);
     boolean deferred = status.deferralActive() || info.isPresent();
-    Optional<Instant> since = s.parse(FactsScript.DEFERRAL_SINCE, "filevault",
+    Optional<DeferralMarkerParser.Marker> marker = s.parse(FactsScript.DEFERRAL_SINCE, "filevault",
         f -> deferred ? List.of(FV + "deferral") : List.of(), DeferralMarkerParser::parse, Optional.empty());
     Deferral deferral = null;
     if (deferred) {
       String user = status.deferredUser() != null ? status.deferredUser() : info.map(DeferralInfo::user).orElse(null);
       String path = info.map(DeferralInfo::outputPath).orElse(null);
-      deferral = new Deferral(user, path, info.map(DeferralInfo::forceAtLogin).orElse(null), age(since, path, clock));
+      Optional<DeferralMarkerParser.Marker> ours = path != null && !path.equals(request.recoveryPlist())
+          ? Optional.empty() : marker;
+      deferral = new Deferral(user, path, info.map(DeferralInfo::forceAtLogin).orElse(null),
+          ours.flatMap(m -> age(m.since(), clock)).orElse(null), info.map(DeferralInfo::askAtLogout).orElse(null),
+          ours.map(m -> m.since().toString()).orElse(null),
+          ours.map(DeferralMarkerParser.Marker::options).orElse(null));
     }
     return new FileVaultFacts(status.status(), status.progressPercent(), deferral, unlock, keys.personal(),
         keys.institutional(), plist);
@@ -142,14 +147,10 @@ final class FileVaultReader {
   }
 
   /**
-   * Days since trustchain set up the deferral, from its marker and the Mac's clock; null when the
-   * deferral writes elsewhere than trustchain's plist (someone else set it up), no marker exists, or
-   * the clock was not read.
+   * Days since trustchain set up the deferral (from its marker), on the Mac's clock; empty when the
+   * clock was not read.
    */
-  private Integer age(Optional<Instant> since, String outputPath, Instant clock) {
-    if (since.isEmpty() || clock == null || (outputPath != null && !outputPath.equals(request.recoveryPlist()))) {
-      return null;
-    }
-    return (int) Math.max(0, Duration.between(since.get(), clock).toDays());
+  private static Optional<Integer> age(Instant since, Instant clock) {
+    return clock == null ? Optional.empty() : Optional.of((int) Math.max(0, Duration.between(since, clock).toDays()));
   }
 }

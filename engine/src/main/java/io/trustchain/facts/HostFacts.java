@@ -24,6 +24,8 @@ import java.util.Optional;
  *     out of the JSON) otherwise
  * @param notUnderstood what the Mac printed that no parser understood, per section
  * @param unmatched listing rows that name no local account (never taken for users)
+ * @param clock the Mac's clock when the facts were read (ISO-8601, UTC: {@code date -u}); null (and
+ *     left out of the JSON) when unknown. Ages and dates in the documents are judged on it.
  */
 public record HostFacts(
     boolean reachable,
@@ -36,6 +38,7 @@ public record HostFacts(
     MdmFacts mdm,
     MobileAccountsFacts mobileAccounts,
     @JsonInclude(JsonInclude.Include.NON_NULL) EscrowFacts escrow,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String clock,
     List<NotUnderstood> notUnderstood,
     List<Unmatched> unmatched,
     @JsonIgnore Unknowns unknowns) {
@@ -49,23 +52,36 @@ public record HostFacts(
     unknowns = Unknowns.of("", notUnderstood);
   }
 
-  /** Facts read from the Mac only, all understood (no escrow information). */
+  /** Facts all understood, with the Mac's clock. */
+  public HostFacts(boolean reachable, String error, OsFacts os, List<UserFacts> users, FileVaultFacts filevault,
+      BootstrapTokenFacts bootstrapToken, MdmFacts mdm, MobileAccountsFacts mobileAccounts, EscrowFacts escrow,
+      String clock) {
+    this(reachable, error, null, os, users, filevault, bootstrapToken, mdm, mobileAccounts, escrow, clock, List.of(),
+        List.of(), null);
+  }
+
+  /** Facts without the Mac's clock. */
+  public HostFacts(boolean reachable, String error, OsFacts os, List<UserFacts> users, FileVaultFacts filevault,
+      BootstrapTokenFacts bootstrapToken, MdmFacts mdm, MobileAccountsFacts mobileAccounts, EscrowFacts escrow) {
+    this(reachable, error, os, users, filevault, bootstrapToken, mdm, mobileAccounts, escrow, null);
+  }
+
+  /** Facts read from the Mac only, all understood (no escrow information, no clock). */
   public HostFacts(boolean reachable, String error, OsFacts os, List<UserFacts> users, FileVaultFacts filevault,
       BootstrapTokenFacts bootstrapToken, MdmFacts mdm, MobileAccountsFacts mobileAccounts) {
-    this(reachable, error, null, os, users, filevault, bootstrapToken, mdm, mobileAccounts, null, List.of(), List.of(),
-        null);
+    this(reachable, error, os, users, filevault, bootstrapToken, mdm, mobileAccounts, null, null);
   }
 
   /** A host without facts: not reachable (SSH failed, or the facts script did not run). */
   public static HostFacts unreachable(HostErrorKind kind, String error) {
-    return new HostFacts(false, error, kind, null, List.of(), null, null, null, null, null, List.of(), List.of(),
+    return new HostFacts(false, error, kind, null, List.of(), null, null, null, null, null, null, List.of(), List.of(),
         null);
   }
 
   /** A host SSH reached whose facts say it cannot be managed (e.g. not a Mac). */
   public static HostFacts failed(HostErrorKind kind, String error, List<NotUnderstood> notUnderstood) {
-    return new HostFacts(true, error, kind, null, List.of(), null, null, null, null, null, notUnderstood, List.of(),
-        null);
+    return new HostFacts(true, error, kind, null, List.of(), null, null, null, null, null, null, notUnderstood,
+        List.of(), null);
   }
 
   /** Whether the host can be planned: reached, and nothing stopped reading it. */
@@ -114,7 +130,7 @@ public record HostFacts(
     return new HostFacts(reachable, error, errorKind, os == null ? null : os.attach(u),
         users.stream().map(x -> x.attach(u)).toList(), filevault == null ? null : filevault.attach(u),
         bootstrapToken == null ? null : bootstrapToken.attach(u), mdm == null ? null : mdm.attach(u),
-        mobileAccounts == null ? null : mobileAccounts.attach(u), escrow, all, unmatched, null);
+        mobileAccounts == null ? null : mobileAccounts.attach(u), escrow, clock, all, unmatched, null);
   }
 
   /** Whether {@code other} lists the same accounts with the same facts (a comparison, no fact is read). */
@@ -163,12 +179,18 @@ public record HostFacts(
     return with(users, filevault, bootstrapToken, ma, escrow);
   }
 
+  /** The Mac's clock, when known. */
+  public Optional<java.time.Instant> macClock() {
+    return clock == null ? Optional.empty() : Optional.of(java.time.Instant.parse(clock));
+  }
+
   public HostFacts withEscrow(EscrowFacts e) {
     return with(users, filevault, bootstrapToken, mobileAccounts, e);
   }
 
   private HostFacts with(List<UserFacts> u, FileVaultFacts fv, BootstrapTokenFacts bt, MobileAccountsFacts ma,
       EscrowFacts e) {
-    return new HostFacts(reachable, error, errorKind, os, u, fv, bt, mdm, ma, e, notUnderstood, unmatched, null);
+    return new HostFacts(reachable, error, errorKind, os, u, fv, bt, mdm, ma, e, clock, notUnderstood, unmatched,
+        null);
   }
 }

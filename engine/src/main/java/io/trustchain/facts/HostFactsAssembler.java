@@ -70,8 +70,8 @@ final class HostFactsAssembler {
         f -> List.of("mobile_accounts.secure_token_prompt"), McxBypassParser::parse, new MobileAccountsFacts(null));
     OsFacts os = new OsFacts(sw == null ? null : sw.productName(), sw == null ? null : sw.version(),
         sw == null ? null : sw.build(), arch, sw == null ? Map.of() : sw.otherKeys(), Unknowns.NONE);
-    return new HostFacts(true, null, null, os, users, filevault, bootstrap, mdm, mobile, null, List.of(),
-        s.unmatched(), null).notUnderstood(s.notes());
+    return new HostFacts(true, null, null, os, users, filevault, bootstrap, mdm, mobile, null,
+        now == null ? null : now.toString(), List.of(), s.unmatched(), null).notUnderstood(s.notes());
   }
 
   /** Why the host is not a Mac, or null when it may be one. */

@@ -58,7 +58,8 @@ class ParserFixturesTest {
       Map.entry("file_test", FileTestParser::parse),
       Map.entry("clock", r -> java.util.Optional.ofNullable(ClockParser.parse(r)).map(Object::toString).orElse(null)),
       Map.entry("fdesetup_isactive", IsActiveParser::parse),
-      Map.entry("deferral_marker", r -> DeferralMarkerParser.parse(r).map(Object::toString).orElse(null)));
+      Map.entry("deferral_marker", r -> DeferralMarkerParser.parse(r).map(m -> m.since()
+          + (m.options() == null ? "" : " " + m.options().markerWords())).orElse(null)));
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();

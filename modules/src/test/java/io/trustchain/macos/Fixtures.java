@@ -70,7 +70,7 @@ public final class Fixtures {
         bt.path("escrowed").asBoolean(false));
     return new HostFacts(true, null, null, osFacts, users, FixtureFacts.fileVault(n.get("filevault")), bootstrap,
         FixtureFacts.mdm(n.get("mdm")), FixtureFacts.mobileAccounts(n.get("mobile_accounts")),
-        FixtureFacts.escrow(n.get("escrow")), List.of(), List.of(), null)
+        FixtureFacts.escrow(n.get("escrow")), n.path("clock").asText(null), List.of(), List.of(), null)
         .notUnderstood(FixtureFacts.notUnderstood(n.get("not_understood")));
   }
 
