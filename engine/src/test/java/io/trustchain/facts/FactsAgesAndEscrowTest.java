@@ -69,7 +69,7 @@ class FactsAgesAndEscrowTest {
     HostFacts facts = gatherer.gather(mac, FactsGathererTest.sequoiaRequest(), Duration.ofSeconds(5));
     assertThatThrownBy(() -> facts.filevault().deferral()).isInstanceOf(NotUnderstoodException.class)
         .hasMessageContaining("cat /var/db/trustchain-filevault-deferral (exit 0) printed \"yesterday\" on stdout")
-        .hasMessageContaining("the deferral marker holds one line YYYY-MM-DDTHH:MM:SSZ");
+        .hasMessageContaining("the deferral marker's date is not YYYY-MM-DDTHH:MM:SSZ");
     assertThat(facts.filevault().status()).isEqualTo("off");
   }
 
