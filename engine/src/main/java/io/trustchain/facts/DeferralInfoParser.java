@@ -41,6 +41,8 @@ final class DeferralInfoParser {
   private static final Pattern SCALAR = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*(.*);$");
   private static final Pattern ARRAY_OPEN = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*\\($");
   private static final Pattern ARRAY_INLINE = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*\\((.*)\\);$");
+  /** An array item: a short name, quoted when it holds a dot or other punctuation. */
+  private static final Pattern ITEM = Pattern.compile("^(?:[A-Za-z0-9_]+|\"[^\"]*\")$");
   private static final Pattern DICT_OPEN = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*\\{$");
 
   private DeferralInfoParser() {}
@@ -84,7 +86,12 @@ final class DeferralInfoParser {
       if (arrayOpen.matches()) {
         List<String> items = new ArrayList<>();
         for (i++; i < close && !lines.get(i).equals(");"); i++) {
-          items.add(unquote(lines.get(i).replaceAll(",$", "").strip()));
+          String item = lines.get(i).replaceAll(",$", "").strip();
+          if (ITEM.matcher(item).matches()) {
+            items.add(unquote(item));
+          } else {
+            r.line("stdout", out.stdoutLines().get(i), "not an item of the array " + arrayOpen.group(1), "deferral");
+          }
         }
         if (i >= close) {
           r.output("the array " + arrayOpen.group(1) + " is not closed", "deferral");

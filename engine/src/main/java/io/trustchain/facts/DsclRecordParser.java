@@ -61,6 +61,8 @@ final class DsclRecordParser {
     List<String> current = null;
     String currentName = null;
     List<String> stray = new ArrayList<>();
+    boolean currentInline = false;
+    String lastOwnLine = null;
     for (String raw : out.stdout().lines().toList()) {
       String line = raw.stripTrailing();
       if (line.startsWith(NO_SUCH_KEY)) {
@@ -77,6 +79,8 @@ final class DsclRecordParser {
         current = new ArrayList<>();
         attributes.put(currentName, current);
         String inline = m.group(2) == null ? "" : m.group(2).strip();
+        currentInline = !inline.isEmpty();
+        lastOwnLine = currentInline ? lastOwnLine : currentName;
         if (!inline.isEmpty()) {
           for (String v : inline.split("[ \t]+")) {
             current.add(v);
@@ -91,8 +95,13 @@ final class DsclRecordParser {
         stray.add(raw);
       } else if (inPlist) {
         current.set(current.size() - 1, current.get(current.size() - 1) + "\n" + line);
+      } else if (indented && !currentInline) {
+        current.add(line.substring(1).strip().replace('\t', ' '));
       } else if (indented) {
-        current.add(line.substring(1).strip());
+        // it belongs to no attribute: maybe to the last one whose values are on their own lines
+        r.line("stdout", raw, "an indented line after " + currentName + "'s values on its own line (dscl puts"
+            + " values on their own lines only when the attribute line has none)",
+            lastOwnLine == null ? new String[] {currentName} : new String[] {currentName, lastOwnLine});
       } else {
         r.line("stdout", line, "unknown line after " + currentName + " (a value on its own line is indented)",
             currentName);

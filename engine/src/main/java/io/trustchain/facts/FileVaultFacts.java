@@ -60,6 +60,11 @@ public record FileVaultFacts(
     return progressPercent;
   }
 
+  /** The deferral as read, for the assembler (no decision). */
+  Deferral deferralAsRead() {
+    return deferral;
+  }
+
   @Override
   public Deferral deferral() {
     unknowns.check("deferral");

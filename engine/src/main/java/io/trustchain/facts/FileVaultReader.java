@@ -131,10 +131,11 @@ final class FileVaultReader {
         unlock.add(u.name());
       } else if (u.name() == null && byUuid.isPresent()) {
         unlock.add(byUuid.get());
+      } else if (u.name() == null) {
+        // fdesetup lists by UUID an account whose name Open Directory does not know: no account we read
+        s.unmatched("filevault", FactsScript.FV_LIST, u.row(), "is a FileVault user whose UUID is no account trustchain read");
       } else if (s.known("users")) {
-        s.unmatched("filevault", FactsScript.FV_LIST, u.row(), u.name() == null
-            ? "is a FileVault user whose UUID is no account trustchain read"
-            : "is a FileVault user that names no local account");
+        s.unmatched("filevault", FactsScript.FV_LIST, u.row(), "is a FileVault user that names no local account");
       } else if (r != null) {
         r.line("stdout", u.row(), "cannot tell whether this names a local account (the account listing is not"
             + " understood)", "unlock_users");

@@ -181,6 +181,7 @@ public record HostFacts(
 
   /** The Mac's clock, when known. */
   public Optional<java.time.Instant> macClock() {
+    unknowns.check("clock");
     return clock == null ? Optional.empty() : Optional.of(java.time.Instant.parse(clock));
   }
 

@@ -19,20 +19,14 @@ final class HostFactsAssembler {
   private final FactsRequest request;
   private final FactsSections s;
   private Instant clock;
-  private boolean clockRead;
 
   HostFactsAssembler(FactsScript script, FactsRequest request, Map<String, SectionResult> sections, ExecResult exec) {
     this.request = request;
     this.s = new FactsSections(script, sections, exec);
   }
 
-  /** The Mac's clock when the facts were read; null when it was not understood. */
+  /** The Mac's clock when the facts were read; null when it was not understood (or not read yet). */
   Instant clock() {
-    if (!clockRead) {
-      clockRead = true;
-      List<String> touched = request.escrowItems().isEmpty() ? List.of() : List.of("escrow");
-      clock = s.parse(FactsScript.CLOCK, "filevault", f -> touched, ClockParser::parse, null);
-    }
     return clock;
   }
 
@@ -58,8 +52,19 @@ final class HostFactsAssembler {
     FileVaultReader.Keys keys = fv.keys(cryptoReading, crypto);
     UsersReader usersReader = new UsersReader(s, request);
     List<UserFacts> users = usersReader.read(crypto);
-    Instant now = clock();
-    FileVaultFacts filevault = fv.read(keys, users, usersReader::local, now);
+    Reading clockReading = s.reading(FactsScript.CLOCK, "filevault", List.of("clock"));
+    clock = clockReading == null ? null : ClockParser.parse(clockReading);
+    FileVaultFacts filevault = fv.read(keys, users, usersReader::local, clock);
+    if (clockReading != null) {
+      List<String> dated = new java.util.ArrayList<>(List.of("clock"));
+      if (filevault.deferralAsRead() != null) {
+        dated.add("filevault.deferral");
+      }
+      if (!request.escrowItems().isEmpty()) {
+        dated.add("escrow");
+      }
+      s.keep(clockReading, "filevault", f -> dated);
+    }
     BootstrapTokenFacts bootstrap = s.parse(FactsScript.BOOTSTRAP, "bootstrap_token",
         f -> f.equals(Reading.ALL) ? List.of("bootstrap_token") : List.of("bootstrap_token." + f),
         BootstrapTokenParser::parse, new BootstrapTokenFacts(null, null));
@@ -71,7 +76,7 @@ final class HostFactsAssembler {
     OsFacts os = new OsFacts(sw == null ? null : sw.productName(), sw == null ? null : sw.version(),
         sw == null ? null : sw.build(), arch, sw == null ? Map.of() : sw.otherKeys(), Unknowns.NONE);
     return new HostFacts(true, null, null, os, users, filevault, bootstrap, mdm, mobile, null,
-        now == null ? null : now.toString(), List.of(), s.unmatched(), null).notUnderstood(s.notes());
+        clock == null ? null : clock.toString(), List.of(), s.unmatched(), null).notUnderstood(s.notes());
   }
 
   /** Why the host is not a Mac, or null when it may be one. */

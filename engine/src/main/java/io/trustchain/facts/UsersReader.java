@@ -32,6 +32,9 @@ final class UsersReader {
       "UserShell", List.of("shell"),
       "AuthenticationAuthority", List.of("authentication_authority", "secure_token_disabled_tag", "disabled"),
       "IsHidden", List.of("hidden"));
+  /** Attributes with one value (a second one makes the value ambiguous). */
+  private static final List<String> SINGLE = List.of("UniqueID", "RealName", "GeneratedUID", "NFSHomeDirectory",
+      "UserShell", "IsHidden");
   private static final Set<String> TRUE = Set.of("1", "yes", "true");
   private static final Set<String> FALSE = Set.of("0", "no", "false");
 
@@ -111,6 +114,11 @@ final class UsersReader {
     }
     DsclRecord r = record.get();
     if (rec != null) {
+      for (String attribute : SINGLE) {
+        if (r.values(attribute).size() > 1) {
+          rec.output(attribute + " has " + r.values(attribute).size() + " values where one is expected", attribute);
+        }
+      }
       for (String attribute : FIELDS.keySet()) {
         boolean said = r.attributes().containsKey(attribute)
             || (r.missing().contains(attribute) && !attribute.equals("UniqueID"));
