@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * while busy (exit 2; N as {@code [0-9.]+}; the state is read from this line because the first one
  * is unsettled while decrypting, S30), {@code Deferred enablement appears to be active for user
  * 'NAME'.} (S27), and the CoreStorage-era {@code Off, but will be enabled after the next restart.}
- * (S31, read as off).
+ * (S31, read as off), and the informational {@code FileVault master keychain appears to be installed.}
+ * (a real capture beside S25).
  *
  * <p>Read by the most specific thing known: a known prefix whose remainder is new keeps what the
  * prefix says ({@code Encryption in progress} with another remainder is encrypting, percentage
@@ -27,6 +28,12 @@ final class FdeStatusParser {
   private static final Pattern BUSY = Pattern.compile("^(Encryption|Decryption) in progress(.*)$");
   private static final Pattern PERCENT = Pattern.compile("^: Percent completed = ([0-9]+(?:\\.[0-9]+)?)$");
   private static final Pattern DEFERRED = Pattern.compile("^Deferred enablement appears to be active for user(.*)$");
+  /**
+   * Lines fdesetup prints beside the state that say nothing about it: the CoreStorage-era institutional
+   * keychain notice (a real 10.15.6 capture, TravellingTechGuy/reportFileVault README.md, the source of S25).
+   */
+  private static final java.util.Set<String> INFORMATIONAL = java.util.Set.of(
+      "FileVault master keychain appears to be installed.");
   private static final Pattern DEFERRED_USER = Pattern.compile("^ '([^']*)'\\.$");
 
   private FdeStatusParser() {}
@@ -74,7 +81,7 @@ final class FdeStatusParser {
         } else {
           r.line("stdout", raw, "a deferral is active; its user is not understood", "deferral");
         }
-      } else {
+      } else if (!INFORMATIONAL.contains(line)) {
         unknown.add(raw);
       }
     }

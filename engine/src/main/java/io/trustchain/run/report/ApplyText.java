@@ -63,7 +63,8 @@ public final class ApplyText {
 
   private void host(StringBuilder b, HostOutcome o) {
     String status = switch (o.status()) {
-      case CONVERGED -> ansi.green("converged");
+      case CONVERGED -> o.undecided().isEmpty() ? ansi.green("converged")
+          : ansi.yellow("converged, except what cannot be planned");
       case NOT_CONVERGED -> ansi.boldRed("NOT CONVERGED");
       case FAILED -> ansi.boldRed("FAILED");
       case REFUSED -> ansi.boldRed("not applied: the plan has errors");
