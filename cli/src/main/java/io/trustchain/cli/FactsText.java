@@ -5,6 +5,7 @@ import io.trustchain.facts.FactsJson;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.NotUnderstood;
 import io.trustchain.facts.Unmatched;
+import io.trustchain.plan.UnmanagedToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,19 @@ final class FactsText {
   private FactsText() {}
 
   static String render(Map<String, HostFacts> hosts) {
+    return render(hosts, Map.of());
+  }
+
+  /** With the Secure Token holders no document manages, per host (when facts were read for documents). */
+  static String render(Map<String, HostFacts> hosts, Map<String, List<UnmanagedToken>> unmanaged) {
     StringBuilder b = new StringBuilder();
     for (Map.Entry<String, HostFacts> e : hosts.entrySet()) {
-      host(b, e.getKey(), e.getValue());
+      host(b, e.getKey(), e.getValue(), unmanaged.getOrDefault(e.getKey(), List.of()));
     }
     return b.toString();
   }
 
-  private static void host(StringBuilder b, String name, HostFacts f) {
+  private static void host(StringBuilder b, String name, HostFacts f, List<UnmanagedToken> holders) {
     b.append(name);
     if (!f.reachable()) {
       b.append(": unreachable: ").append(f.error()).append("\n\n");
@@ -94,6 +100,10 @@ final class FactsText {
         b.append("not enrolled");
       }
       b.append('\n');
+    }
+    if (!holders.isEmpty()) {
+      b.append("  Secure Token holders no document manages: ")
+          .append(String.join(", ", holders.stream().map(UnmanagedToken::toString).toList())).append('\n');
     }
     notUnderstood(b, f);
     b.append('\n');

@@ -21,6 +21,11 @@ public record Plan(
     return hosts.stream().anyMatch(HostPlan::hasDrift);
   }
 
+  /** The hosts on which an apply lock was found while planning (drift for {@code --detailed-exitcode}). */
+  public List<HostPlan> locked() {
+    return hosts.stream().filter(h -> h.lock().isPresent()).toList();
+  }
+
   public long drifted() {
     return hosts.stream().flatMap(h -> h.changes().stream()).filter(Change::drifted).count();
   }
@@ -40,6 +45,16 @@ public record Plan(
 
   public long warnings() {
     return hosts.stream().mapToLong(h -> h.warnings().size() + h.unmatched().size()).sum();
+  }
+
+  /** Unmanaged token holders across the hosts. */
+  public long unmanagedTokens() {
+    return hosts.stream().mapToLong(h -> h.tokens().unmanaged().size()).sum();
+  }
+
+  /** Managed accounts holding a token on some hosts only (no document says whether they must). */
+  public List<MixedTokens> mixedTokens() {
+    return MixedTokens.of(hosts);
   }
 
   public long count(Action action) {

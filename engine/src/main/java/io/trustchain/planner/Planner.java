@@ -99,8 +99,8 @@ public final class Planner {
       }
     }
     return new HostPlan(host, Optional.ofNullable(gathered.os()).map(OsFacts::forDisplay), Optional.empty(), digest,
-        problems.isEmpty() ? changes : List.of(), problems, Optional.empty(), undecided.list(),
-        undecided.warnings(gathered), gathered.unmatched());
+        problems.isEmpty() ? changes : List.of(), problems, TokenHolders.report(gathered, resources))
+        .withNotUnderstood(undecided.list(), undecided.warnings(gathered), gathered.unmatched());
   }
 
   /**

@@ -10,16 +10,26 @@ import io.trustchain.facts.OsFacts;
 import io.trustchain.facts.Unmatched;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.LockNote;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.plan.Undecided;
+import io.trustchain.plan.TokenReport;
+import io.trustchain.plan.UnmanagedToken;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
- * A host's plan: {@code {"host", "os", "error", "error_kind", "facts_digest", "changes", "problems",
- * "cannot_plan", "warnings", "unmatched"}} (the last three added in format 1, read as empty when absent).
+ * A host's plan: {@code {"host", "os", "error", "facts_digest", "changes", "problems", "unmanaged_tokens":
+ * [{"user", "admin", "volume_owner", "unlocks_filevault"}], "undeclared_tokens": {USER: HOLDS}, "lock": null | {"run_id",
+ * "owner", "age_seconds", "expires_in_seconds", "state", "command", "message"}}}: the apply lock seen while planning.
+ * Added in format 1 too, read as empty when absent: {@code "error_kind"}, {@code "cannot_plan"},
+ * {@code "warnings"}, {@code "unmatched"} (what was not understood, docs/facts.md).
  */
 final class HostPlanCodec {
 
@@ -43,9 +53,21 @@ final class HostPlanCodec {
     ArrayNode changes = F.arrayNode();
     host.changes().forEach(c -> changes.add(ChangeCodec.write(c)));
     n.set("changes", changes);
+    n.put("apply_round_trips", host.applyRoundTrips());
     ArrayNode problems = F.arrayNode();
     host.problems().forEach(p -> problems.add(writeProblem(p)));
     n.set("problems", problems);
+    ArrayNode unmanaged = F.arrayNode();
+    host.tokens().unmanaged().forEach(t -> unmanaged.add(writeToken(t)));
+    n.set("unmanaged_tokens", unmanaged);
+    ObjectNode undeclared = F.objectNode();
+    host.tokens().undeclared().forEach(undeclared::put);
+    n.set("undeclared_tokens", undeclared);
+    if (host.lock().isPresent()) {
+      n.set("lock", writeLock(host.lock().get()));
+    } else {
+      n.putNull("lock");
+    }
     ArrayNode undecided = n.putArray("cannot_plan");
     host.undecided().forEach(u -> undecided.add(NotUnderstoodCodec.write(u)));
     ArrayNode warnings = n.putArray("warnings");
@@ -53,6 +75,74 @@ final class HostPlanCodec {
     ArrayNode unmatched = n.putArray("unmatched");
     host.unmatched().forEach(u -> unmatched.add(NotUnderstoodCodec.write(u)));
     return n;
+  }
+
+  private static ObjectNode writeLock(LockNote l) {
+    ObjectNode n = F.objectNode();
+    n.put("run_id", l.runId().orElse(null));
+    n.put("owner", l.owner());
+    if (l.ageSeconds().isPresent()) {
+      n.put("age_seconds", l.ageSeconds().getAsLong());
+    } else {
+      n.putNull("age_seconds");
+    }
+    if (l.expiresInSeconds().isPresent()) {
+      n.put("expires_in_seconds", l.expiresInSeconds().getAsLong());
+    } else {
+      n.putNull("expires_in_seconds");
+    }
+    n.put("state", l.state().name().toLowerCase(Locale.ROOT));
+    n.put("command", l.command());
+    n.put("message", l.describe() + "; " + l.advice());
+    return n;
+  }
+
+  private static Optional<LockNote> readLock(JsonIn in) throws PlanFormatException {
+    JsonIn l = in.optional("lock");
+    if (l == null || l.isNull()) {
+      return Optional.empty();
+    }
+    l.object();
+    LockNote.State state;
+    try {
+      state = LockNote.State.valueOf(l.text("state").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw l.problem("unknown lock state \"" + l.text("state") + "\"");
+    }
+    return Optional.of(new LockNote(Optional.ofNullable(l.optionalText("run_id")), l.text("owner"),
+        number(l.optional("age_seconds")), number(l.optional("expires_in_seconds")), state, l.text("command")));
+  }
+
+  private static OptionalLong number(JsonIn in) throws PlanFormatException {
+    return in == null || in.isNull() ? OptionalLong.empty() : OptionalLong.of(in.asLong());
+  }
+
+  static ObjectNode writeToken(UnmanagedToken t) {
+    ObjectNode n = F.objectNode();
+    n.put("user", t.user());
+    n.put("admin", t.admin());
+    n.put("volume_owner", t.volumeOwner());
+    n.put("unlocks_filevault", t.unlocksFilevault());
+    return n;
+  }
+
+  private static TokenReport readTokens(JsonIn in) throws PlanFormatException {
+    List<UnmanagedToken> unmanaged = new ArrayList<>();
+    for (JsonIn t : in.optionalElements("unmanaged_tokens")) {
+      t.object();
+      JsonIn owner = t.optional("volume_owner");
+      unmanaged.add(new UnmanagedToken(t.field("user").asText(), t.field("admin").asBoolean(),
+          owner == null ? null : owner.asBoolean(), t.field("unlocks_filevault").asBoolean()));
+    }
+    Map<String, Boolean> undeclared = new TreeMap<>();
+    JsonIn u = in.optional("undeclared_tokens");
+    if (u != null) {
+      u.object();
+      for (String name : u.names()) {
+        undeclared.put(name, u.field(name).asBoolean());
+      }
+    }
+    return new TokenReport(unmanaged, undeclared);
   }
 
   static HostPlan read(JsonIn in) throws PlanFormatException {
@@ -89,7 +179,8 @@ final class HostPlanCodec {
     for (JsonIn u : in.optionalElements("unmatched")) {
       unmatched.add(NotUnderstoodCodec.readUnmatched(u));
     }
-    return new HostPlan(host, os, error, digest, changes, problems, kind, undecided, warnings, unmatched);
+    return new HostPlan(host, os, error, digest, changes, problems, readTokens(in), readLock(in), kind, undecided,
+        warnings, unmatched);
   }
 
   private static ObjectNode writeProblem(PlanProblem p) {

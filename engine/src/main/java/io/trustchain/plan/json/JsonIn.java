@@ -55,6 +55,17 @@ record JsonIn(JsonNode node, String path) {
     return node.intValue();
   }
 
+  long asLong() throws PlanFormatException {
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw wrongType("an integer");
+    }
+    return node.longValue();
+  }
+
+  boolean isNull() {
+    return node.isNull();
+  }
+
   JsonIn object() throws PlanFormatException {
     if (!node.isObject()) {
       throw wrongType("an object");
@@ -70,6 +81,14 @@ record JsonIn(JsonNode node, String path) {
     for (int i = 0; i < node.size(); i++) {
       out.add(new JsonIn(node.get(i), path + "[" + i + "]"));
     }
+    return out;
+  }
+
+  /** The field names of an object, in order. */
+  List<String> names() throws PlanFormatException {
+    object();
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
     return out;
   }
 

@@ -3,12 +3,15 @@ package io.trustchain.plan.render;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.MixedTokens;
 import io.trustchain.plan.Plan;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.plan.Undecided;
 import io.trustchain.facts.NotUnderstood;
 import io.trustchain.facts.Unmatched;
+import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,12 +49,39 @@ public final class HumanRenderer implements PlanRenderer {
     if (!blocks.isEmpty()) {
       out.append('\n');
     }
-    return out.append(summary(plan)).toString();
+    return out.append(summary(plan)).append(tokenWarnings(plan)).append(lockWarning(plan)).toString();
   }
 
   private static boolean worthShowing(HostPlan host) {
     return !host.complete() || !host.warnings().isEmpty() || !host.unmatched().isEmpty()
-        || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP);
+        || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)
+        || !host.tokens().unmanaged().isEmpty() || host.lock().isPresent();
+  }
+
+  /** After the summary: how many hosts another apply's lock holds (drift for --detailed-exitcode). */
+  private String lockWarning(Plan plan) {
+    int locked = plan.locked().size();
+    if (locked == 0) {
+      return "";
+    }
+    return ansi.boldRed("Locked:") + " " + locked + (locked == 1 ? " host carries" : " hosts carry")
+        + " an apply lock (see above); --detailed-exitcode counts it as drift.\n";
+  }
+
+  /** The fleet's token warnings, after the summary: unmanaged holders counted, mixed accounts named. */
+  private String tokenWarnings(Plan plan) {
+    StringBuilder b = new StringBuilder();
+    long unmanaged = plan.unmanagedTokens();
+    if (unmanaged > 0) {
+      b.append(ansi.yellow("Warning:")).append(' ').append(unmanaged)
+          .append(unmanaged == 1 ? " Secure Token holder is" : " Secure Token holders are")
+          .append(" managed by no document (see above).\n");
+    }
+    for (MixedTokens m : plan.mixedTokens()) {
+      b.append(ansi.yellow("Warning:")).append(' ').append(m).append(" (no document says secure_token for ")
+          .append(m.user()).append(").\n");
+    }
+    return b.toString();
   }
 
   private String host(HostPlan host) {
@@ -59,6 +89,8 @@ public final class HumanRenderer implements PlanRenderer {
     String header = host.host() + host.os()
         .map(os -> " (" + os.productName() + " " + os.version() + ", " + os.arch() + ")").orElse("");
     b.append(ansi.bold(header)).append('\n');
+    host.lock().ifPresent(l -> b.append("  ").append(ansi.boldRed("! " + l.describe())).append('\n')
+        .append("      # ").append(l.advice()).append('\n'));
     for (Change change : host.changes()) {
       if (change.action() != Action.NO_OP) {
         change(b, change);
@@ -76,12 +108,24 @@ public final class HumanRenderer implements PlanRenderer {
     for (Unmatched u : host.unmatched()) {
       b.append("  ").append(ansi.yellow("warning:")).append(" unmatched: ").append(u).append('\n');
     }
+    if (host.hasChanges() && (verbose || host.applyRoundTrips() > 3)) {
+      b.append("  # applied in ").append(host.applyRoundTrips()).append(" SSH round trips")
+          .append(host.applyRoundTrips() > 3 ? ": each secret captured after the first goes to escrow before the"
+              + " commands after it run" : " (facts, changes behind their guards, verify)").append('\n');
+    }
     for (PlanProblem problem : host.problems()) {
       b.append("  ").append(ansi.boldRed("error:")).append(' ').append(problem.address()).append(": ")
           .append(problem.message()).append(problem.at().map(at -> " (" + at + ")").orElse("")).append('\n');
       problem.hint().ifPresent(h -> b.append("    hint: ").append(h).append('\n'));
     }
     host.error().ifPresent(e -> b.append("  ").append(ansi.boldRed("error:")).append(' ').append(e).append('\n'));
+    for (UnmanagedToken t : host.tokens().unmanaged()) {
+      b.append("  ").append(ansi.yellow("warning:")).append(' ').append(t)
+          .append(" holds a Secure Token, but no document manages ").append(t.user())
+          .append(" and trustchain holds no password for it\n");
+      b.append("    hint: manage it with a user resource (name: ").append(t.user())
+          .append(", secure_token: true or false), or remove the account\n");
+    }
     return b.toString();
   }
 
@@ -100,6 +144,9 @@ public final class HumanRenderer implements PlanRenderer {
       b.append("      # ").append(change.reason()).append('\n');
     }
     if (verbose) {
+      for (Guard guard : change.guards()) {
+        b.append("      if ").append(guard.fact()).append(" (").append(guard.probe().display()).append(")\n");
+      }
       for (Command command : change.commands()) {
         b.append("      $ ").append(command.display()).append('\n');
       }
