@@ -3,6 +3,7 @@ package io.trustchain.cli;
 import com.google.inject.Inject;
 import io.trustchain.facts.FactParseException;
 import io.trustchain.facts.FactsJson;
+import io.trustchain.facts.HostErrorKind;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.planner.TokenHolders;
@@ -49,8 +50,10 @@ final class FactsCommand implements Callable<Integer> {
       List<HostFacts> gathered = Parallel.map(targets, connect.forks(ctx.config), t -> {
         try {
           return facts.gather(fleet.transport(t), t.needs());
-        } catch (TransportException | FactParseException e) {
-          return HostFacts.unreachable(e.getMessage());
+        } catch (TransportException e) {
+          return HostFacts.unreachable(HostErrorKind.of(e), e.getMessage());
+        } catch (FactParseException e) {
+          return HostFacts.unreachable(HostErrorKind.FACTS_SCRIPT_FAILED, e.getMessage());
         } finally {
           fleet.forget(t); // one exec per host: release the connection at once (memory flat in hosts)
         }
@@ -73,6 +76,6 @@ final class FactsCommand implements Callable<Integer> {
     }
     ctx.out.print(format == Format.json ? FactsJson.write(ordered, extra) + "\n" : FactsText.render(ordered, unmanaged));
     ctx.out.flush();
-    return ordered.values().stream().allMatch(HostFacts::reachable) ? ExitCodes.OK : ExitCodes.FAILED;
+    return ordered.values().stream().allMatch(HostFacts::usable) ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

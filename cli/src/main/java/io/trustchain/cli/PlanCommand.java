@@ -98,7 +98,7 @@ final class PlanCommand implements Callable<Integer> {
     reports.junit(ctx.environment).ifPresent(f -> ReportOptions.write(f, JunitReport.plan(plan, started)));
     reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, PlanJson.write(saved)));
     ctx.out.flush();
-    if (!plan.ok()) {
+    if (!plan.complete()) {
       return ExitCodes.FAILED;
     }
     boolean tokens = failOn.contains("unmanaged-tokens")

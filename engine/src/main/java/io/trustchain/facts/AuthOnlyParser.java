@@ -14,10 +14,13 @@ final class AuthOnlyParser {
 
   private AuthOnlyParser() {}
 
-  static boolean parse(ToolOutput out) throws FactParseException {
+  /** Whether the password authenticates; null when the output did not say (field {@code password_authenticates}). */
+  static Boolean parse(Reading r) {
+    ToolOutput out = r.out();
     if (out.exit() == 0) {
       if (!out.stdout().isBlank() || !out.stderr().isBlank()) {
-        throw out.fail("exit 0 with output (no output means success)");
+        r.output("exit 0 with output (no output means success)", "password_authenticates");
+        return null;
       }
       return true;
     }
@@ -26,6 +29,7 @@ final class AuthOnlyParser {
     if (REFUSED.contains(out.exit()) && dsError) {
       return false;
     }
-    throw out.unexpectedExit();
+    r.unexpectedExit("password_authenticates");
+    return null;
   }
 }

@@ -1,5 +1,7 @@
 package io.trustchain.facts;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -32,8 +34,14 @@ import java.util.Map;
  */
 public final class FactsJson {
 
+  /**
+   * Written from the records' fields, never their accessors: an accessor throws when its fact was not
+   * understood, and the JSON shows what was read (null where nothing was) beside {@code not_understood}.
+   */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+      .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
       .build();
 
   private static final ObjectMapper READER = JsonMapper.builder()
@@ -85,7 +93,8 @@ public final class FactsJson {
     }
     Map<String, HostFacts> hosts = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.get("hosts").properties()) {
-      hosts.put(e.getKey(), READER.treeToValue(e.getValue(), HostFacts.class));
+      // the records refuse reads of what was not understood, as when the facts were gathered
+      hosts.put(e.getKey(), READER.treeToValue(e.getValue(), HostFacts.class).notUnderstood(List.of()));
     }
     return hosts;
   }
@@ -113,6 +122,11 @@ public final class FactsJson {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("facts cannot be digested", e);
     }
+  }
+
+  /** One host's facts as the contract shows them (a fresh tree): for views, never for decisions. */
+  public static JsonNode host(HostFacts facts) {
+    return tree(facts);
   }
 
   /** One host's facts as a JSON tree (snake_case, record order). */

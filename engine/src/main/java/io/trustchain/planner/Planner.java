@@ -7,6 +7,8 @@ import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Change;
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.NotUnderstoodException;
+import io.trustchain.facts.OsFacts;
 import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;
@@ -30,6 +32,12 @@ import java.util.Set;
  * position. The validators (safety invariants) then check the whole plan, once per distinct
  * credential. A host with any problem gets no changes: it is not applied, and its plan lists only
  * the problems.
+ *
+ * <p>Safety invariant 8: a module (or its projection) that reads a fact the Mac's output did not make
+ * certain gets {@link NotUnderstoodException} from the facts; that resource is "cannot plan" (so are
+ * the resources that depend on it), and the rest of the host plans as usual. A safety invariant that
+ * cannot be checked for the same reason leaves every resource with a change undecided. What was not
+ * understood and touched no decision is a warning of the host's plan.
  */
 public final class Planner {
 
@@ -47,14 +55,22 @@ public final class Planner {
     Objects.requireNonNull(validators, "validators == null");
     String digest = factsDigest == null ? "" : factsDigest;
     if (!gathered.reachable()) {
-      return HostPlan.unreachable(host, gathered.error());
+      return HostPlan.failed(host, gathered.errorKind(), "cannot reach " + host + ": "
+          + (gathered.error() == null || gathered.error().isBlank() ? "unreachable" : gathered.error()));
+    }
+    if (gathered.error() != null) {
+      return HostPlan.failed(host, gathered.errorKind(), host + " is " + gathered.error());
     }
     ResourceOrder.Result order = ResourceOrder.of(resources);
     List<PlanProblem> problems = new ArrayList<>(order.problems());
     problems.addAll(conflictingDuplicates(resources));
     List<Change> changes = new ArrayList<>();
+    Undecisions undecided = new Undecisions();
     HostFacts projected = gathered;
     for (BoundResource<?> resource : order.ordered()) {
+      if (undecided.dependsOnOne(resource)) {
+        continue;
+      }
       try {
         Planned planned = planOne(host, resource, projected, gathered);
         changes.add(planned.change());
@@ -62,19 +78,29 @@ public final class Planner {
       } catch (PlanException e) {
         problems.add(new PlanProblem(resource.address(), e.getMessage(), Optional.ofNullable(e.hint()),
             Optional.ofNullable(resource.at())));
+      } catch (NotUnderstoodException e) {
+        undecided.add(resource, e, "cannot plan: ");
       }
     }
     for (Credential credential : credentials(resources)) {
       for (PlanValidator validator : validators) {
-        for (PlanProblem p : validator.validate(gathered, projected, credential, List.copyOf(changes))) {
+        List<PlanProblem> found;
+        try {
+          found = validator.validate(gathered, projected, credential, List.copyOf(changes));
+        } catch (NotUnderstoodException e) {
+          found = List.of();
+          undecided.safetyUnchecked(changes, resources, e);
+        }
+        for (PlanProblem p : found) {
           if (!problems.contains(p)) {
             problems.add(p);
           }
         }
       }
     }
-    return new HostPlan(host, Optional.ofNullable(gathered.os()), Optional.empty(), digest,
-        problems.isEmpty() ? changes : List.of(), problems, TokenHolders.report(gathered, resources));
+    return new HostPlan(host, Optional.ofNullable(gathered.os()).map(OsFacts::forDisplay), Optional.empty(), digest,
+        problems.isEmpty() ? changes : List.of(), problems, TokenHolders.report(gathered, resources))
+        .withNotUnderstood(undecided.list(), undecided.warnings(gathered), gathered.unmatched());
   }
 
   /**

@@ -11,6 +11,7 @@ final class HostErrors {
     return switch (e.kind()) {
       case UNREACHABLE -> "unreachable: " + e.getMessage();
       case HOST_KEY -> "host key not trusted: " + e.getMessage();
+      case HOST_KEY_CHANGED -> "host key changed: " + e.getMessage();
       case AUTH -> "authentication failed: " + e.getMessage();
       case TIMEOUT -> "timed out: " + e.getMessage();
       case DROPPED -> "connection dropped: " + e.getMessage();

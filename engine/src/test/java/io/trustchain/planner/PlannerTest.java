@@ -172,7 +172,7 @@ class PlannerTest {
 
   @Test
   void anUnreachableHostIsAFailedPlanThatSaysWhy() {
-    HostPlan plan = planner.plan("mac-offline", HostFacts.unreachable("connection refused"), "",
+    HostPlan plan = planner.plan("mac-offline", HostFacts.unreachable(io.trustchain.facts.HostErrorKind.UNREACHABLE, "connection refused"), "",
         List.of(bound(ProbeModule.Params.named("a"), 1)), List.of());
 
     assertThat(plan.error()).contains("cannot reach mac-offline: connection refused");

@@ -183,7 +183,7 @@ class OpenSshInteropTest {
     Path kh = knownHosts("[127.0.0.1]:" + server.port + " " + pub[0] + " " + pub[1] + "\n");
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults().withAcceptNewHostKeys(true))) {
       assertThatThrownBy(() -> connector.connect(spec(kh, Optional.of(server.clientKey), false, Optional.empty())))
-          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.HOST_KEY))
+          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.HOST_KEY_CHANGED))
           .hasMessageStartingWith("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for mac-interop (127.0.0.1:"
               + server.port + ")!");
     }

@@ -105,6 +105,9 @@ public final class ApplyJson {
       x.put("reason", n.remaining().reason());
       x.put("device_words", Redactor.text(n.deviceWords()));
     }
+    ArrayNode undecided = h.putArray("cannot_plan");
+    o.undecided().forEach(u -> undecided.addObject().put("address", u.address().toString()).put("fact", u.fact())
+        .put("message", Redactor.text(u.message())));
     ArrayNode pending = h.putArray("pending");
     for (Change p : o.pending()) {
       pending.addObject().put("address", p.address().toString()).put("reason", p.reason());

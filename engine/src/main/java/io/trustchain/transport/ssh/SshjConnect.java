@@ -79,7 +79,7 @@ final class SshjConnect {
     } catch (net.schmizz.sshj.transport.TransportException e) {
       KnownHosts.Check seen = check.result();
       if (seen != null && seen.verdict() == KnownHosts.Verdict.CHANGED) {
-        throw new TransportException(Kind.HOST_KEY,
+        throw new TransportException(Kind.HOST_KEY_CHANGED,
             HostKeyMessages.changed(spec, check.offered(), knownHosts.path().toString(), seen.knownHostsName()));
       }
       if (seen != null && seen.verdict() == KnownHosts.Verdict.UNKNOWN) {

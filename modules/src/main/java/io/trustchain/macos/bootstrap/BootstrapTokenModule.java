@@ -2,6 +2,7 @@ package io.trustchain.macos.bootstrap;
 
 import io.trustchain.facts.BootstrapTokenFacts;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Known;
 import io.trustchain.facts.Probes;
 import io.trustchain.facts.MdmFacts;
 import io.trustchain.facts.UserFacts;
@@ -66,7 +67,7 @@ public final class BootstrapTokenModule implements ResourceModule<BootstrapToken
       return new Change.NoOp(address, before, "the Bootstrap Token is escrowed to the MDM server");
     }
     Attributes after = attributes(new BootstrapTokenFacts(true, true));
-    boolean nobodyHasAToken = facts.users().stream().noneMatch(UserFacts::secureToken);
+    boolean nobodyHasAToken = Known.noneMatch(facts.users(), UserFacts::secureToken);
     if (nobodyHasAToken) {
       if (autoEscrows(facts)) {
         return new Change.Pending(address, before, after, "nobody holds a Secure Token yet: macOS escrows the"

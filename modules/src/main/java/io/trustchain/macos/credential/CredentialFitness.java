@@ -1,6 +1,7 @@
 package io.trustchain.macos.credential;
 
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Known;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanProblem;
@@ -38,7 +39,7 @@ public final class CredentialFitness implements PlanValidator {
           "make it an admin on the Mac (dseditgroup -o edit -a " + name + " -t user admin); trustchain never"
               + " changes the credential itself"));
     }
-    boolean freshMac = gathered.users().stream().noneMatch(UserFacts::secureToken);
+    boolean freshMac = Known.noneMatch(gathered.users(), UserFacts::secureToken);
     if (!u.secureToken() && (!freshMac || uses(changes, credential))) {
       problems.add(problem(credential, "the management credential " + name + " does not hold a Secure Token",
           "grant it one from another Secure Token admin (sysadminctl -secureTokenOn " + name
