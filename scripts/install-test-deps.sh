@@ -3,10 +3,14 @@
 #   openssh-server  - the OpenSSH interop test runs a real sshd on loopback
 #   ansible-core    - ansible-vault proves escrowed keys open with it; ansible-inventory is the
 #                     reference for `trustchain inventory --list`
+#   openssh-client  - ssh-agent/ssh-add/ssh-keygen for the agent and encrypted-key interop tests
+#   tmux            - the live-progress and Ctrl-C test drives a real terminal
 set -euo pipefail
 need=()
 command -v /usr/sbin/sshd >/dev/null 2>&1 || need+=(openssh-server)
 command -v ansible-vault >/dev/null 2>&1 || need+=(ansible-core)
+command -v ssh-agent >/dev/null 2>&1 || need+=(openssh-client)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

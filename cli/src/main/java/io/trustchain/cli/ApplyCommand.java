@@ -84,7 +84,8 @@ final class ApplyCommand implements Callable<Integer> {
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
     try (Fleet fleet = session.fleet()) {
-      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, false);
+      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, false, root.global.verbosity(ctx.config),
+          color);
       if (!json) {
         ctx.out.println(new HumanRenderer(color, root.global.commands(ctx.config)).render(plan));
         ctx.out.flush();
@@ -94,7 +95,8 @@ final class ApplyCommand implements Callable<Integer> {
         ctx.out.flush();
         return ExitCodes.FAILED;
       }
-      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color)
+      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color,
+          root.global.verbosity(ctx.config))
           .run(loaded.targets(), plan, Optional.empty(), selected);
     }
   }
@@ -104,7 +106,8 @@ final class ApplyCommand implements Callable<Integer> {
     boolean json = format == Format.json;
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
-    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json);
+    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json, root.global.verbosity(ctx.config),
+        root.global.color(ctx.environment));
     ctx.out.println(json ? io.trustchain.plan.json.PlanJson.write(SavedPlans.of(plan, loaded,
         inventory.resolve(ctx.environment, ctx.config), connect.limit(), selected, RunIdentity.detect(ctx.environment.env()),
         ctx.environment.cwd())).stripTrailing()
@@ -140,7 +143,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, loaded.targets());
-      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color)
+      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color,
+          root.global.verbosity(ctx.config))
           .run(loaded.targets(), saved.plan(), Optional.of(shown), selected);
     }
   }

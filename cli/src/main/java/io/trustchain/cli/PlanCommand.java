@@ -68,7 +68,8 @@ final class PlanCommand implements Callable<Integer> {
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
     Loaded loaded = ctx.shard(ctx.load(inventory, playbooks, connect, session), selected);
     boolean machine = format != Format.text;
-    Plan plan = plan(ctx, session, loaded, connect, machine);
+    Plan plan = plan(ctx, session, loaded, connect, machine, root.global.verbosity(ctx.config),
+        root.global.color(ctx.environment));
     SavedPlan saved = SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config), connect.limit(),
         selected, me, ctx.environment.cwd());
     ctx.out.print(switch (format) {
@@ -100,19 +101,22 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
-  static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable) {
+  static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable,
+      int verbosity, boolean color) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable, true);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable, true, verbosity, color);
     }
   }
 
   /** @param release close each host's connection once it is planned (nothing else will use it) */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable, boolean release) {
+      boolean machineReadable, boolean release, int verbosity, boolean color) {
     ctx.startLab(fleet, loaded.targets());
-    Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
-        ctx.progress(machineReadable));
-    List<HostPlan> hosts = (release ? planning.releasingConnections() : planning).plan(loaded.targets());
+    List<HostPlan> hosts;
+    try (ProgressView progress = ctx.progress(machineReadable, verbosity, color)) {
+      Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config), progress);
+      hosts = (release ? planning.releasingConnections() : planning).plan(loaded.targets());
+    }
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
         ctx.environment.cwd()), hosts);
   }

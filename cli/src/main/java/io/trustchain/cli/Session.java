@@ -47,10 +47,14 @@ final class Session {
   private final CliEnvironment environment;
   private final AnsibleConfig config;
   private final Prompts prompts;
+  private final java.io.PrintWriter err;
+  private final int verbosity;
   private final Optional<SecretRef> becomePassword;
 
   Session(CliEnvironment environment, AnsibleConfig config, ConnectOptions options, Set<PlanValidator> validators,
-      Prompts prompts) {
+      Prompts prompts, java.io.PrintWriter err, int verbosity) {
+    this.err = err;
+    this.verbosity = verbosity;
     this.options = options;
     this.environment = environment;
     this.config = config;
@@ -102,8 +106,8 @@ final class Session {
         .withCommandTimeout(commandTimeout);
     SshAuth auth = SshAuth.of(environment.env(), prompts::passphrase);
     LabArtifact lab = LabArtifact.system();
-    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh, auth), options.connectTimeout(config)),
-        lab::provider);
+    Connector connector = VerboseConnector.wrap(new SshConnector(secrets, ssh, auth), err, verbosity);
+    return new Fleet(withConnectTimeout(connector, options.connectTimeout(config)), lab::provider);
   }
 
   Duration commandTimeout() {
