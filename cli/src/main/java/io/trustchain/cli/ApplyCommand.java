@@ -84,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
     try (Fleet fleet = session.fleet()) {
-      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, false, root.global.verbosity(ctx.config),
+      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, root.global.verbosity(ctx.config),
           color);
       if (!json) {
         ctx.out.println(new HumanRenderer(color, root.global.commands(ctx.config)).render(plan));

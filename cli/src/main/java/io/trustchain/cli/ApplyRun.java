@@ -60,7 +60,7 @@ final class ApplyRun {
     Optional<AuditLog> log = auditLog(info);
     HostLocks locks = new HostLocks(me, "apply", session.commandTimeout(), rollout.lockTimeout(),
         rollout.forceUnlock());
-    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout());
+    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks);
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
     StopSignal stop = StopSignal.create();
     RolloutResult result;

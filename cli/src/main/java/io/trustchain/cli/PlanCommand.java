@@ -119,18 +119,19 @@ final class PlanCommand implements Callable<Integer> {
   static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable,
       int verbosity, boolean color) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable, true, verbosity, color);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable, verbosity, color);
     }
   }
 
-  /** @param release close each host's connection once it is planned (nothing else will use it) */
+  /** Connect → Gather (with a look at each host's lock) → Plan; each host's connection is closed once planned. */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable, boolean release, int verbosity, boolean color) {
+      boolean machineReadable, int verbosity, boolean color) {
     ctx.startLab(fleet, loaded.targets());
     List<HostPlan> hosts;
     try (ProgressView progress = ctx.progress(machineReadable, verbosity, color)) {
-      Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config), progress);
-      hosts = (release ? planning.releasingConnections() : planning).plan(loaded.targets());
+      Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config), progress,
+          session.commandTimeout());
+      hosts = planning.plan(loaded.targets());
     }
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
         ctx.environment.cwd()), hosts);

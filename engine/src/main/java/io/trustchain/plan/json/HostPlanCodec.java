@@ -42,6 +42,7 @@ final class HostPlanCodec {
     ArrayNode changes = F.arrayNode();
     host.changes().forEach(c -> changes.add(ChangeCodec.write(c)));
     n.set("changes", changes);
+    n.put("apply_round_trips", host.applyRoundTrips());
     ArrayNode problems = F.arrayNode();
     host.problems().forEach(p -> problems.add(writeProblem(p)));
     n.set("problems", problems);

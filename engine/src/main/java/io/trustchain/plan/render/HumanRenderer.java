@@ -8,6 +8,7 @@ import io.trustchain.plan.Plan;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,11 @@ public final class HumanRenderer implements PlanRenderer {
         change(b, change);
       }
     }
+    if (host.hasChanges() && (verbose || host.applyRoundTrips() > 3)) {
+      b.append("  # applied in ").append(host.applyRoundTrips()).append(" SSH round trips")
+          .append(host.applyRoundTrips() > 3 ? ": each secret captured after the first goes to escrow before the"
+              + " commands after it run" : " (facts, changes behind their guards, verify)").append('\n');
+    }
     for (PlanProblem problem : host.problems()) {
       b.append("  ").append(ansi.boldRed("error:")).append(' ').append(problem.address()).append(": ")
           .append(problem.message()).append(problem.at().map(at -> " (" + at + ")").orElse("")).append('\n');
@@ -110,6 +116,9 @@ public final class HumanRenderer implements PlanRenderer {
       b.append("      # ").append(change.reason()).append('\n');
     }
     if (verbose) {
+      for (Guard guard : change.guards()) {
+        b.append("      if ").append(guard.fact()).append(" (").append(guard.probe().display()).append(")\n");
+      }
       for (Command command : change.commands()) {
         b.append("      $ ").append(command.display()).append('\n');
       }
