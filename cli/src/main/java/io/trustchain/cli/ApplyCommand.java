@@ -6,6 +6,7 @@ import io.trustchain.plan.json.SavedPlan;
 import io.trustchain.plan.render.HumanRenderer;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Loaded;
+import io.trustchain.run.LockInspector;
 import io.trustchain.run.RunIdentity;
 import io.trustchain.run.Shard;
 import java.io.BufferedReader;
@@ -84,7 +85,8 @@ final class ApplyCommand implements Callable<Integer> {
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
     try (Fleet fleet = session.fleet()) {
-      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, root.global.verbosity(ctx.config),
+      LockInspector locks = UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents);
+      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, locks, root.global.verbosity(ctx.config),
           color);
       if (!json) {
         ctx.out.println(new HumanRenderer(color, root.global.commands(ctx.config)).render(plan));
@@ -95,7 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
         ctx.out.flush();
         return ExitCodes.FAILED;
       }
-      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color,
+      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color, locks,
           root.global.verbosity(ctx.config))
           .run(loaded.targets(), plan, Optional.empty(), selected);
     }
@@ -106,10 +108,12 @@ final class ApplyCommand implements Callable<Integer> {
     boolean json = format == Format.json;
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
-    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json, root.global.verbosity(ctx.config),
-        root.global.color(ctx.environment));
+    RunIdentity me = RunIdentity.detect(ctx.environment.env());
+    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json,
+        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents),
+        root.global.verbosity(ctx.config), root.global.color(ctx.environment));
     ctx.out.println(json ? io.trustchain.plan.json.PlanJson.write(SavedPlans.of(plan, loaded,
-        inventory.resolve(ctx.environment, ctx.config), connect.limit(), selected, RunIdentity.detect(ctx.environment.env()),
+        inventory.resolve(ctx.environment, ctx.config), connect.limit(), selected, me,
         ctx.environment.cwd())).stripTrailing()
         : new HumanRenderer(root.global.color(ctx.environment), root.global.commands(ctx.config)).render(plan));
     if (!json) {
@@ -144,7 +148,7 @@ final class ApplyCommand implements Callable<Integer> {
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, loaded.targets());
       return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color,
-          root.global.verbosity(ctx.config))
+          UnlockCommands.forSavedPlan(me, shown), root.global.verbosity(ctx.config))
           .run(loaded.targets(), saved.plan(), Optional.of(shown), selected);
     }
   }

@@ -10,6 +10,7 @@ import io.trustchain.plan.render.MarkdownRenderer;
 import io.trustchain.run.DesiredDigest;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Loaded;
+import io.trustchain.run.LockInspector;
 import io.trustchain.run.Planning;
 import io.trustchain.run.RunIdentity;
 import io.trustchain.run.Shard;
@@ -78,8 +79,9 @@ final class PlanCommand implements Callable<Integer> {
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
     Loaded loaded = ctx.shard(ctx.load(inventory, playbooks, connect, session), selected);
     boolean machine = format != Format.text;
-    Plan plan = plan(ctx, session, loaded, connect, machine, root.global.verbosity(ctx.config),
-        root.global.color(ctx.environment));
+    Plan plan = plan(ctx, session, loaded, connect, machine,
+        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, playbooks),
+        root.global.verbosity(ctx.config), root.global.color(ctx.environment));
     SavedPlan saved = SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config), connect.limit(),
         selected, me, ctx.environment.cwd());
     ctx.out.print(switch (format) {
@@ -105,7 +107,8 @@ final class PlanCommand implements Callable<Integer> {
     if (tokens && !detailedExitcode) {
       return ExitCodes.FAILED;
     }
-    return detailedExitcode && (plan.hasChanges() || plan.hasDrift() || tokens) ? ExitCodes.CHANGES : ExitCodes.OK;
+    return detailedExitcode && (plan.hasChanges() || plan.hasDrift() || !plan.locked().isEmpty() || tokens)
+        ? ExitCodes.CHANGES : ExitCodes.OK;
   }
 
   private String title(Optional<Shard> selected) {
@@ -117,20 +120,20 @@ final class PlanCommand implements Callable<Integer> {
 
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
   static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable,
-      int verbosity, boolean color) {
+      LockInspector locks, int verbosity, boolean color) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable, verbosity, color);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable, locks, verbosity, color);
     }
   }
 
   /** Connect → Gather (with a look at each host's lock) → Plan; each host's connection is closed once planned. */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable, int verbosity, boolean color) {
+      boolean machineReadable, LockInspector locks, int verbosity, boolean color) {
     ctx.startLab(fleet, loaded.targets());
     List<HostPlan> hosts;
     try (ProgressView progress = ctx.progress(machineReadable, verbosity, color)) {
       Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config), progress,
-          session.commandTimeout());
+          session.commandTimeout(), locks);
       hosts = planning.plan(loaded.targets());
     }
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
