@@ -37,10 +37,12 @@ final class ApplyRun {
   private final boolean json;
   private final boolean color;
   private final LockInspector inspector;
+  private final int verbosity;
 
   ApplyRun(Context ctx, Session session, Fleet fleet, ConnectOptions connect, RolloutOptions rollout,
       ReportOptions reports, AuditOptions audit, RunIdentity me, Instant started, boolean json, boolean color,
-      LockInspector inspector) {
+      LockInspector inspector, int verbosity) {
+    this.verbosity = verbosity;
     this.ctx = ctx;
     this.session = session;
     this.fleet = fleet;
@@ -63,9 +65,13 @@ final class ApplyRun {
         rollout.forceUnlock(), inspector);
     Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks);
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
-    RolloutResult result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(),
-        savedPlan.isPresent(), options, ctx.progress(json), StopSignal.create(), r -> log.ifPresent(l -> l.hostFinished(r)))
-        .run(targets, plan.hosts());
+    StopSignal stop = StopSignal.create();
+    RolloutResult result;
+    try (ProgressView progress = ctx.progress(json, verbosity, color);
+         Interrupts ctrlC = Interrupts.during(stop, locks, progress, me.runId())) {
+      result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(), savedPlan.isPresent(),
+          options, progress, stop, r -> log.ifPresent(l -> l.hostFinished(r))).run(targets, plan.hosts());
+    }
     log.ifPresent(l -> l.finished(result));
     Instant finished = Instant.now();
     if (json) {
@@ -83,6 +89,11 @@ final class ApplyRun {
       ctx.err.println("error: " + p);
       ctx.err.flush();
     });
+    if (stop.stopped()) {
+      ctx.err.println("trustchain: " + Interrupts.REASON + "; exit " + Interrupts.EXIT);
+      ctx.err.flush();
+      return Interrupts.EXIT;
+    }
     return result.ok() && auditProblem.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 

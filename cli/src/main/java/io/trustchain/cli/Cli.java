@@ -58,6 +58,11 @@ public final class Cli {
     }
     cli.setOut(out);
     cli.setErr(err);
+    Context context = injector.getInstance(Context.class);
+    cli.setExecutionStrategy(parseResult -> {
+      context.verbosity(((RootCommand) cli.getCommand()).global.verbosity(context.config));
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cli.setExitCodeExceptionMapper(t -> ExitCodes.SOFTWARE);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine, err));
     cli.setParameterExceptionHandler((e, args) -> {

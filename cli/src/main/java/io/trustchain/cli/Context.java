@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The collaborators every command uses, injected once: loading, sessions, output. */
+@com.google.inject.Singleton
 final class Context {
 
   final CliEnvironment environment;
@@ -33,6 +34,7 @@ final class Context {
   private final Templater templater;
   private final Set<PlanValidator> validators;
   private final Prompts prompts;
+  private int verbosity;
 
   @Inject
   Context(CliEnvironment environment, AnsibleConfig config, ModuleRegistry registry, Templater templater,
@@ -47,8 +49,13 @@ final class Context {
     this.prompts = new Prompts(environment);
   }
 
+  /** How many {@code -v} the command line has (set by the root command before any subcommand runs). */
+  void verbosity(int level) {
+    this.verbosity = level;
+  }
+
   Session session(ConnectOptions options) {
-    return new Session(environment, config, options, validators, prompts);
+    return new Session(environment, config, options, validators, prompts, err, verbosity);
   }
 
   Load load() {
@@ -132,7 +139,29 @@ final class Context {
     }
   }
 
-  RunListener progress(boolean machineReadable) {
-    return !machineReadable && environment.terminal() ? new CounterProgress(err) : RunListener.NONE;
+  /**
+   * What a run shows while it goes ({@code TRUSTCHAIN_PROGRESS=tty|plain|off} overrides the choice):
+   * the live block when a person watches a terminal, plain timestamped lines on a pipe, nothing
+   * beside JSON; and {@code -v}'s timings.
+   */
+  ProgressView progress(boolean machineReadable, int verbosity, boolean color) {
+    String forced = environment.env().getOrDefault("TRUSTCHAIN_PROGRESS", "");
+    ProgressView view;
+    if (forced.equals("off") || (machineReadable && forced.isEmpty())) {
+      view = ProgressView.quiet(err);
+    } else if (forced.equals("tty") || (forced.isEmpty() && environment.terminal())) {
+      view = new LiveProgress(err, columns(), color);
+    } else {
+      view = new PlainProgress(err, java.time.Clock.systemDefaultZone());
+    }
+    return verbosity >= 1 ? ProgressView.with(view, List.of(new Timings(err))) : view;
+  }
+
+  private int columns() {
+    try {
+      return Integer.parseInt(environment.env().getOrDefault("COLUMNS", "").strip());
+    } catch (NumberFormatException e) {
+      return TerminalSize.columns().orElse(80);
+    }
   }
 }

@@ -49,10 +49,14 @@ final class Session {
   private final CliEnvironment environment;
   private final AnsibleConfig config;
   private final Prompts prompts;
+  private final java.io.PrintWriter err;
+  private final int verbosity;
   private final Optional<SecretRef> becomePassword;
 
   Session(CliEnvironment environment, AnsibleConfig config, ConnectOptions options, Set<PlanValidator> validators,
-      Prompts prompts) {
+      Prompts prompts, java.io.PrintWriter err, int verbosity) {
+    this.err = err;
+    this.verbosity = verbosity;
     this.options = options;
     this.environment = environment;
     this.config = config;
@@ -104,7 +108,8 @@ final class Session {
         .withCommandTimeout(commandTimeout);
     SshAuth auth = SshAuth.of(environment.env(), prompts::passphrase);
     LabArtifact lab = LabArtifact.system();
-    Connector connector = routing(new SshConnector(secrets, ssh, auth), new LocalConnector(secrets, commandTimeout));
+    Connector connector = VerboseConnector.wrap(
+        routing(new SshConnector(secrets, ssh, auth), new LocalConnector(secrets, commandTimeout)), err, verbosity);
     return new Fleet(withConnectTimeout(connector, options.connectTimeout(config)), lab::provider);
   }
 

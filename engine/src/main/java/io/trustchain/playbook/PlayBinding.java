@@ -140,7 +140,7 @@ public final class PlayBinding {
         }
       }
     } catch (TemplateException e) {
-      diagnostics.error(spec.userAt(), e.getMessage() + suffix);
+      diagnostics.error(spec.userAt(), e.getMessage() + suffix, e.hint().orElse(null));
       user = null;
     }
     if (password == null) {
@@ -155,7 +155,8 @@ public final class PlayBinding {
               .withoutSnippet());
         }
       } catch (TemplateException e) {
-        diagnostics.add(Diagnostic.error(spec.passwordAt(), e.getMessage() + suffix).withoutSnippet());
+        diagnostics.add(Diagnostic.error(spec.passwordAt(), e.getMessage() + suffix, e.hint().orElse(null))
+            .withoutSnippet());
       }
     }
     return user == null || password == null ? Optional.empty() : Optional.of(new Credential(user, password, spec.at()));

@@ -123,6 +123,9 @@ public final class Applying {
         listener.hostStep(target.host(), x == 0 ? "locking and applying " + script.changes().size()
             + (script.changes().size() == 1 ? " change" : " changes") : x == last ? "verifying" : "applying");
         Exec exec;
+        if (x == 0 && !holds) {
+          locks.taking(target.host()); // the first exec takes the lock: from here an abort may leave it behind
+        }
         try {
           exec = send(transport, x, x == last);
         } catch (TransportException e) {
@@ -138,6 +141,7 @@ public final class Applying {
             holds = true;
             locks.taken(target.host());
           } else {
+            locks.notTaken(target.host());
             try {
               listener.hostStep(target.host(), "waiting for the lock");
               notes.addAll(locks.acquireAfter(target.host(), transport, ttlSeconds(script), attempt));

@@ -104,6 +104,7 @@ public final class Load {
     }
     Set<String> targeted = new LinkedHashSet<>();
     EscrowBinding escrow = new EscrowBinding(keyring);
+    Diagnostics bindings = new Diagnostics(); // one mistake, many hosts: merged below
     for (Playbook playbook : playbooks) {
       for (Play play : playbook.plays()) {
         PlayBinding binding = binder.prepare(play);
@@ -112,12 +113,13 @@ public final class Load {
             continue;
           }
           targeted.add(host.name());
-          List<BoundResource<?>> bound = binding.bind(host.name(), hostVars(inv, host), diagnostics);
+          List<BoundResource<?>> bound = binding.bind(host.name(), hostVars(inv, host), bindings);
           perHost.get(host.name()).addAll(bound);
           escrow.note(host.name(), play, bound, diagnostics);
         }
       }
     }
+    HostDiagnostics.merge(bindings, diagnostics);
     List<Target> targets = new ArrayList<>();
     for (Host host : inv.hosts()) {
       if (targeted.contains(host.name())) {

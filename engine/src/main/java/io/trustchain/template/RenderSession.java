@@ -78,13 +78,21 @@ final class RenderSession implements Templater.Scope {
     return renderText(text);
   }
 
+  /** {@code did you mean "x"?} over the variables in scope, for an undefined name (null: none close). */
+  String hintFor(String name) {
+    if (name.contains(".") || name.contains("[")) {
+      return null;
+    }
+    return io.trustchain.diag.DidYouMean.hint(name, vars.keySet());
+  }
+
   /** The rendered value of a variable; templated on first use. */
   Object variable(String name) throws TemplateException {
     if (rendered.containsKey(name)) {
       return rendered.get(name);
     }
     if (!vars.containsKey(name)) {
-      throw new TemplateException("undefined variable \"" + name + "\"" + via());
+      throw new TemplateException("undefined variable \"" + name + "\"" + via(), hintFor(name));
     }
     if (resolving.contains(name)) {
       List<String> chain = new ArrayList<>(resolving);

@@ -300,7 +300,8 @@ class ResourceBinderTest {
         + " but \"{{ admin_pw }}\" gives plain text (host mac-1) [hint: " + PlaybookLoaderTest.SECRET_HINT
         + "] [no snippet]");
     assertThat(String.join("\n", plain.diagnostics())).doesNotContain("hunter2");
-    assertThat(missing.diagnostics()).containsExactly("play.yml:4:11: error: undefined variable \"admin\" (host mac-1)");
+    assertThat(missing.diagnostics()).containsExactly("play.yml:4:11: error: undefined variable \"admin\" (host mac-1)"
+        + " [hint: did you mean \"admin_pw\"?]");
   }
 
   @Test
