@@ -14,6 +14,7 @@ import io.trustchain.run.Target;
 import io.trustchain.run.report.ApplyJson;
 import io.trustchain.run.report.ApplyText;
 import io.trustchain.run.report.AuditLog;
+import io.trustchain.run.report.Interruptions;
 import io.trustchain.run.report.JunitReport;
 import io.trustchain.run.report.RunInfo;
 import java.io.IOException;
@@ -63,7 +64,11 @@ final class ApplyRun {
     Optional<AuditLog> log = auditLog(info);
     HostLocks locks = new HostLocks(me, "apply", session.commandTimeout(), rollout.lockTimeout(),
         rollout.forceUnlock(), inspector);
-    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks);
+    List<Interruptions.Reported> interrupted = log.map(l -> Interruptions.judge(l.interrupted(), plan,
+        savedPlan.isPresent())).orElse(List.of());
+    log.ifPresent(l -> l.reported(interrupted));
+    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks,
+        log.<io.trustchain.run.ApplyJournal>map(l -> l).orElse(io.trustchain.run.ApplyJournal.NONE));
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
     StopSignal stop = StopSignal.create();
     RolloutResult result;
@@ -75,15 +80,16 @@ final class ApplyRun {
     log.ifPresent(l -> l.finished(result));
     Instant finished = Instant.now();
     if (json) {
-      ctx.out.println(ApplyJson.write(result, info, finished));
-    } else if (savedPlan.isPresent() || plan.hasChanges() || !result.ok()
+      ctx.out.println(ApplyJson.write(result, info, finished, interrupted));
+    } else if (savedPlan.isPresent() || plan.hasChanges() || !result.ok() || !interrupted.isEmpty()
         || result.hosts().stream().anyMatch(h -> !h.notes().isEmpty())) {
       ctx.out.println();
-      ctx.out.print(new ApplyText(color).render(result));
+      ctx.out.print(new ApplyText(color).render(result, interrupted));
     }
     ctx.out.flush();
     reports.junit(ctx.environment).ifPresent(f -> ReportOptions.write(f, JunitReport.apply(plan, result, started)));
-    reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, ApplyJson.write(result, info, finished)));
+    reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, ApplyJson.write(result, info, finished,
+        interrupted)));
     Optional<String> auditProblem = log.flatMap(AuditLog::problem);
     auditProblem.ifPresent(p -> {
       ctx.err.println("error: " + p);

@@ -70,6 +70,11 @@ final class ChangeScript {
     return segments.get(index);
   }
 
+  /** The indexes of the changes exec {@code index} runs (some, or all, of their commands), in order. */
+  List<Integer> changesIn(int index) {
+    return segments.get(index).stream().map(Piece::change).distinct().toList();
+  }
+
   /** The capture that ends exec {@code index}, when one does. */
   Command captureEnding(int index) {
     List<Piece> pieces = segments.get(index);

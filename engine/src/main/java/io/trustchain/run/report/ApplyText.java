@@ -31,7 +31,16 @@ public final class ApplyText {
 
   /** A rollout: the hosts as above, the notes (locks broken), where it halted and who it never reached. */
   public String render(RolloutResult result) {
+    return render(result, List.of());
+  }
+
+  /** A rollout, after the changes killed runs left half-told (from the audit log) and what the Macs show of them. */
+  public String render(RolloutResult result, List<Interruptions.Reported> interrupted) {
     StringBuilder b = new StringBuilder();
+    for (Interruptions.Reported r : interrupted) {
+      b.append(ansi.bold(r.interruption().host())).append(": ").append(ansi.yellow("note: "))
+          .append(Redactor.text(r.line())).append('\n');
+    }
     hosts(b, result.outcomes());
     for (HostRun r : result.hosts()) {
       for (String note : r.notes()) {
