@@ -45,7 +45,7 @@ final class Faults {
       case "control-in-name" -> replace(kind, doc, r, pick(r, doc.slots(Kind.PLAY_NAME)),
           s -> "\"" + s.value() + Hostile.controlEscape(r) + "x\"");
       case "huge-scalar" -> replace(kind, doc, r, pick(r, doc.slots(Kind.PLAY_NAME, Kind.FULL_NAME, Kind.VAR,
-          Kind.PATH, Kind.SHELL)), s -> "\"" + Hostile.repeat(r, "xyz ", 65 * 1024 + r.nextInt(1 << 20)) + "\"");
+          Kind.PATH, Kind.SHELL)), s -> "\"" + Hostile.repeat(r, "xyz ", 65 * 1024 + r.nextInt(1 << 18)) + "\"");
       case "deep-flow" -> replace(kind, doc, r, pick(r, doc.slots(Kind.VAR, Kind.NAME_LIST, Kind.USER_NAME,
           Kind.BOOL)), s -> {
             int depth = 65 + r.nextInt(r.nextBoolean() ? 200 : 20000);

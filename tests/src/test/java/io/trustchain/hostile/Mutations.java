@@ -61,7 +61,7 @@ final class Mutations {
       case "deep-flow" -> at(valueLines, r).map(i -> withValue(operator, lines, i,
           Hostile.flowNesting(65 + r.nextInt(r.nextBoolean() ? 100 : 8000), "[", "]")));
       case "huge-scalar" -> at(valueLines, r).map(i -> withValue(operator, lines, i,
-          Hostile.repeat(r, "abc", 65 * 1024 + r.nextInt(1 << 19))));
+          Hostile.repeat(r, "abc", 65 * 1024 + r.nextInt(1 << 18))));
       case "wrong-tag" -> at(plainValues, r).map(i -> withValue(operator, lines, i,
           Faults.pick(r, List.of("!!binary ", "!unknown ", "!!timestamp ", "!!python/name:os.system ", "!!omap "))
               + value(lines.get(i))));
