@@ -60,8 +60,18 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit 0 when nothing differs, 2 when there are changes, 1 on failure.")
   boolean detailedExitcode;
 
+  @Option(names = "--fail-on", paramLabel = "WHAT", split = ",",
+      description = "unmanaged-tokens: Secure Token holders no document manages (or managed accounts holding a token"
+          + " on some hosts only) count as a difference for --detailed-exitcode (2), else fail the run (1).")
+  List<String> failOn = List.of();
+
   @Override
   public Integer call() throws Exception {
+    for (String what : failOn) {
+      if (!what.equals("unmanaged-tokens")) {
+        throw UserException.usage("--fail-on takes unmanaged-tokens, not \"" + what + "\"");
+      }
+    }
     Instant started = Instant.now();
     Optional<Shard> selected = shard.shard();
     Session session = ctx.session(connect);
@@ -89,7 +99,12 @@ final class PlanCommand implements Callable<Integer> {
     if (!plan.ok()) {
       return ExitCodes.FAILED;
     }
-    return detailedExitcode && (plan.hasChanges() || plan.hasDrift()) ? ExitCodes.CHANGES : ExitCodes.OK;
+    boolean tokens = failOn.contains("unmanaged-tokens")
+        && (plan.unmanagedTokens() > 0 || !plan.mixedTokens().isEmpty());
+    if (tokens && !detailedExitcode) {
+      return ExitCodes.FAILED;
+    }
+    return detailedExitcode && (plan.hasChanges() || plan.hasDrift() || tokens) ? ExitCodes.CHANGES : ExitCodes.OK;
   }
 
   private String title(Optional<Shard> selected) {

@@ -3,8 +3,10 @@ package io.trustchain.plan.render;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.MixedTokens;
 import io.trustchain.plan.Plan;
 import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.transport.Command;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +45,28 @@ public final class HumanRenderer implements PlanRenderer {
     if (!blocks.isEmpty()) {
       out.append('\n');
     }
-    return out.append(summary(plan)).toString();
+    return out.append(summary(plan)).append(tokenWarnings(plan)).toString();
   }
 
   private static boolean worthShowing(HostPlan host) {
-    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP);
+    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)
+        || !host.tokens().unmanaged().isEmpty();
+  }
+
+  /** The fleet's token warnings, after the summary: unmanaged holders counted, mixed accounts named. */
+  private String tokenWarnings(Plan plan) {
+    StringBuilder b = new StringBuilder();
+    long unmanaged = plan.unmanagedTokens();
+    if (unmanaged > 0) {
+      b.append(ansi.yellow("Warning:")).append(' ').append(unmanaged)
+          .append(unmanaged == 1 ? " Secure Token holder is" : " Secure Token holders are")
+          .append(" managed by no document (see above).\n");
+    }
+    for (MixedTokens m : plan.mixedTokens()) {
+      b.append(ansi.yellow("Warning:")).append(' ').append(m).append(" (no document says secure_token for ")
+          .append(m.user()).append(").\n");
+    }
+    return b.toString();
   }
 
   private String host(HostPlan host) {
@@ -66,6 +85,13 @@ public final class HumanRenderer implements PlanRenderer {
       problem.hint().ifPresent(h -> b.append("    hint: ").append(h).append('\n'));
     }
     host.error().ifPresent(e -> b.append("  ").append(ansi.boldRed("error:")).append(' ').append(e).append('\n'));
+    for (UnmanagedToken t : host.tokens().unmanaged()) {
+      b.append("  ").append(ansi.yellow("warning:")).append(' ').append(t)
+          .append(" holds a Secure Token, but no document manages ").append(t.user())
+          .append(" and trustchain holds no password for it\n");
+      b.append("    hint: manage it with a user resource (name: ").append(t.user())
+          .append(", secure_token: true or false), or remove the account\n");
+    }
     return b.toString();
   }
 

@@ -8,6 +8,7 @@ import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.spi.Credential;
 import io.trustchain.spi.MacNames;
+import io.trustchain.spi.ManagedAccount;
 import io.trustchain.spi.ParamProblem;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.ResourceModule;
@@ -71,6 +72,13 @@ public final class UserModule implements ResourceModule<UserParams> {
           "shell must be an absolute path: " + why, "for example /bin/zsh")));
     }
     return problems;
+  }
+
+  /** The account; its token as declared (absent: none); its password is held when the document gives it. */
+  @Override
+  public List<ManagedAccount> accounts(UserParams p) {
+    return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(),
+        !p.isAbsent() && p.password() != null));
   }
 
   /** The account itself (read even below uid 500) and its password, to check with dscl -authonly. */
