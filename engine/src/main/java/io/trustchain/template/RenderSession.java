@@ -209,6 +209,20 @@ final class RenderSession implements Templater.Scope {
     if (EMPTY_EXPRESSION.matcher(text).find()) {
       throw new TemplateException("cannot render " + quote(text) + ": {{ }} holds no expression");
     }
+    for (String[] pair : new String[][] {{"{{", "}}"}, {"{%", "%}"}}) {
+      if (count(text, pair[0]) != count(text, pair[1])) {
+        throw new TemplateException("cannot render " + quote(text) + ": " + pair[0] + " and " + pair[1]
+            + " do not pair up (a delimiter is not closed)");
+      }
+    }
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
   }
 
   /** Jinjava's message without Java class names ({@code java.lang.Long} → {@code Long}). */

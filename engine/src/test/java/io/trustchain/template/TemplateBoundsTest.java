@@ -26,6 +26,13 @@ class TemplateBoundsTest {
   }
 
   @Test
+  void anUnclosedDelimiterIsAnError() {
+    assertThatThrownBy(() -> TEMPLATER.render("{{ unclosed", Map.of())).hasMessageEndingWith(
+        "{{ and }} do not pair up (a delimiter is not closed)");
+    assertThatThrownBy(() -> TEMPLATER.render("{% if x %}", Map.of())).isInstanceOf(TemplateException.class);
+  }
+
+  @Test
   void aChainOfVariablesDefinedThroughOneAnotherIsBounded() throws Exception {
     Map<String, Object> vars = new HashMap<>();
     for (int i = 0; i < 5000; i++) {
