@@ -1,7 +1,6 @@
 package io.trustchain.run;
 
 import io.trustchain.facts.FactParseException;
-import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.transport.TransportException;
@@ -16,9 +15,9 @@ import java.util.OptionalInt;
 
 /**
  * Apply as a rollout: the hosts in batches ({@link Serial}), hosts of a batch in parallel up to the
- * forks; each host with changes is locked on the Mac (invariant 6), checked against its saved facts
- * fingerprint when applying a saved plan (invariant 5), applied and verified by {@link Applying},
- * then unlocked — also when it failed. After a batch, the rollout halts when more than
+ * forks; each host with changes is checked against its saved facts fingerprint when applying a saved
+ * plan (invariant 5), then locked on the Mac (invariant 6), applied, verified and unlocked by
+ * {@link Applying} — also when it failed — and its connection closed. After a batch, the rollout halts when more than
  * {@code --max-fail-percent} of that batch's hosts failed (Ansible's max_fail_percentage: the
  * percentage must be exceeded), or, without that option, when every host of the batch failed (as
  * Ansible does); the remaining hosts are not attempted.
@@ -148,69 +147,60 @@ public final class Rollout {
     if (plan == null) {
       return failed(target, "no plan for this host");
     }
-    if (!plan.ok()) {
-      return HostOutcome.refused(plan);
-    }
-    if (!plan.hasChanges()) {
-      return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
-          plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
-    }
-    HostLocks.Lease lease;
     try {
-      progress.hostStep(target.host(), "locking");
-      lease = locks.acquire(target.host(), fleet.transport(target), ttlSeconds(plan));
-    } catch (TransportException e) {
-      fleet.forget(target);
-      return failed(target, HostErrors.describe(e));
-    } catch (HostLocks.Refused e) {
-      return failed(target, e.getMessage());
-    }
-    notes.addAll(lease.notes());
-    try {
-      if (savedPlan) {
+      HostPlan seen = plan;
+      Optional<String> stale = Optional.empty();
+      if (savedPlan && plan.error().isEmpty()) {
         progress.hostStep(target.host(), "checking facts");
-        Optional<String> stale = stale(target, plan);
-        if (stale.isPresent()) {
-          return failed(target, stale.get());
+        try {
+          Planning.Looked now = Planning.look(fleet.transport(target), target, facts, locks.inspector(), commandTimeout);
+          seen = plan.withLock(now.lock());
+          if (plan.hasChanges() && !facts.digest(now.facts()).equals(plan.factsDigest())) {
+            stale = Optional.of("saved plan is stale: facts for " + target.host()
+                + " changed since the plan was made (run plan again)");
+          }
+        } catch (TransportException e) {
+          fleet.forget(target);
+          return failed(target, HostErrors.describe(e));
+        } catch (FactParseException e) {
+          return failed(target, "cannot read the facts: " + e.getMessage());
         }
       }
-      return applying.apply(target, plan, progress, stop);
+      if (seen.ok() && seen.hasChanges() && stale.isEmpty()) {
+        progress.hostStep(target.host(), "applying");
+        return applying.apply(target, seen, notes, progress, stop);
+      }
+      heal(target, seen, notes);
+      if (stale.isPresent()) {
+        return failed(target, stale.get());
+      }
+      if (!seen.ok()) {
+        return HostOutcome.refused(seen);
+      }
+      return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
+          seen.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
     } finally {
-      progress.hostStep(target.host(), "unlocking");
-      try {
-        locks.release(lease, fleet.transport(target)).ifPresent(notes::add);
-      } catch (TransportException e) {
-        notes.add("could not release the apply lock (" + HostErrors.describe(e)
-            + "); it expires by itself, or break it with --force-unlock");
-      }
-    }
-  }
-
-  /** Invariant 5: the host's facts must still be those the plan was made from. */
-  private Optional<String> stale(Target target, HostPlan plan) {
-    try {
-      HostFacts now = facts.gather(fleet.transport(target), target.needs());
-      if (facts.digest(now).equals(plan.factsDigest())) {
-        return Optional.empty();
-      }
-      return Optional.of("saved plan is stale: facts for " + target.host()
-          + " changed since the plan was made (run plan again)");
-    } catch (TransportException e) {
-      fleet.forget(target);
-      return Optional.of(HostErrors.describe(e));
-    } catch (FactParseException e) {
-      return Optional.of("cannot read the facts: " + e.getMessage());
+      fleet.forget(target); // one host's connection at a time per fork: memory stays flat in the number of hosts
     }
   }
 
   /**
-   * How long the lock holds: every round trip this host's apply can make (the freshness check, a
-   * gather and a run per change, verify, release) at the command timeout each, plus a minute. A live
-   * run never outlives its lock; a killed run's lock frees the Mac at worst this long after.
+   * A host this run changes nothing on still gets its lock looked after: broken when it may be (expired,
+   * its process on this controller gone, {@code --force-unlock}), reported otherwise.
    */
-  long ttlSeconds(HostPlan plan) {
-    long changes = plan.changes().stream().filter(c -> c.action().isChange()).count();
-    return (2 * changes + 3) * Math.max(1, commandTimeout.toSeconds()) + 60;
+  private void heal(Target target, HostPlan plan, List<String> notes) {
+    if (plan.lock().isEmpty()) {
+      return;
+    }
+    if (locks.breaking(plan.lock().get()).isPresent()) {
+      progress.hostStep(target.host(), "breaking a lock");
+    }
+    try {
+      locks.heal(target.host(), plan.lock().get(), () -> fleet.transport(target)).ifPresent(notes::add);
+    } catch (TransportException e) {
+      fleet.forget(target);
+      notes.add("could not break the apply lock on " + target.host() + ": " + HostErrors.describe(e));
+    }
   }
 
   private static HostOutcome failed(Target target, String why) {

@@ -8,6 +8,7 @@ import io.trustchain.plan.Plan;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,12 +46,22 @@ public final class HumanRenderer implements PlanRenderer {
     if (!blocks.isEmpty()) {
       out.append('\n');
     }
-    return out.append(summary(plan)).append(tokenWarnings(plan)).toString();
+    return out.append(summary(plan)).append(tokenWarnings(plan)).append(lockWarning(plan)).toString();
   }
 
   private static boolean worthShowing(HostPlan host) {
     return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)
-        || !host.tokens().unmanaged().isEmpty();
+        || !host.tokens().unmanaged().isEmpty() || host.lock().isPresent();
+  }
+
+  /** After the summary: how many hosts another apply's lock holds (drift for --detailed-exitcode). */
+  private String lockWarning(Plan plan) {
+    int locked = plan.locked().size();
+    if (locked == 0) {
+      return "";
+    }
+    return ansi.boldRed("Locked:") + " " + locked + (locked == 1 ? " host carries" : " hosts carry")
+        + " an apply lock (see above); --detailed-exitcode counts it as drift.\n";
   }
 
   /** The fleet's token warnings, after the summary: unmanaged holders counted, mixed accounts named. */
@@ -74,10 +85,17 @@ public final class HumanRenderer implements PlanRenderer {
     String header = host.host() + host.os()
         .map(os -> " (" + os.productName() + " " + os.version() + ", " + os.arch() + ")").orElse("");
     b.append(ansi.bold(header)).append('\n');
+    host.lock().ifPresent(l -> b.append("  ").append(ansi.boldRed("! " + l.describe())).append('\n')
+        .append("      # ").append(l.advice()).append('\n'));
     for (Change change : host.changes()) {
       if (change.action() != Action.NO_OP) {
         change(b, change);
       }
+    }
+    if (host.hasChanges() && (verbose || host.applyRoundTrips() > 3)) {
+      b.append("  # applied in ").append(host.applyRoundTrips()).append(" SSH round trips")
+          .append(host.applyRoundTrips() > 3 ? ": each secret captured after the first goes to escrow before the"
+              + " commands after it run" : " (facts, changes behind their guards, verify)").append('\n');
     }
     for (PlanProblem problem : host.problems()) {
       b.append("  ").append(ansi.boldRed("error:")).append(' ').append(problem.address()).append(": ")
@@ -110,6 +128,9 @@ public final class HumanRenderer implements PlanRenderer {
       b.append("      # ").append(change.reason()).append('\n');
     }
     if (verbose) {
+      for (Guard guard : change.guards()) {
+        b.append("      if ").append(guard.fact()).append(" (").append(guard.probe().display()).append(")\n");
+      }
       for (Command command : change.commands()) {
         b.append("      $ ").append(command.display()).append('\n');
       }

@@ -1,6 +1,7 @@
 package io.trustchain.macos.user;
 
 import io.trustchain.facts.FactsRequest;
+import io.trustchain.facts.Probes;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
@@ -12,6 +13,7 @@ import io.trustchain.spi.ManagedAccount;
 import io.trustchain.spi.ParamProblem;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.ResourceModule;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +106,15 @@ public final class UserModule implements ResourceModule<UserParams> {
         throw new PlanException("removing " + p.name() + " needs the play's management credential",
             "name the credential (credential: {user: …, password: !secret …}) in the play");
       }
+      List<Guard> guards = new ArrayList<>();
+      guards.add(Probes.accountExists(p.name()));
+      guards.add(Probes.secureToken(p.name(), current.get().secureToken()));
+      guards.addAll(Probes.credential(credential.user(), credential.password(), facts));
       return new Change.Delete(address, UserAttributes.of(current.get()).build(),
           List.of(UserCommands.deleteUser(p.name(), p.removeHome(), credential)),
           p.name() + " exists and the document says absent; " + (p.removeHome()
               ? "its home folder is securely erased (remove_home: true)"
-              : "its home folder is kept (remove_home: true erases it)"));
+              : "its home folder is kept (remove_home: true erases it)"), guards);
     }
     if (current.isEmpty()) {
       return NewUser.plan(address, p, facts, credential);
