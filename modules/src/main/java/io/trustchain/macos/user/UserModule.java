@@ -80,7 +80,7 @@ public final class UserModule implements ResourceModule<UserParams> {
   @Override
   public List<ManagedAccount> accounts(UserParams p) {
     return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(),
-        !p.isAbsent() && p.password() != null));
+        p.isAbsent() ? null : p.password()));
   }
 
   /** The account itself (read even below uid 500) and its password, to check with dscl -authonly. */
