@@ -26,6 +26,7 @@ class FaultMatrixTest {
 
   /** Every fault scenario → the test that plays it. A new scenario without a test fails the build. */
   static final Map<String, String> MATRIX = Map.of(
+      "sweep.yml", "FaultSweepTest#theConnectionCutAtAnyByteOfAFullApply_losesNoKey_leaksNoSecret_leavesNoLockUnreported",
       "drop-mid-apply.yml", "FaultMatrixTest#aConnectionDroppedRightAfterAGrant_losesNothing_andTheRerunDoesNotRepeatIt",
       "slow.yml", "FaultMatrixTest#aSlowMacIsWaitedFor_andACommandTimeoutShorterThanItsDelayFailsThatHostAlone",
       "hang.yml", "FaultMatrixTest#aHangingCommandTimesOut_changesNothing_andTheRerunConverges",
