@@ -25,6 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Session session = ctx.session(connect);
     Loaded loaded = ctx.load(inventory, playbooks, connect, session);
+    ctx.hosts(loaded.inventory(), connect, session);   // every host's connection variables, targeted or not
     long plays = loaded.playbooks().stream().mapToLong(p -> p.plays().size()).sum();
     long resources = loaded.targets().stream().mapToLong(t -> t.resources().size()).sum();
     long distinct = loaded.targets().stream().flatMap(t -> t.resources().stream())

@@ -135,6 +135,10 @@ public final class PlayBinding {
           diagnostics.error(spec.userAt(), "the credential user must be a user name, but \"" + user + "\" gives "
               + io.trustchain.yaml.YamlTypes.describe(rendered) + suffix);
           user = null;
+        } else if (io.trustchain.spi.MacNames.shortName(s).isPresent()) {
+          diagnostics.error(spec.userAt(), "the credential user " + io.trustchain.spi.MacNames.shortName(s).get()
+              + " (from \"" + user + "\")" + suffix, io.trustchain.spi.MacNames.SHORT_NAME_HINT);
+          user = null;
         } else {
           user = s;
         }

@@ -213,13 +213,14 @@ public final class Load {
         try {
           rendered.put(e.getKey(), templater.render(e.getValue(), vars));
         } catch (TemplateException ex) {
-          diagnostics.error(host.declaredAt(), host.name() + ": " + e.getKey() + ": " + ex.getMessage());
+          diagnostics.error(host.varAt(e.getKey()).orElse(host.declaredAt()),
+              host.name() + ": " + e.getKey() + ": " + ex.getMessage());
         }
       }
     }
     ConnectionSpecResult result = ConnectionSpecs.from(host.name(), rendered, defaults(diagnostics));
     for (ConnectionProblem p : result.problems()) {
-      diagnostics.error(host.declaredAt(), p.toString());
+      diagnostics.error(host.varAt(p.variable()).orElse(host.declaredAt()), p.toString());
     }
     if (result.spec().isEmpty()) {
       return Optional.empty();

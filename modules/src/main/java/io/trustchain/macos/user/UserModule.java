@@ -8,6 +8,7 @@ import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.spi.Credential;
+import io.trustchain.spi.MacNames;
 import io.trustchain.spi.ManagedAccount;
 import io.trustchain.spi.ParamProblem;
 import io.trustchain.spi.PlanContext;
@@ -18,15 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code user} resource: a local account, present or absent, with its attributes and its
  * Secure Token. The management credential is never modified (safety invariant 2).
  */
 public final class UserModule implements ResourceModule<UserParams> {
-
-  private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   @Override
   public String name() {
@@ -46,9 +44,10 @@ public final class UserModule implements ResourceModule<UserParams> {
   @Override
   public List<ParamProblem> check(UserParams p) {
     List<ParamProblem> problems = new ArrayList<>();
-    if (!SHORT_NAME.matcher(p.name()).matches()) {
-      problems.add(new ParamProblem("name", "\"" + p.name() + "\" is not a macOS short name",
-          "use letters, digits, _ . and -, starting with a letter or _"));
+    MacNames.shortName(p.name()).ifPresent(why -> problems.add(new ParamProblem("name", why,
+        MacNames.SHORT_NAME_HINT)));
+    if (p.fullName() != null) {
+      MacNames.fullName(p.fullName()).ifPresent(why -> problems.add(ParamProblem.of("full_name", why)));
     }
     if (p.isAbsent()) {
       Map<String, Object> ignored = new java.util.LinkedHashMap<>();
@@ -70,9 +69,9 @@ public final class UserModule implements ResourceModule<UserParams> {
     if (p.uid() != null && p.uid() < 1) {
       problems.add(ParamProblem.of("uid", "uid must be a positive number, not " + p.uid()));
     }
-    if (p.shell() != null && !p.shell().startsWith("/")) {
-      problems.add(new ParamProblem("shell", "shell must be an absolute path, not \"" + p.shell() + "\"",
-          "for example /bin/zsh"));
+    if (p.shell() != null) {
+      MacNames.absolutePath(p.shell()).ifPresent(why -> problems.add(new ParamProblem("shell",
+          "shell must be an absolute path: " + why, "for example /bin/zsh")));
     }
     return problems;
   }
