@@ -70,7 +70,7 @@ final class ApplyCommand implements Callable<Integer> {
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);
     Session session = ctx.session(connect);
-    Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
+    Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, documents, connect, session), connect), selected);
     try (Fleet fleet = session.fleet()) {
       Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, false);
       if (!json) {

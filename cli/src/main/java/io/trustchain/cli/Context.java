@@ -3,6 +3,7 @@ package io.trustchain.cli;
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.trustchain.config.AnsibleConfig;
+import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.DiagnosticPrinter;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.InvalidDocumentsException;
@@ -75,8 +76,41 @@ final class Context {
     if (shard.isEmpty()) {
       return loaded;
     }
-    return new Loaded(loaded.inventory(), loaded.playbooks(), ShardOption.select(shard, loaded.targets()),
-        loaded.documentsDigest());
+    List<Target> subset = ShardOption.select(shard, loaded.targets());
+    if (subset.isEmpty() && !loaded.targets().isEmpty()) {
+      err.println("note: shard " + shard.get() + " holds none of the " + loaded.targets().size()
+          + " targeted hosts (the split depends only on the host names)");
+      err.flush();
+    }
+    return loaded.withTargets(subset);
+  }
+
+  /**
+   * {@code loaded} when it targets hosts. A play whose {@code hosts:} matches no host, and plays and
+   * {@code --limit} that leave no host at all, fail with exit 1 and a "did you mean", so a typo never reads as
+   * "No changes"; with {@code --allow-empty} they are warnings. (An empty {@code --shard} of a non-empty
+   * selection is fine: the split is by host name hash, and small fleets leave some shards empty.)
+   */
+  Loaded requireHosts(Loaded loaded, ConnectOptions connect) {
+    Diagnostics problems = new Diagnostics();
+    loaded.emptyPlays().forEach(problems::add);
+    if (loaded.targets().isEmpty()) {
+      problems.add(Diagnostic.error(null, "no host to work on: the plays" + (connect.limit().isPresent()
+          ? " and --limit " + connect.limit().get() : "") + " select no host of " + loaded.inventory().source(),
+          "trustchain inventory --graph lists the groups and hosts"));
+    }
+    if (problems.isEmpty()) {
+      return loaded;
+    }
+    if (connect.allowEmpty) {
+      Diagnostics warnings = new Diagnostics();
+      problems.all().forEach(d -> warnings.add(new Diagnostic(io.trustchain.diag.Severity.WARNING, d.message(), d.at(),
+          d.hint(), d.showSnippet())));
+      new DiagnosticPrinter().print(warnings, err);
+      return loaded;
+    }
+    new DiagnosticPrinter().print(problems, err);
+    throw new UserException(ExitCodes.FAILED, "nothing would be checked; pass --allow-empty when no host is expected");
   }
 
   Inventory inventory(InventoryOption inventory, Session session) throws InvalidDocumentsException {

@@ -1,5 +1,6 @@
 package io.trustchain.run;
 
+import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.facts.FactsRequest;
@@ -81,11 +82,12 @@ public final class Load {
       perHost.put(h.name(), new ArrayList<>());
     }
     Set<String> targeted = new LinkedHashSet<>();
+    List<Diagnostic> emptyPlays = new ArrayList<>();
     EscrowBinding escrow = new EscrowBinding(keyring);
     for (Playbook playbook : playbooks) {
       for (Play play : playbook.plays()) {
         PlayBinding binding = binder.prepare(play);
-        for (Host host : select(inv, play, diagnostics)) {
+        for (Host host : select(inv, play, diagnostics, emptyPlays)) {
           if (limited.isPresent() && !limited.get().contains(host.name())) {
             continue;
           }
@@ -107,7 +109,7 @@ public final class Load {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new Loaded(inv, playbooks, targets, digest(playbooks)));
+    return Optional.of(new Loaded(inv, playbooks, targets, digest(playbooks), emptyPlays));
   }
 
   /** Every inventory host within {@code limit}, with nothing to plan (for {@code facts}). */
@@ -139,12 +141,22 @@ public final class Load {
     }
   }
 
-  private List<Host> select(Inventory inv, Play play, Diagnostics diagnostics) {
+  /**
+   * The play's hosts. A term of its pattern that matches nothing is a warning; a pattern that matches no host
+   * at all goes to {@code emptyPlays} (an error unless {@code --allow-empty}). Both with a "did you mean" from
+   * the inventory's groups and hosts.
+   */
+  private List<Host> select(Inventory inv, Play play, Diagnostics diagnostics, List<Diagnostic> emptyPlays) {
     try {
       HostSelection selection = HostPattern.parse(play.hosts()).select(inv);
-      if (!selection.unmatched().isEmpty()) {
-        diagnostics.warning(play.at(), "hosts: " + String.join(", ", selection.unmatched())
-            + " matched no host in " + inv.source().getFileName());
+      String hint = HostNames.hint(inv, selection.unmatched());
+      if (selection.hosts().isEmpty()) {
+        emptyPlays.add(Diagnostic.error(play.at(), "hosts: \"" + play.hosts() + "\" matches no host in "
+            + inv.source().getFileName(), hint == null ? "trustchain inventory --graph lists the groups and hosts"
+            : hint));
+      } else if (!selection.unmatched().isEmpty()) {
+        diagnostics.add(Diagnostic.warning(play.at(), "hosts: " + String.join(", ", selection.unmatched())
+            + " matched no host in " + inv.source().getFileName()).withHint(hint));
       }
       return selection.hosts();
     } catch (IllegalArgumentException e) {

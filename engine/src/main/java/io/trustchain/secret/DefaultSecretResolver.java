@@ -65,7 +65,8 @@ public final class DefaultSecretResolver implements SecretResolver {
   public Secret resolve(SecretRef ref) throws SecretException {
     Objects.requireNonNull(ref, "ref == null");
     Slot slot = cache.computeIfAbsent(ref, r -> new Slot());
-    synchronized (slot) {
+    slot.lock.lock(); // a ReentrantLock: loading may wait on a command, and virtual threads call this
+    try {
       if (slot.value == null && slot.failure == null) {
         try {
           slot.value = load(ref);
@@ -77,6 +78,8 @@ public final class DefaultSecretResolver implements SecretResolver {
         throw new SecretException(slot.failure);
       }
       return Secret.of(slot.value.reveal());
+    } finally {
+      slot.lock.unlock();
     }
   }
 
@@ -168,6 +171,7 @@ public final class DefaultSecretResolver implements SecretResolver {
 
   /** One reference's value or failure, filled once. */
   private static final class Slot {
+    final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     Secret value;
     String failure;
   }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One host's SSH connection, reused for every exec of the run.
@@ -31,7 +32,9 @@ import java.util.Optional;
  * have changed the Mac, and may not be idempotent). The NEXT exec on this transport opens a new
  * connection, with the same host key check and authentication, so that a later stage (verify, or
  * the next change's re-gather) can still reach the host; when that fails it reports why
- * ({@code UNREACHABLE}, {@code HOST_KEY}, {@code AUTH}). Execs on one transport are serialized.
+ * ({@code UNREACHABLE}, {@code HOST_KEY}, {@code AUTH}). Execs on one transport are serialized by a
+ * {@link ReentrantLock}, not {@code synchronized}: an exec waits on the network, and on JDK 21 a virtual
+ * thread that blocks inside {@code synchronized} pins its carrier thread (JEP 444; lifted only in JDK 24).
  */
 final class SshTransport implements Transport {
 
@@ -42,6 +45,7 @@ final class SshTransport implements Transport {
   private Link link;
   private boolean closed;
   private Runnable onClose = () -> {};
+  private final ReentrantLock lock = new ReentrantLock();
 
   SshTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Link.Opener opener,
       Link first) {
@@ -58,17 +62,22 @@ final class SshTransport implements Transport {
   }
 
   @Override
-  public synchronized ExecResult exec(RemoteScript script) throws TransportException {
+  public ExecResult exec(RemoteScript script) throws TransportException {
     Objects.requireNonNull(script, "script == null");
-    if (closed) {
-      throw new TransportException(Kind.DROPPED, where() + ": the connection was closed by trustchain");
-    }
-    byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(),
-        secrets);
+    lock.lock();
     try {
-      return run(script, stdin);
+      if (closed) {
+        throw new TransportException(Kind.DROPPED, where() + ": the connection was closed by trustchain");
+      }
+      byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(),
+          secrets);
+      try {
+        return run(script, stdin);
+      } finally {
+        Arrays.fill(stdin, (byte) 0);
+      }
     } finally {
-      Arrays.fill(stdin, (byte) 0);
+      lock.unlock();
     }
   }
 
@@ -186,15 +195,21 @@ final class SshTransport implements Transport {
   }
 
   /** Runs {@code action} once this transport is closed (the connector forgets it). */
-  synchronized SshTransport whenClosed(Runnable action) {
-    this.onClose = Objects.requireNonNull(action, "action == null");
-    return this;
+  SshTransport whenClosed(Runnable action) {
+    lock.lock();
+    try {
+      this.onClose = Objects.requireNonNull(action, "action == null");
+      return this;
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public void close() {
     Runnable action;
-    synchronized (this) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
@@ -204,6 +219,8 @@ final class SshTransport implements Transport {
         link = null;
       }
       action = onClose;
+    } finally {
+      lock.unlock();
     }
     action.run();
   }
