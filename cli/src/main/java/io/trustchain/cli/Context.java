@@ -11,7 +11,7 @@ import io.trustchain.inventory.Inventory;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Load;
 import io.trustchain.run.Loaded;
-import io.trustchain.run.Progress;
+import io.trustchain.run.RunListener;
 import io.trustchain.run.Target;
 import io.trustchain.spi.ModuleRegistry;
 import io.trustchain.spi.PlanValidator;
@@ -139,7 +139,7 @@ final class Context {
     }
   }
 
-  Progress progress(boolean machineReadable) {
-    return !machineReadable && environment.terminal() ? Progress.on(err) : Progress.off();
+  RunListener progress(boolean machineReadable) {
+    return !machineReadable && environment.terminal() ? new CounterProgress(err) : RunListener.NONE;
   }
 }
