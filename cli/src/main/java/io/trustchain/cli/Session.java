@@ -69,7 +69,8 @@ final class Session {
     SshOptions ssh = SshOptions.defaults()
         .withAcceptNewHostKeys(options.acceptNewHostKeys)
         .withCommandTimeout(commandTimeout);
-    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh), options.connectTimeout()));
+    LabArtifact lab = LabArtifact.system();
+    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh), options.connectTimeout()), lab::provider);
   }
 
   Duration commandTimeout() {

@@ -38,7 +38,7 @@ public final class LabCommand implements Callable<Integer> {
 
   /** The simulated macOS, and the inventory loader registered with {@link ServiceLoader}, if any. */
   public LabCommand() {
-    this(new MacHostFactory(), ServiceLoader.load(LabFleetSource.class).findFirst().orElse(null));
+    this(new MacHostFactory(), ServiceLoader.load(LabFleetSource.class, LabCommand.class.getClassLoader()).findFirst().orElse(null));
   }
 
   /**
