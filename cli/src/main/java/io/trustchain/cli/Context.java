@@ -14,6 +14,7 @@ import io.trustchain.run.Loaded;
 import io.trustchain.run.RunListener;
 import io.trustchain.run.Target;
 import io.trustchain.spi.ModuleRegistry;
+import io.trustchain.spi.DocumentValidator;
 import io.trustchain.spi.PlanValidator;
 import io.trustchain.template.Templater;
 import java.io.IOException;
@@ -33,10 +34,13 @@ final class Context {
   private final ModuleRegistry registry;
   private final Templater templater;
   private final Set<PlanValidator> validators;
+  private final Set<DocumentValidator> documentValidators;
 
   @Inject
   Context(CliEnvironment environment, AnsibleConfig config, ModuleRegistry registry, Templater templater,
-      Set<PlanValidator> validators, @Named("out") PrintWriter out, @Named("err") PrintWriter err) {
+      Set<PlanValidator> validators, Set<DocumentValidator> documentValidators, @Named("out") PrintWriter out,
+      @Named("err") PrintWriter err) {
+    this.documentValidators = documentValidators;
     this.environment = environment;
     this.config = config;
     this.registry = registry;
@@ -51,7 +55,7 @@ final class Context {
   }
 
   Load load() {
-    return new Load(registry, templater, environment.env(), environment.cwd());
+    return new Load(registry, templater, environment.env(), environment.cwd(), List.copyOf(documentValidators));
   }
 
   /** Loads the run's documents; all errors at once as an exception, warnings printed. */

@@ -95,7 +95,8 @@ final class Session {
 
   HostPlanner planner() {
     Planner planner = new Planner();
-    return (host, gathered, digest, resources) -> planner.plan(host, gathered, digest, resources, validators);
+    return (host, gathered, digest, resources, wayIn) ->
+        planner.plan(host, gathered, digest, resources, validators, wayIn);
   }
 
   private static Connector withConnectTimeout(Connector connector, Optional<Duration> timeout) {

@@ -12,6 +12,7 @@ import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.PlanValidator;
+import io.trustchain.spi.WayIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,12 +36,24 @@ public final class Planner {
 
   public Planner() {}
 
+  /** A plan without a known way in (no connection account to protect): for tests of modules and invariants. */
   public HostPlan plan(
       String host,
       HostFacts gathered,
       String factsDigest,
       List<BoundResource<?>> resources,
       List<PlanValidator> validators) {
+    return plan(host, gathered, factsDigest, resources, validators, WayIn.unknown());
+  }
+
+  public HostPlan plan(
+      String host,
+      HostFacts gathered,
+      String factsDigest,
+      List<BoundResource<?>> resources,
+      List<PlanValidator> validators,
+      WayIn wayIn) {
+    Objects.requireNonNull(wayIn, "wayIn == null");
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(gathered, "gathered == null");
     Objects.requireNonNull(resources, "resources == null");
@@ -70,6 +83,16 @@ public final class Planner {
           if (!problems.contains(p)) {
             problems.add(p);
           }
+        }
+      }
+    }
+    for (PlanValidator validator : validators) {
+      for (PlanProblem p : validator.validateHost(gathered, projected, List.copyOf(changes), wayIn)) {
+        PlanProblem placed = p.at().isPresent() ? p : new PlanProblem(p.address(), p.message(), p.hint(),
+            resources.stream().filter(r -> r.address().equals(p.address())).map(BoundResource::at)
+                .filter(Objects::nonNull).findFirst());
+        if (!problems.contains(placed)) {
+          problems.add(placed);
         }
       }
     }

@@ -120,7 +120,7 @@ public final class Applying {
   private HostOutcome verify(Target target, Transport transport, List<ChangeOutcome> outcomes, Map<Object, String> words)
       throws TransportException, FactParseException {
     HostFacts after = facts.gather(transport, target.needs());
-    HostPlan again = planner.plan(target.host(), after, facts.digest(after), target.resources());
+    HostPlan again = planner.plan(target.host(), after, facts.digest(after), target.resources(), target.wayIn());
     if (!again.ok()) {
       String why = again.error().orElseGet(() -> again.problems().get(0).toString());
       return new HostOutcome(target.host(), HostOutcome.Status.FAILED,

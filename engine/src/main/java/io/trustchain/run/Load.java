@@ -21,9 +21,12 @@ import io.trustchain.playbook.PlaybookLoader;
 import io.trustchain.playbook.ResourceBinder;
 import io.trustchain.playbook.SecretCheck;
 import io.trustchain.secret.VaultKeyring;
+import io.trustchain.plan.PlanProblem;
 import io.trustchain.spi.BoundResource;
+import io.trustchain.spi.DocumentValidator;
 import io.trustchain.spi.LabHost;
 import io.trustchain.spi.ModuleRegistry;
+import io.trustchain.spi.WayIn;
 import io.trustchain.template.TemplateException;
 import io.trustchain.template.Templater;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +53,20 @@ public final class Load {
   private final Templater templater;
   private final Map<String, String> env;
   private final Path cwd;
+  private final List<DocumentValidator> documentValidators;
 
   public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd) {
+    this(registry, templater, env, cwd, List.of());
+  }
+
+  /** @param documentValidators the safety invariants knowable from the documents alone (the way in) */
+  public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd,
+      List<DocumentValidator> documentValidators) {
     this.registry = registry;
     this.templater = templater;
     this.env = env;
     this.cwd = cwd;
+    this.documentValidators = List.copyOf(documentValidators);
   }
 
   public Optional<Inventory> inventory(Path path, VaultKeyring keyring, Diagnostics diagnostics) {
@@ -103,7 +114,10 @@ public final class Load {
       if (targeted.contains(host.name())) {
         List<BoundResource<?>> resources = perHost.get(host.name());
         FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources), diagnostics);
-        target(inv, host, resources, needs, diagnostics).ifPresent(targets::add);
+        target(inv, host, resources, needs, diagnostics).ifPresent(t -> {
+          checkDocuments(t, diagnostics);
+          targets.add(t);
+        });
       }
     }
     if (diagnostics.hasErrors()) {
@@ -122,6 +136,18 @@ public final class Load {
       }
     }
     return diagnostics.hasErrors() ? Optional.empty() : Optional.of(targets);
+  }
+
+  /** The invariants the documents alone can break, as errors at the resources' positions (once each). */
+  private void checkDocuments(Target target, Diagnostics diagnostics) {
+    for (DocumentValidator v : documentValidators) {
+      for (PlanProblem p : v.validate(target.host(), target.wayIn(), target.resources())) {
+        Diagnostic d = new Diagnostic(io.trustchain.diag.Severity.ERROR, p.message(), p.at(), p.hint(), true);
+        if (!diagnostics.all().contains(d)) {
+          diagnostics.add(d);
+        }
+      }
+    }
   }
 
   private Optional<Set<String>> limitHosts(Inventory inv, Optional<String> limit, Diagnostics diagnostics) {
@@ -192,7 +218,25 @@ public final class Load {
       return Optional.empty();
     }
     ConnectionSpec spec = result.spec().get();
-    return Optional.of(new Target(host.name(), spec, resources, needs, labHost(host, spec, rendered, diagnostics)));
+    boolean wayInChange = optIn(host, rendered.get(WayIn.OPT_IN), diagnostics);
+    return Optional.of(new Target(host.name(), spec, resources, needs.withUser(spec.user()),
+        labHost(host, spec, rendered, diagnostics), wayInChange));
+  }
+
+  /** {@code trustchain_allow_way_in_change}: a boolean (Ansible's spellings), false when unset. */
+  private static boolean optIn(Host host, Object value, Diagnostics diagnostics) {
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    String text = value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+    if (Set.of("true", "yes", "on", "1").contains(text)) {
+      return true;
+    }
+    if (!Set.of("false", "no", "off", "0", "").contains(text)) {
+      diagnostics.error(host.declaredAt(), host.name() + ": " + WayIn.OPT_IN + " must be true or false, not \""
+          + value + "\"");
+    }
+    return false;
   }
 
   private Optional<LabHost> labHost(Host host, ConnectionSpec spec, Map<String, Object> vars, Diagnostics diagnostics) {

@@ -61,7 +61,7 @@ public final class Planning {
       var transport = fleet.transport(target);
       listener.hostStep(target.host(), "gathering facts");
       HostFacts gathered = facts.gather(transport, target.needs());
-      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources());
+      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources(), target.wayIn());
     } catch (TransportException e) {
       fleet.forget(target);
       return HostPlan.failed(target.host(), HostErrors.describe(e));
