@@ -3,10 +3,13 @@
 #   openssh-server  - the OpenSSH interop test runs a real sshd on loopback
 #   ansible-core    - ansible-vault proves escrowed keys open with it; ansible-inventory is the
 #                     reference for `trustchain inventory --list`
+#   sudo            - the interop test proves, with Debian's real sudo and a wrong become password, that sudo
+#                     never reads a secret
 set -euo pipefail
 need=()
 command -v /usr/sbin/sshd >/dev/null 2>&1 || need+=(openssh-server)
 command -v ansible-vault >/dev/null 2>&1 || need+=(ansible-core)
+[ -x /usr/bin/sudo ] || need+=(sudo)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

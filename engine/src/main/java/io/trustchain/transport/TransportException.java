@@ -5,7 +5,9 @@ public final class TransportException extends Exception {
 
   /** What went wrong, for reporting and retry decisions. */
   public enum Kind {
-    UNREACHABLE, HOST_KEY, AUTH, TIMEOUT, DROPPED, SECRET, PROTOCOL
+    UNREACHABLE, HOST_KEY, AUTH, TIMEOUT, DROPPED, SECRET, PROTOCOL,
+    /** sudo refused the become password (or the account may not use sudo): nothing else ran. */
+    SUDO_REFUSED
   }
 
   private final Kind kind;

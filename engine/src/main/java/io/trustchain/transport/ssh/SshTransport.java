@@ -44,6 +44,7 @@ final class SshTransport implements Transport {
   private final Link.Opener opener;
   private Link link;
   private boolean closed;
+  private boolean becomeChecked;
   private Runnable onClose = () -> {};
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -72,7 +73,18 @@ final class SshTransport implements Transport {
       byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(),
           secrets);
       try {
-        return run(script, stdin);
+        boolean withPassword = spec.become() && spec.becomePassword().isPresent();
+        if (withPassword && !becomeChecked && !script.secrets().isEmpty()) {
+          checkBecome(timeoutOf(script));
+        }
+        ExecResult result = run(RemoteCommandLine.of(script, spec.become(), withPassword), timeoutOf(script), stdin);
+        if (withPassword && result.exitStatus() != 0 && !result.stdout().contains(script.nonce())) {
+          Optional<String> refused = BecomeCheck.refusal(result.stderr());
+          if (refused.isPresent()) {
+            throw BecomeCheck.refused(where(), spec.user(), refused.get());
+          }
+        }
+        return result;
       } finally {
         Arrays.fill(stdin, (byte) 0);
       }
@@ -81,10 +93,30 @@ final class SshTransport implements Transport {
     }
   }
 
-  private ExecResult run(RemoteScript script, byte[] stdin) throws TransportException {
+  /**
+   * The become password alone, in an exec of its own ({@link BecomeCheck}): sudo never sees the script's
+   * secrets, even when it refuses the password and would read more lines as attempts.
+   */
+  private void checkBecome(Duration timeout) throws TransportException {
+    byte[] stdin = StdinPayload.becomeOnly(spec.becomePassword().orElseThrow(), secrets);
+    try {
+      ExecResult r = run(BecomeCheck.COMMAND, timeout, stdin);
+      if (r.exitStatus() != 0) {
+        throw BecomeCheck.refused(where(), spec.user(), BecomeCheck.refusal(r.stderr())
+            .orElse("exit " + r.exitStatus() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip())));
+      }
+      becomeChecked = true;
+    } finally {
+      Arrays.fill(stdin, (byte) 0);
+    }
+  }
+
+  private Duration timeoutOf(RemoteScript script) {
+    return script.timeout().isZero() || script.timeout().isNegative() ? defaultTimeout : script.timeout();
+  }
+
+  private ExecResult run(String commandLine, Duration timeout, byte[] stdin) throws TransportException {
     Link live = liveLink();
-    String commandLine = RemoteCommandLine.of(script, spec.become(), spec.becomePassword().isPresent());
-    Duration timeout = script.timeout().isZero() || script.timeout().isNegative() ? defaultTimeout : script.timeout();
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     RemoteProcess process;
