@@ -61,6 +61,13 @@ public final class Cli {
     cli.setParameterExceptionHandler((e, args) -> {
       CommandLine c = e.getCommandLine();
       c.getErr().println("error: " + e.getMessage());
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        List<String> close = Suggestions.closest(unmatched);
+        if (!close.isEmpty()) {
+          c.getErr().println("hint: did you mean " + String.join(" or ", close.stream().map(x -> "\"" + x + "\"").toList())
+              + "?");
+        }
+      }
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();
       return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package io.trustchain.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
       "1 a host or the run failed, 64 usage error, 65 invalid documents."
     },
     subcommands = {
-      ValidateCommand.class, InventoryCommand.class, FactsCommand.class, PlanCommand.class, ApplyCommand.class
+      ValidateCommand.class, InventoryCommand.class, FactsCommand.class, PlanCommand.class, ApplyCommand.class,
+      ShowCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, ManCommand.class
     })
 public final class RootCommand implements Runnable {
 

@@ -4,6 +4,7 @@ import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.facts.FactsRequest;
+import io.trustchain.inventory.ConnectionDefaults;
 import io.trustchain.inventory.ConnectionProblem;
 import io.trustchain.inventory.ConnectionSpec;
 import io.trustchain.inventory.ConnectionSpecResult;
@@ -54,6 +55,11 @@ public final class Load {
   private final Map<String, String> env;
   private final Path cwd;
   private final List<DocumentValidator> documentValidators;
+  private Optional<String> remoteUser = Optional.empty();
+  private Optional<Path> privateKey = Optional.empty();
+  private Optional<io.trustchain.secret.SecretRef> becomePassword = Optional.empty();
+  private ConnectionDefaults defaults;
+  private Map<String, Object> extraVars = Map.of();
 
   public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd) {
     this(registry, templater, env, cwd, List.of());
@@ -67,6 +73,21 @@ public final class Load {
     this.env = env;
     this.cwd = cwd;
     this.documentValidators = List.copyOf(documentValidators);
+  }
+
+  /** {@code -e} extra vars: over the inventory's and the plays' variables, connection variables included. */
+  public Load withExtraVars(Map<String, Object> vars) {
+    this.extraVars = Map.copyOf(vars);
+    return this;
+  }
+
+  /** The command line's {@code -u USER} and {@code --private-key FILE}: below the inventory's variables. */
+  public Load withConnection(Optional<String> user, Optional<Path> key,
+      Optional<io.trustchain.secret.SecretRef> becomePassword) {
+    this.remoteUser = user;
+    this.privateKey = key.map(cwd::resolve);
+    this.becomePassword = becomePassword;
+    return this;
   }
 
   public Optional<Inventory> inventory(Path path, VaultKeyring keyring, Diagnostics diagnostics) {
@@ -87,7 +108,8 @@ public final class Load {
     }
     Inventory inv = inventory.get();
     Optional<Set<String>> limited = limitHosts(inv, limit, diagnostics);
-    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(new SecretCheck(env, keyring));
+    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(new SecretCheck(env, keyring))
+        .withExtraVars(extraVars);
     Map<String, List<BoundResource<?>>> perHost = new LinkedHashMap<>();
     for (Host h : inv.hosts()) {
       perHost.put(h.name(), new ArrayList<>());
@@ -193,6 +215,7 @@ public final class Load {
 
   private Map<String, Object> hostVars(Inventory inv, Host host) {
     Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+    vars.putAll(extraVars);
     vars.putAll(inv.magicVars(host));
     return vars;
   }
@@ -210,7 +233,7 @@ public final class Load {
         }
       }
     }
-    ConnectionSpecResult result = ConnectionSpecs.from(host.name(), rendered);
+    ConnectionSpecResult result = ConnectionSpecs.from(host.name(), rendered, defaults(diagnostics));
     for (ConnectionProblem p : result.problems()) {
       diagnostics.error(host.declaredAt(), p.toString());
     }
@@ -237,6 +260,22 @@ public final class Load {
           + value + "\"");
     }
     return false;
+  }
+
+  /** The controller's defaults, read once per load ({@code ~/.ssh/config} problems are diagnostics). */
+  private synchronized ConnectionDefaults defaults(Diagnostics diagnostics) {
+    if (defaults == null) {
+      try {
+        defaults = ConnectionDefaults.of(env, cwd);
+      } catch (java.io.IOException | RuntimeException e) {
+        Path file = ConnectionDefaults.home(env).resolve(".ssh/config");
+        diagnostics.error(null, "cannot read " + file + ": " + e.getMessage(),
+            "fix or move the file; trustchain reads its HostName, User, Port, IdentityFile and ProxyJump");
+        defaults = ConnectionDefaults.plain(env, cwd);
+      }
+      defaults = defaults.withCommandLine(remoteUser, privateKey).withBecomePassword(becomePassword);
+    }
+    return defaults;
   }
 
   private Optional<LabHost> labHost(Host host, ConnectionSpec spec, Map<String, Object> vars, Diagnostics diagnostics) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab",
     description = "The simulated Macs: serve them over SSH and play their login-window events.",
     exitCodeOnInvalidInput = LabCommand.USAGE,
-    subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, RebootCommand.class,
+    subcommands = {ServeCommand.class, LoginCommand.class, LoginDeclineCommand.class, LogoutCommand.class,
+        LogoutDeclineCommand.class, RebootCommand.class,
         ResetCommand.class, StatusCommand.class, AdvanceDaysCommand.class})
 public final class LabCommand implements Callable<Integer> {
 
