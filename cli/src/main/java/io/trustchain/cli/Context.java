@@ -62,7 +62,8 @@ final class Context {
 
   /** A loader with the command line's connection defaults ({@code -u}, {@code --private-key}, {@code -K}, {@code -e}). */
   Load load(ConnectOptions options, Session session) {
-    return load().withConnection(options.user(config), options.privateKey(environment, config), session.becomePassword())
+    return load().withSecrets(session.secrets())
+        .withConnection(options.user(config), options.privateKey(environment, config), session.becomePassword())
         .withExtraVars(ExtraVars.parse(options.extraVars, environment.cwd()));
   }
 
@@ -99,7 +100,8 @@ final class Context {
   Loaded load(Path inventory, List<Path> playbooks, Optional<String> limit, ConnectOptions options, Session session)
       throws InvalidDocumentsException {
     Diagnostics diagnostics = new Diagnostics();
-    return checked(diagnostics, load(options, session).load(inventory, playbooks, limit, session.keyring(), diagnostics));
+    return checked(diagnostics, load(options, session).load(inventory, playbooks, limit, session.keyring(),
+        diagnostics));
   }
 
   /** {@code loaded} with only the targets of {@code shard}. */

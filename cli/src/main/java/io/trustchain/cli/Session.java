@@ -92,6 +92,11 @@ final class Session {
     return becomePassword;
   }
 
+  /** The run's resolver: validation and the transport share it, so each secret is fetched once. */
+  DefaultSecretResolver secrets() {
+    return secrets;
+  }
+
   AnsibleVault keyring() {
     return keyring;
   }

@@ -21,6 +21,7 @@ import io.trustchain.playbook.Playbook;
 import io.trustchain.playbook.PlaybookLoader;
 import io.trustchain.playbook.ResourceBinder;
 import io.trustchain.playbook.SecretCheck;
+import io.trustchain.secret.SecretResolver;
 import io.trustchain.secret.VaultKeyring;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.spi.BoundResource;
@@ -60,6 +61,7 @@ public final class Load {
   private Optional<io.trustchain.secret.SecretRef> becomePassword = Optional.empty();
   private ConnectionDefaults defaults;
   private Map<String, Object> extraVars = Map.of();
+  private SecretResolver secrets;
 
   public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd) {
     this(registry, templater, env, cwd, List.of());
@@ -108,7 +110,8 @@ public final class Load {
     }
     Inventory inv = inventory.get();
     Optional<Set<String>> limited = limitHosts(inv, limit, diagnostics);
-    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(new SecretCheck(env, keyring))
+    SecretCheck secretCheck = secretCheck(keyring);
+    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(secretCheck)
         .withExtraVars(extraVars);
     Map<String, List<BoundResource<?>>> perHost = new LinkedHashMap<>();
     for (Host h : inv.hosts()) {
@@ -136,7 +139,7 @@ public final class Load {
       if (targeted.contains(host.name())) {
         List<BoundResource<?>> resources = perHost.get(host.name());
         FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources), diagnostics);
-        target(inv, host, resources, needs, diagnostics).ifPresent(t -> {
+        target(inv, host, resources, needs, diagnostics, secretCheck).ifPresent(t -> {
           checkDocuments(t, diagnostics);
           targets.add(t);
         });
@@ -154,7 +157,7 @@ public final class Load {
     List<Target> targets = new ArrayList<>();
     for (Host host : inv.hosts()) {
       if (limited.isEmpty() || limited.get().contains(host.name())) {
-        target(inv, host, List.of(), FactsRequest.none(), diagnostics).ifPresent(targets::add);
+        target(inv, host, List.of(), FactsRequest.none(), diagnostics, null).ifPresent(targets::add);
       }
     }
     return diagnostics.hasErrors() ? Optional.empty() : Optional.of(targets);
@@ -170,6 +173,19 @@ public final class Load {
         }
       }
     }
+  }
+
+  /**
+   * This load resolving secrets with {@code resolver}: pass the run's, so that what validation fetched (a
+   * {@code command:} run, a vault value opened) is what the run sends, fetched once.
+   */
+  public Load withSecrets(SecretResolver resolver) {
+    this.secrets = resolver;
+    return this;
+  }
+
+  private SecretCheck secretCheck(VaultKeyring keyring) {
+    return secrets != null ? new SecretCheck(secrets) : new SecretCheck(env, keyring);
   }
 
   private Optional<Set<String>> limitHosts(Inventory inv, Optional<String> limit, Diagnostics diagnostics) {
@@ -220,8 +236,9 @@ public final class Load {
     return vars;
   }
 
+  /** @param secretCheck resolves the become password too (null: not checked, e.g. for {@code facts}) */
   private Optional<Target> target(Inventory inv, Host host, List<BoundResource<?>> resources, FactsRequest needs,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics, SecretCheck secretCheck) {
     Map<String, Object> vars = hostVars(inv, host);
     Map<String, Object> rendered = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : vars.entrySet()) {
@@ -241,6 +258,9 @@ public final class Load {
       return Optional.empty();
     }
     ConnectionSpec spec = result.spec().get();
+    if (secretCheck != null && spec.become()) {
+      spec.becomePassword().ifPresent(ref -> secretCheck.check(ref, host.declaredAt(), diagnostics));
+    }
     boolean wayInChange = optIn(host, rendered.get(WayIn.OPT_IN), diagnostics);
     return Optional.of(new Target(host.name(), spec, resources, needs.withUser(spec.user()),
         labHost(host, spec, rendered, diagnostics), wayInChange));

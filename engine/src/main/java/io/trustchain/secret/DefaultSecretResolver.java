@@ -103,6 +103,16 @@ public final class DefaultSecretResolver implements SecretResolver {
         }
         yield Secret.of(typed.reveal());
       }
+      case SecretRef.Xml x -> {
+        Secret inner = resolve(x.of());
+        char[] plain = inner.reveal();
+        try {
+          yield Secret.of(SecretRef.Xml.escape(plain));
+        } finally {
+          java.util.Arrays.fill(plain, '\0');
+          inner.destroy();
+        }
+      }
       case SecretRef.Escrow e -> {
         if (escrow == null) {
           throw new SecretException("secret " + e.describe() + " lives in the escrow store, and none is configured");
