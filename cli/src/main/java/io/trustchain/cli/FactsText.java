@@ -3,6 +3,7 @@ package io.trustchain.cli;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
+import io.trustchain.plan.UnmanagedToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,11 @@ final class FactsText {
   private FactsText() {}
 
   static String render(Map<String, HostFacts> hosts) {
+    return render(hosts, Map.of());
+  }
+
+  /** With the Secure Token holders no document manages, per host (when facts were read for documents). */
+  static String render(Map<String, HostFacts> hosts, Map<String, List<UnmanagedToken>> unmanaged) {
     StringBuilder b = new StringBuilder();
     for (Map.Entry<String, HostFacts> e : hosts.entrySet()) {
       HostFacts f = e.getValue();
@@ -67,6 +73,11 @@ final class FactsText {
         b.append("  MDM: ").append(f.mdm().enrolled()
             ? "enrolled" + (f.mdm().dep() ? " (ADE)" : "") + (f.mdm().userApproved() ? ", user approved" : "")
             : "not enrolled").append('\n');
+      }
+      List<UnmanagedToken> holders = unmanaged.getOrDefault(e.getKey(), List.of());
+      if (!holders.isEmpty()) {
+        b.append("  Secure Token holders no document manages: ")
+            .append(String.join(", ", holders.stream().map(UnmanagedToken::toString).toList())).append('\n');
       }
       b.append('\n');
     }

@@ -19,6 +19,7 @@ import io.trustchain.secret.SecretRef;
 import io.trustchain.secret.VaultPasswords;
 import io.trustchain.spi.PlanValidator;
 import io.trustchain.transport.Connector;
+import io.trustchain.transport.ScriptBuilder;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import io.trustchain.transport.ssh.SshAuth;
@@ -122,6 +123,11 @@ final class Session {
       @Override
       public HostFacts gather(Transport transport, FactsRequest request) throws TransportException, FactParseException {
         return gatherer.gather(transport, request, timeout);
+      }
+
+      @Override
+      public FactsGatherer.Embedded embed(ScriptBuilder script, FactsRequest request) {
+        return gatherer.embed(script, request);
       }
 
       @Override

@@ -41,10 +41,22 @@ public final class FactsJson {
   private FactsJson() {}
 
   public static String write(Map<String, HostFacts> hosts) {
+    return write(hosts, Map.of());
+  }
+
+  /**
+   * The facts, each host's entry with the fields of {@code extra} added after its own (snake_case), e.g.
+   * {@code unmanaged_tokens} when the facts were read for documents.
+   */
+  public static String write(Map<String, HostFacts> hosts, Map<String, Map<String, Object>> extra) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("format_version", HostFacts.FORMAT_VERSION);
     ObjectNode byName = root.putObject("hosts");
-    hosts.forEach((name, facts) -> byName.set(name, tree(facts)));
+    hosts.forEach((name, facts) -> {
+      ObjectNode host = (ObjectNode) tree(facts);
+      extra.getOrDefault(name, Map.of()).forEach((key, value) -> host.set(key, MAPPER.valueToTree(value)));
+      byName.set(name, host);
+    });
     try {
       return MAPPER.writer(PRETTY).writeValueAsString(root);
     } catch (JsonProcessingException e) {
