@@ -100,7 +100,12 @@ final class HostFactsAssembler {
     }
     Boolean authenticates = null;
     if (request.passwordsToCheck().containsKey(name)) {
-      authenticates = AuthOnlyParser.parse(out(FactsScript.AUTH + name));
+      ToolOutput check = out(FactsScript.AUTH + name);
+      authenticates = PasswordCheck.parse(new io.trustchain.transport.SectionResult(name, check.exit(), check.stdout(),
+          check.stderr()));
+      if (authenticates == null) {
+        throw check.unexpectedExit();
+      }
     }
     return new UserFacts(name, uid, r.first("RealName"), guid == null ? null : guid.toUpperCase(Locale.ROOT), admin,
         token, disabledTag, owner, r.first("UserShell"), r.first("NFSHomeDirectory"), hidden, disabled, authority,

@@ -102,9 +102,9 @@ public final class Planner {
 
   /**
    * What the resources need gathered beyond the fixed facts: each module's needs, plus every play
-   * credential's user (read even below uid 500) and password (checked with {@code dscl . -authonly}),
-   * and the escrow items any resource asks about. When two sources give a password for the same user,
-   * the credential's (then the first) wins.
+   * credential's user (read even below uid 500), and the escrow items any resource asks about. No password
+   * is checked while reading facts: the run checks the credential's once, only when a planned change uses
+   * it ({@code run.CredentialCheck}), and a change checks a user's first thing.
    */
   public FactsRequest needs(List<BoundResource<?>> resources) {
     Objects.requireNonNull(resources, "resources == null");
@@ -113,7 +113,6 @@ public final class Planner {
     Set<String> escrowItems = new java.util.TreeSet<>();
     for (Credential c : credentials(resources)) {
       users.add(c.user());
-      passwords.putIfAbsent(c.user(), c.password());
     }
     for (BoundResource<?> r : resources) {
       FactsRequest needed = needsOf(r);
@@ -143,7 +142,7 @@ public final class Planner {
   }
 
   /** The distinct credentials (by user and password reference), first declaration kept. */
-  private static List<Credential> credentials(List<BoundResource<?>> resources) {
+  public static List<Credential> credentials(List<BoundResource<?>> resources) {
     Map<List<Object>, Credential> seen = new LinkedHashMap<>();
     for (BoundResource<?> r : resources) {
       Credential c = r.credential();

@@ -65,9 +65,12 @@ class SpineEndToEndTest {
         """);
     String before = ws.factsJson("--limit", "mac-catalina");
 
+    LabWorkspace.Result plan = ws.run("plan", "--limit", "mac-catalina", playbook.toString());
+    assertThat(plan.code()).as("plan tries no password: " + plan).isZero();
     LabWorkspace.Result apply = ws.run("apply", "--yes", "--limit", "mac-catalina", playbook.toString());
     assertThat(apply.code()).as(apply.toString()).isEqualTo(1);
-    assertThat(apply.out()).contains("mac-catalina").contains("credential").contains("does not authenticate");
+    assertThat(apply.out()).contains("mac-catalina")
+        .contains("not applied, nothing of it ran: tcadmin's password does not authenticate");
 
     String after = ws.factsJson("--limit", "mac-catalina");
     assertThat(after).isEqualTo(before);

@@ -21,7 +21,7 @@ final class OpenSshServer implements AutoCloseable {
 
   static final Path SSHD = Path.of("/usr/sbin/sshd");
   static final List<String> FAKE_TOOLS = List.of("sw_vers", "uname", "dscl", "sysadminctl", "dseditgroup",
-      "diskutil", "fdesetup", "profiles", "defaults", "sudo");
+      "diskutil", "fdesetup", "profiles", "defaults", "sudo", "osascript");
 
   final Path dir;
   final Path fakeBin;

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * sudo sees only the become password. Real sudo with {@code -S} reads up to {@code passwd_tries} (3) stdin
  * lines as password attempts: with a wrong become password, the lines after it, the script's secrets, would be
- * its next attempts. So before the first exec that carries secrets, the transport runs {@link #COMMAND} in an
- * exec of its own, with the become password as its only stdin line, and goes on only when sudo accepted it.
+ * its next attempts. So before the first exec that carries secrets, the transport makes sure sudo accepted the
+ * password in an exec whose stdin held nothing else: an earlier exec without secrets (the facts) counts; else it
+ * runs {@link #COMMAND} in an exec of its own, and goes on only when sudo accepted it.
  * Refusals are recognised in sudo's own words (sudo 1.9, Debian 12 and macOS alike):
  * {@code Sorry, try again.}, {@code sudo: N incorrect password attempt(s)}, {@code sudo: no password was
  * provided}, {@code sudo: a password is required}, {@code USER is not in the sudoers file.}

@@ -44,12 +44,23 @@ final class SshTransport implements Transport {
   private final Link.Opener opener;
   private Link link;
   private boolean closed;
-  private boolean becomeChecked;
+  /**
+   * The connections of one run whose become password sudo accepted alone (host and reference): shared by the
+   * connector's transports, so a host reconnected later in the run (apply reconnects after planning) is not
+   * checked again.
+   */
+  private final java.util.Set<String> becomeAccepted;
   private Runnable onClose = () -> {};
   private final ReentrantLock lock = new ReentrantLock();
 
   SshTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Link.Opener opener,
       Link first) {
+    this(spec, secrets, defaultTimeout, opener, first, java.util.concurrent.ConcurrentHashMap.newKeySet());
+  }
+
+  SshTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Link.Opener opener,
+      Link first, java.util.Set<String> becomeAccepted) {
+    this.becomeAccepted = Objects.requireNonNull(becomeAccepted, "becomeAccepted == null");
     this.spec = Objects.requireNonNull(spec, "spec == null");
     this.secrets = Objects.requireNonNull(secrets, "secrets == null");
     this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout == null");
@@ -74,15 +85,19 @@ final class SshTransport implements Transport {
           secrets);
       try {
         boolean withPassword = spec.become() && spec.becomePassword().isPresent();
-        if (withPassword && !becomeChecked && !script.secrets().isEmpty()) {
+        if (withPassword && !becomeAccepted.contains(becomeKey()) && !script.secrets().isEmpty()) {
           checkBecome(timeoutOf(script));
         }
         ExecResult result = run(RemoteCommandLine.of(script, spec.become(), withPassword), timeoutOf(script), stdin);
-        if (withPassword && result.exitStatus() != 0 && !result.stdout().contains(script.nonce())) {
+        boolean ran = result.stdout().contains(script.nonce());
+        if (withPassword && result.exitStatus() != 0 && !ran) {
           Optional<String> refused = BecomeCheck.refusal(result.stderr());
           if (refused.isPresent()) {
             throw BecomeCheck.refused(where(), spec.user(), refused.get());
           }
+        }
+        if (withPassword && ran && script.secrets().isEmpty()) {
+          becomeAccepted.add(becomeKey()); // sudo accepted the password alone on stdin: that exec was the check
         }
         return result;
       } finally {
@@ -105,10 +120,14 @@ final class SshTransport implements Transport {
         throw BecomeCheck.refused(where(), spec.user(), BecomeCheck.refusal(r.stderr())
             .orElse("exit " + r.exitStatus() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip())));
       }
-      becomeChecked = true;
+      becomeAccepted.add(becomeKey());
     } finally {
       Arrays.fill(stdin, (byte) 0);
     }
+  }
+
+  private String becomeKey() {
+    return spec.host() + "\0" + spec.user() + "\0" + spec.becomePassword().map(r -> r.describe()).orElse("");
   }
 
   private Duration timeoutOf(RemoteScript script) {

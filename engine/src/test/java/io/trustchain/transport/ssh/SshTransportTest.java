@@ -126,14 +126,22 @@ class SshTransportTest {
   }
 
   @Test
-  void exec_theBecomeCheckRunsOncePerConnection_andNotForExecsWithoutSecrets() throws Exception {
+  void exec_theBecomeCheckRunsOncePerConnection() throws Exception {
     ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
     SshTransport t = transport(spec(true, Optional.of(SUDO)), link, noReopen());
-    t.exec(new ScriptBuilder().step("x", Command.of("true")).build(Duration.ofSeconds(5)));
     t.exec(echoSecrets(Duration.ofSeconds(5)));
     t.exec(echoSecrets(Duration.ofSeconds(5)));
     assertThat(link.commandLines).filteredOn(BecomeCheck.COMMAND::equals).hasSize(1);
-    assertThat(link.commandLines.get(1)).isEqualTo(BecomeCheck.COMMAND);
+    assertThat(link.commandLines.get(0)).isEqualTo(BecomeCheck.COMMAND);
+  }
+
+  @Test
+  void exec_anExecWithoutSecretsThatSudoRan_isTheCheck_soNoExtraExecIsNeeded() throws Exception {
+    LocalShellLink link = new LocalShellLink(fakeSudo());
+    SshTransport t = transport(spec(true, Optional.of(SUDO)), link, noReopen());
+    t.exec(new ScriptBuilder().step("x", Command.of("true")).build(Duration.ofSeconds(5)));
+    t.exec(echoSecrets(Duration.ofSeconds(5)));
+    assertThat(link.commandLines).hasSize(2).noneMatch(BecomeCheck.COMMAND::equals);
   }
 
   @Test
