@@ -6,6 +6,7 @@ import io.trustchain.plan.json.SavedPlan;
 import io.trustchain.plan.render.HumanRenderer;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Loaded;
+import io.trustchain.run.LockInspector;
 import io.trustchain.run.RunIdentity;
 import io.trustchain.run.Shard;
 import java.io.BufferedReader;
@@ -84,7 +85,8 @@ final class ApplyCommand implements Callable<Integer> {
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, documents, connect, session), connect), selected);
     try (Fleet fleet = session.fleet()) {
-      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json);
+      LockInspector locks = UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents);
+      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, locks);
       if (!json) {
         ctx.out.println(new HumanRenderer(color, root.global.commands(ctx.config)).render(plan));
         ctx.out.flush();
@@ -94,7 +96,7 @@ final class ApplyCommand implements Callable<Integer> {
         ctx.out.flush();
         return ExitCodes.FAILED;
       }
-      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color)
+      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color, locks)
           .run(loaded.targets(), plan, Optional.empty(), selected);
     }
   }
@@ -104,9 +106,11 @@ final class ApplyCommand implements Callable<Integer> {
     boolean json = format == Format.json;
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
-    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json);
+    RunIdentity me = RunIdentity.detect(ctx.environment.env());
+    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json,
+        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents));
     ctx.out.println(json ? io.trustchain.plan.json.PlanJson.write(SavedPlans.of(plan, loaded,
-        inventory.resolve(ctx.environment, ctx.config), connect.limit(), selected, RunIdentity.detect(ctx.environment.env()),
+        inventory.resolve(ctx.environment, ctx.config), connect.limit(), selected, me,
         ctx.environment.cwd())).stripTrailing()
         : new HumanRenderer(root.global.color(ctx.environment), root.global.commands(ctx.config)).render(plan));
     if (!json) {
@@ -140,7 +144,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, loaded.targets());
-      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color)
+      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color,
+          UnlockCommands.forSavedPlan(me, shown))
           .run(loaded.targets(), saved.plan(), Optional.of(shown), selected);
     }
   }

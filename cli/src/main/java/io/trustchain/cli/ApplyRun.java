@@ -4,6 +4,7 @@ import io.trustchain.plan.Plan;
 import io.trustchain.run.Applying;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.HostLocks;
+import io.trustchain.run.LockInspector;
 import io.trustchain.run.Rollout;
 import io.trustchain.run.RolloutResult;
 import io.trustchain.run.RunIdentity;
@@ -35,9 +36,11 @@ final class ApplyRun {
   private final Instant started;
   private final boolean json;
   private final boolean color;
+  private final LockInspector inspector;
 
   ApplyRun(Context ctx, Session session, Fleet fleet, ConnectOptions connect, RolloutOptions rollout,
-      ReportOptions reports, AuditOptions audit, RunIdentity me, Instant started, boolean json, boolean color) {
+      ReportOptions reports, AuditOptions audit, RunIdentity me, Instant started, boolean json, boolean color,
+      LockInspector inspector) {
     this.ctx = ctx;
     this.session = session;
     this.fleet = fleet;
@@ -49,6 +52,7 @@ final class ApplyRun {
     this.started = started;
     this.json = json;
     this.color = color;
+    this.inspector = inspector;
   }
 
   int run(List<Target> targets, Plan plan, Optional<String> savedPlan, Optional<Shard> shard) {
@@ -56,7 +60,7 @@ final class ApplyRun {
         shard.map(Shard::toString), Version.engine());
     Optional<AuditLog> log = auditLog(info);
     HostLocks locks = new HostLocks(me, "apply", session.commandTimeout(), rollout.lockTimeout(),
-        rollout.forceUnlock());
+        rollout.forceUnlock(), inspector);
     Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks);
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
     RolloutResult result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(),

@@ -53,6 +53,8 @@ public final class Cli {
     }
     if (!cli.getSubcommands().containsKey("lab")) {
       cli.addSubcommand(new LabAbsentCommand());
+    } else {
+      cli.getSubcommands().get("lab").addSubcommand(injector.getInstance(TwinCommand.class));
     }
     cli.setOut(out);
     cli.setErr(err);

@@ -10,6 +10,7 @@ import io.trustchain.plan.render.MarkdownRenderer;
 import io.trustchain.run.DesiredDigest;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Loaded;
+import io.trustchain.run.LockInspector;
 import io.trustchain.run.Planning;
 import io.trustchain.run.RunIdentity;
 import io.trustchain.run.Shard;
@@ -78,7 +79,8 @@ final class PlanCommand implements Callable<Integer> {
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
     Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, playbooks, connect, session), connect), selected);
     boolean machine = format != Format.text;
-    Plan plan = plan(ctx, session, loaded, connect, machine);
+    Plan plan = plan(ctx, session, loaded, connect, machine,
+        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, playbooks));
     SavedPlan saved = SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config), connect.limit(),
         selected, me, ctx.environment.cwd());
     ctx.out.print(switch (format) {
@@ -104,7 +106,8 @@ final class PlanCommand implements Callable<Integer> {
     if (tokens && !detailedExitcode) {
       return ExitCodes.FAILED;
     }
-    return detailedExitcode && (plan.hasChanges() || plan.hasDrift() || tokens) ? ExitCodes.CHANGES : ExitCodes.OK;
+    return detailedExitcode && (plan.hasChanges() || plan.hasDrift() || !plan.locked().isEmpty() || tokens)
+        ? ExitCodes.CHANGES : ExitCodes.OK;
   }
 
   private String title(Optional<Shard> selected) {
@@ -115,18 +118,19 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
-  static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable) {
+  static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable,
+      LockInspector locks) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable, locks);
     }
   }
 
   /** Connect → Gather (with a look at each host's lock) → Plan; each host's connection is closed once planned. */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable) {
+      boolean machineReadable, LockInspector locks) {
     ctx.startLab(fleet, loaded.targets());
     Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
-        ctx.progress(machineReadable), session.commandTimeout());
+        ctx.progress(machineReadable), session.commandTimeout(), locks);
     List<HostPlan> hosts = planning.plan(loaded.targets());
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
         ctx.environment.cwd()), hosts);

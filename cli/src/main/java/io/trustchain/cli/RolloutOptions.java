@@ -30,8 +30,8 @@ public final class RolloutOptions {
   String lockTimeout;
 
   @Option(names = "--force-unlock", paramLabel = "RUN_ID",
-      description = "Break the apply locks held by run RUN_ID (named in the error of a locked host) before "
-          + "applying; 'any' breaks whatever lock is there. Only for runs that are dead.")
+      description = "Break the apply locks held by run RUN_ID (as plan and apply name it) on every targeted host, "
+          + "changes or not, then apply; 'any' breaks whatever lock is there. Only for runs that are dead.")
   String forceUnlock;
 
   Serial serial() {

@@ -23,6 +23,7 @@ import io.trustchain.transport.ScriptBuilder;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import io.trustchain.transport.ssh.SshAuth;
+import io.trustchain.transport.local.LocalConnector;
 import io.trustchain.transport.ssh.SshConnector;
 import io.trustchain.transport.ssh.SshOptions;
 import java.nio.file.Path;
@@ -108,8 +109,8 @@ final class Session {
         .withCommandTimeout(commandTimeout);
     SshAuth auth = SshAuth.of(environment.env(), prompts::passphrase);
     LabArtifact lab = LabArtifact.system();
-    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh, auth), options.connectTimeout(config)),
-        lab::provider);
+    Connector connector = routing(new SshConnector(secrets, ssh, auth), new LocalConnector(secrets, commandTimeout));
+    return new Fleet(withConnectTimeout(connector, options.connectTimeout(config)), lab::provider);
   }
 
   Duration commandTimeout() {
@@ -141,6 +142,23 @@ final class Session {
     Planner planner = new Planner();
     return (host, gathered, digest, resources, wayIn) ->
         planner.plan(host, gathered, digest, resources, validators, wayIn);
+  }
+
+  /** SSH for most hosts, this machine for those with {@code ansible_connection: local} (pull mode). */
+  private static Connector routing(Connector ssh, Connector local) {
+    return new Connector() {
+      @Override
+      public Transport connect(ConnectionSpec s) throws TransportException {
+        return s.isLocal() ? local.connect(s) : ssh.connect(s);
+      }
+
+      @Override
+      public void close() {
+        try (local) {
+          ssh.close();
+        }
+      }
+    };
   }
 
   private static Connector withConnectTimeout(Connector connector, Optional<Duration> timeout) {

@@ -36,6 +36,11 @@ public final class FactsJson {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .build();
 
+  private static final ObjectMapper READER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
   private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
 
   private FactsJson() {}
@@ -62,6 +67,27 @@ public final class FactsJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("facts cannot be written as JSON", e);
     }
+  }
+
+  /**
+   * Reads what {@link #write} wrote (fields it does not know, such as {@code unmanaged_tokens}, are skipped):
+   * host name → facts, in the file's order. A file of another {@code format_version} is refused.
+   */
+  public static Map<String, HostFacts> read(String json) throws java.io.IOException {
+    JsonNode root = READER.readTree(json);
+    if (root == null || !root.isObject() || !root.path("hosts").isObject()) {
+      throw new java.io.IOException("not trustchain facts: {\"format_version\": 1, \"hosts\": {…}} was expected");
+    }
+    int version = root.path("format_version").asInt(-1);
+    if (version != HostFacts.FORMAT_VERSION) {
+      throw new java.io.IOException("unsupported facts format_version " + root.path("format_version")
+          + "; only version " + HostFacts.FORMAT_VERSION + " is supported");
+    }
+    Map<String, HostFacts> hosts = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : root.get("hosts").properties()) {
+      hosts.put(e.getKey(), READER.treeToValue(e.getValue(), HostFacts.class));
+    }
+    return hosts;
   }
 
   /** SHA-256 of the canonical JSON of {@code facts}, without the volatile fields. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param factsDigest SHA-256 of the canonical facts JSON the plan was built from
  * @param problems refusals: the host is not applied while any exist
  * @param tokens Secure Token holders beyond what the documents decide (warnings, never refusals)
+ * @param lock the apply lock found on the host while gathering its facts (empty when it has none)
  */
 public record HostPlan(
     String host,
@@ -20,12 +21,20 @@ public record HostPlan(
     String factsDigest,
     List<Change> changes,
     List<PlanProblem> problems,
-    TokenReport tokens) {
+    TokenReport tokens,
+    Optional<LockNote> lock) {
 
   public HostPlan {
     changes = List.copyOf(changes);
     problems = List.copyOf(problems);
     tokens = tokens == null ? TokenReport.NONE : tokens;
+    lock = lock == null ? Optional.empty() : lock;
+  }
+
+  /** A plan without a lock seen. */
+  public HostPlan(String host, Optional<OsFacts> os, Optional<String> error, String factsDigest, List<Change> changes,
+      List<PlanProblem> problems, TokenReport tokens) {
+    this(host, os, error, factsDigest, changes, problems, tokens, Optional.empty());
   }
 
   /** A plan without a token report. */
@@ -36,7 +45,12 @@ public record HostPlan(
 
   /** This plan with {@code report}. */
   public HostPlan withTokens(TokenReport report) {
-    return new HostPlan(host, os, error, factsDigest, changes, problems, report);
+    return new HostPlan(host, os, error, factsDigest, changes, problems, report, lock);
+  }
+
+  /** This plan with the apply lock seen on the host. */
+  public HostPlan withLock(Optional<LockNote> seen) {
+    return new HostPlan(host, os, error, factsDigest, changes, problems, tokens, seen);
   }
 
   /** A host whose facts could not be gathered: its error reads {@code cannot reach HOST: WHY}. */

@@ -21,6 +21,11 @@ public record Plan(
     return hosts.stream().anyMatch(HostPlan::hasDrift);
   }
 
+  /** The hosts on which an apply lock was found while planning (drift for {@code --detailed-exitcode}). */
+  public List<HostPlan> locked() {
+    return hosts.stream().filter(h -> h.lock().isPresent()).toList();
+  }
+
   public long drifted() {
     return hosts.stream().flatMap(h -> h.changes().stream()).filter(Change::drifted).count();
   }

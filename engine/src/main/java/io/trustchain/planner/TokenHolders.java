@@ -41,13 +41,16 @@ public final class TokenHolders {
     return new TokenReport(unmanaged, undeclared);
   }
 
-  /** The accounts the resources and their credentials manage; a declaration or a held password wins a merge. */
-  static Map<String, ManagedAccount> managed(List<BoundResource<?>> resources) {
+  /**
+   * The accounts the resources and their credentials manage, by name; in a merge the first declaration of a token
+   * and the first password win.
+   */
+  public static Map<String, ManagedAccount> managed(List<BoundResource<?>> resources) {
     Map<String, ManagedAccount> managed = new LinkedHashMap<>();
     for (BoundResource<?> r : resources) {
       Credential c = r.credential();
       if (c != null) {
-        merge(managed, new ManagedAccount(c.user(), true, true));
+        merge(managed, new ManagedAccount(c.user(), true, c.password()));
       }
       for (ManagedAccount a : accountsOf(r)) {
         merge(managed, a);
@@ -58,7 +61,7 @@ public final class TokenHolders {
 
   private static void merge(Map<String, ManagedAccount> into, ManagedAccount a) {
     into.merge(a.name(), a, (x, y) -> new ManagedAccount(x.name(),
-        x.secureToken() != null ? x.secureToken() : y.secureToken(), x.passwordHeld() || y.passwordHeld()));
+        x.secureToken() != null ? x.secureToken() : y.secureToken(), x.password() != null ? x.password() : y.password()));
   }
 
   private static <P extends Record> List<ManagedAccount> accountsOf(BoundResource<P> r) {

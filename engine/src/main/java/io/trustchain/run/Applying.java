@@ -16,6 +16,7 @@ import io.trustchain.transport.TransportException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Apply → Verify for one host, in as few execs as the changes allow ({@link ChangeScript}): the first
@@ -64,7 +65,7 @@ public final class Applying {
     }
     List<Change> changes = plan.changes().stream().filter(c -> c.action().isChange()).toList();
     ChangeScript script = ChangeScript.of(changes);
-    HostRound round = new HostRound(target, script, notes, listener, stop);
+    HostRound round = new HostRound(target, script, notes, listener, stop, plan.lock().flatMap(locks::breaking));
     return round.run();
   }
 
@@ -83,12 +84,15 @@ public final class Applying {
     private final CaptureStep capture;
     private final RunListener listener;
     private final StopSignal stop;
+    private Optional<HostLocks.Breaking> breaking;
     private boolean holds;
     private HostFacts after;
     private String failure;
     private String verifyProblem;
 
-    HostRound(Target target, ChangeScript script, List<String> notes, RunListener listener, StopSignal stop) {
+    /** @param breaking how to break the lock the plan saw on the host, in the exec that takes it (if it may be) */
+    HostRound(Target target, ChangeScript script, List<String> notes, RunListener listener, StopSignal stop,
+        Optional<HostLocks.Breaking> breaking) {
       this.target = target;
       this.script = script;
       this.ledger = new ChangeLedger(script);
@@ -96,6 +100,7 @@ public final class Applying {
       this.capture = new CaptureStep(target.host(), target.needs().escrow());
       this.listener = listener;
       this.stop = stop;
+      this.breaking = breaking;
     }
 
     HostOutcome run() {
@@ -122,6 +127,10 @@ public final class Applying {
           exec = send(transport, x, x == last);
         } catch (TransportException e) {
           return afterLoss(x, e);
+        }
+        if (exec.broke().isPresent()) {
+          HostLocks.Breaking b = exec.broke().get();
+          locks.broke(target.host(), b, ApplyLock.readBreak(exec.result(), exec.sections())).ifPresent(notes::add);
         }
         if (!holds) {
           ApplyLock.Attempt attempt = ApplyLock.readTake(exec.result(), exec.sections());
@@ -159,11 +168,18 @@ public final class Applying {
       return new Verdict(target, planner, ledger, script).outcome(after, verifyProblem, failure);
     }
 
-    private record Exec(ExecResult result, Map<String, SectionResult> sections, FactsGatherer.Embedded verify) {}
+    private record Exec(ExecResult result, Map<String, SectionResult> sections, FactsGatherer.Embedded verify,
+        Optional<HostLocks.Breaking> broke) {}
 
     private Exec send(Transport transport, int x, boolean last) throws TransportException {
       ScriptBuilder b = new ScriptBuilder();
       b.raw("tc_stop=0");
+      Optional<HostLocks.Breaking> broke = Optional.empty();
+      if (!holds && breaking.isPresent()) {
+        broke = breaking;
+        breaking = Optional.empty();
+        locks.lock().breakLock(b, broke.get().expectedRunId());
+      }
       if (!holds) {
         locks.lock().take(b, locks.command(), ttlSeconds(script));
         b.raw("[ \"$tc_lk\" = 1 ] || tc_stop=1");
@@ -176,7 +192,7 @@ public final class Applying {
       }
       RemoteScript remote = b.build(commandTimeout);
       ExecResult result = transport.exec(remote);
-      return new Exec(result, Sections.parse(result, remote.nonce()), verify);
+      return new Exec(result, Sections.parse(result, remote.nonce()), verify, broke);
     }
 
     private void readVerify(Exec exec) {
@@ -204,7 +220,7 @@ public final class Applying {
         RemoteScript remote = b.build(commandTimeout);
         try {
           ExecResult result = fresh.exec(remote);
-          return new Exec(result, Sections.parse(result, remote.nonce()), verify);
+          return new Exec(result, Sections.parse(result, remote.nonce()), verify, Optional.empty());
         } catch (TransportException lost) {
           fleet.forget(target);
           throw lost;

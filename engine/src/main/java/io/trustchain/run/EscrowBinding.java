@@ -9,11 +9,13 @@ import io.trustchain.facts.FactsRequest;
 import io.trustchain.playbook.Play;
 import io.trustchain.secret.VaultKeyring;
 import io.trustchain.spi.BoundResource;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +25,9 @@ import java.util.Set;
  * host different stores is an error at the second store. Each distinct store is opened once.
  */
 final class EscrowBinding {
+
+  /** The host variable that puts a host's escrow items in another vault store (the fleet's twin). */
+  static final String OVERRIDE = "trustchain_escrow_path";
 
   private record Chosen(EscrowSpec spec, String play) {}
 
@@ -62,13 +67,21 @@ final class EscrowBinding {
     }
   }
 
-  /** {@code needs} with {@code host}'s escrow store attached (when it has one). */
-  FactsRequest attach(String host, FactsRequest needs, Diagnostics diagnostics) {
+  /**
+   * {@code needs} with {@code host}'s escrow store attached (when it has one). {@code override} (the host
+   * variable {@value #OVERRIDE}, a folder) puts the host's items in the vault store there instead of the play's:
+   * the fleet's twin sets it, so a rehearsal never reads or writes production escrow.
+   */
+  FactsRequest attach(String host, FactsRequest needs, Optional<Path> override, Diagnostics diagnostics) {
     Chosen chosen = perHost.get(host);
     if (chosen == null || needs.escrowItems().isEmpty()) {
       return needs;
     }
-    EscrowStore store = open(chosen.spec(), diagnostics);
+    EscrowSpec spec = chosen.spec();
+    if (override.isPresent()) {
+      spec = EscrowSpec.vault(override.get(), null, spec.workDir(), spec.at());
+    }
+    EscrowStore store = open(spec, diagnostics);
     return store == null ? needs : needs.withEscrow(store);
   }
 

@@ -1,5 +1,6 @@
 package io.trustchain.run;
 
+import io.trustchain.plan.LockNote;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class HostLocks {
   private final Duration lockTimeout;
   private final Optional<String> forceUnlock;
   private final Duration poll;
+  private final LockInspector inspector;
   private final Set<String> held = ConcurrentHashMap.newKeySet();
 
   /** The host could not be locked; the message names the holder and what to do. */
@@ -40,15 +42,77 @@ public final class HostLocks {
 
   public HostLocks(RunIdentity me, String command, Duration commandTimeout, Duration lockTimeout,
       Optional<String> forceUnlock) {
-    this(new ApplyLock(me, commandTimeout), command, lockTimeout, forceUnlock, Duration.ofSeconds(1));
+    this(me, command, commandTimeout, lockTimeout, forceUnlock, LockInspector.of(me));
   }
 
-  HostLocks(ApplyLock lock, String command, Duration lockTimeout, Optional<String> forceUnlock, Duration poll) {
+  /** @param inspector judges locks seen while planning, and words the command that breaks one */
+  public HostLocks(RunIdentity me, String command, Duration commandTimeout, Duration lockTimeout,
+      Optional<String> forceUnlock, LockInspector inspector) {
+    this(new ApplyLock(me, commandTimeout), command, lockTimeout, forceUnlock, Duration.ofSeconds(1), inspector);
+  }
+
+  HostLocks(ApplyLock lock, String command, Duration lockTimeout, Optional<String> forceUnlock, Duration poll,
+      LockInspector inspector) {
     this.lock = Objects.requireNonNull(lock, "lock == null");
     this.command = Objects.requireNonNull(command, "command == null");
     this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout == null");
     this.forceUnlock = Objects.requireNonNull(forceUnlock, "forceUnlock == null");
     this.poll = poll;
+    this.inspector = Objects.requireNonNull(inspector, "inspector == null");
+  }
+
+  /** How a lock seen on a host is broken: expecting its run id (any lock when empty), and why it may be. */
+  record Breaking(Optional<String> expectedRunId, String why) {}
+
+  /**
+   * Whether this run breaks a lock it saw: one named by {@code --force-unlock} (or any, with {@code any}),
+   * an expired one, one whose process on this controller is gone, or its own left behind; never a held one.
+   */
+  Optional<Breaking> breaking(LockNote note) {
+    boolean any = forceUnlock.map(ANY::equals).orElse(false);
+    if (any || (note.runId().isPresent() && forceUnlock.equals(note.runId()))) {
+      return Optional.of(new Breaking(note.runId(), "--force-unlock"));
+    }
+    return switch (note.state()) {
+      case EXPIRED -> Optional.of(new Breaking(note.runId(), "expired"));
+      case DEAD -> Optional.of(new Breaking(note.runId(), "its process on this controller is gone"));
+      case OWN -> Optional.of(new Breaking(note.runId(), "this run's own, left behind"));
+      case HELD, UNREADABLE -> Optional.empty();
+    };
+  }
+
+  /** What breaking a lock for {@code why} did, worth a note (and an audit line); empty when nothing was there. */
+  Optional<String> broke(String host, Breaking breaking, ApplyLock.Break result) {
+    return switch (result) {
+      case ApplyLock.Break.Broken b -> Optional.of(switch (breaking.why()) {
+        case "--force-unlock" -> "broke the apply lock (--force-unlock) of ";
+        case "expired" -> "broke the expired apply lock of ";
+        case "this run's own, left behind" -> "released this run's own apply lock, left behind: ";
+        default -> "broke the apply lock of a dead run (" + breaking.why() + "): ";
+      } + b.owner().map(LockOwner::describe).orElse("an unknown run"));
+      case ApplyLock.Break.Moot m -> Optional.empty();
+      case ApplyLock.Break.Failed f -> Optional.of("could not break the apply lock on " + host + " ("
+          + breaking.why() + "): " + f.why());
+    };
+  }
+
+  /** Connects when a lock is to be broken. */
+  @FunctionalInterface
+  interface Connection {
+    Transport open() throws TransportException;
+  }
+
+  /** Heals a host this run has no change for: breaks its lock when it may, else reports it (without connecting). */
+  Optional<String> heal(String host, LockNote note, Connection connection) throws TransportException {
+    Optional<Breaking> b = breaking(note);
+    if (b.isEmpty()) {
+      return Optional.of(host + " is " + note.describe() + "; " + note.advice());
+    }
+    return broke(host, b.get(), lock.breakLock(connection.open(), b.get().expectedRunId()));
+  }
+
+  LockInspector inspector() {
+    return inspector;
   }
 
   ApplyLock lock() {
@@ -138,14 +202,14 @@ public final class HostLocks {
     return new TreeSet<>(held);
   }
 
-  static String heldMessage(String host, Optional<LockOwner> owner) {
+  String heldMessage(String host, Optional<LockOwner> owner) {
     if (owner.isEmpty()) {
       return host + " is locked by another apply whose owner file is missing or unreadable ("
-          + ApplyLock.LOCK + "); if no apply is running, break it with --force-unlock " + ANY;
+          + ApplyLock.LOCK + "); if no apply is running, break it: " + inspector.command(ANY);
     }
     LockOwner o = owner.get();
     return host + " is locked by another apply: " + o.describe() + ". Wait for it (--lock-timeout), or, if that "
-        + "run is dead, break its lock: --force-unlock " + o.runId();
+        + "run is dead, break its lock: " + inspector.command(o.runId());
   }
 
   private static void sleep(Duration d) {

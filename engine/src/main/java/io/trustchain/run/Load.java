@@ -138,7 +138,8 @@ public final class Load {
     for (Host host : inv.hosts()) {
       if (targeted.contains(host.name())) {
         List<BoundResource<?>> resources = perHost.get(host.name());
-        FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources), diagnostics);
+        FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources),
+            escrowOverride(inv, host, diagnostics), diagnostics);
         target(inv, host, resources, needs, diagnostics, secretCheck).ifPresent(t -> {
           checkDocuments(t, diagnostics);
           targets.add(t);
@@ -227,6 +228,25 @@ public final class Load {
       diagnostics.error(play.at(), "hosts: " + e.getMessage());
       return List.of();
     }
+  }
+
+  /** The folder of {@code trustchain_escrow_path} (templated, relative to the working directory), if set. */
+  private Optional<Path> escrowOverride(Inventory inv, Host host, Diagnostics diagnostics) {
+    Map<String, Object> vars = hostVars(inv, host);
+    Object raw = vars.get(EscrowBinding.OVERRIDE);
+    if (raw == null) {
+      return Optional.empty();
+    }
+    try {
+      Object value = templater.render(raw, vars);
+      if (value instanceof String folder && !folder.isBlank()) {
+        return Optional.of(cwd.resolve(folder).toAbsolutePath().normalize());
+      }
+      diagnostics.error(host.declaredAt(), host.name() + ": " + EscrowBinding.OVERRIDE + " must be a folder");
+    } catch (TemplateException e) {
+      diagnostics.error(host.declaredAt(), host.name() + ": " + EscrowBinding.OVERRIDE + ": " + e.getMessage());
+    }
+    return Optional.empty();
   }
 
   private Map<String, Object> hostVars(Inventory inv, Host host) {

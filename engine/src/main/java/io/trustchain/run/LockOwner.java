@@ -14,9 +14,16 @@ import java.util.OptionalLong;
  *
  * @param acquired when the lock was taken, Mac clock; empty when unreadable
  * @param ttlSeconds how long the lock holds before anyone may break it
+ * @param pidStart when the controller's process started (epoch milliseconds, the controller's clock), so a
+ *     pid reused by another process is not taken for the owner; empty in owner files without it
  */
 public record LockOwner(String runId, String who, String controller, String pid, String ci, String command,
-    OptionalLong acquired, OptionalLong ttlSeconds) {
+    OptionalLong acquired, OptionalLong ttlSeconds, OptionalLong pidStart) {
+
+  public LockOwner(String runId, String who, String controller, String pid, String ci, String command,
+      OptionalLong acquired, OptionalLong ttlSeconds) {
+    this(runId, who, controller, pid, ci, command, acquired, ttlSeconds, OptionalLong.empty());
+  }
 
   /** The owner file's lines for {@code me}, with {@code acquired} left to the Mac ({@code $tc_now}). */
   static List<String> lines(RunIdentity me, String command, long ttlSeconds, String acquiredWord) {
@@ -25,6 +32,8 @@ public record LockOwner(String runId, String who, String controller, String pid,
         "who=" + me.who(),
         "controller=" + me.controller(),
         "pid=" + me.pid(),
+        "pid_start=" + ProcessHandle.of(me.pid()).flatMap(p -> p.info().startInstant())
+            .map(i -> Long.toString(i.toEpochMilli())).orElse(""),
         "ci=" + me.ci().orElse(""),
         "command=" + command,
         "acquired=" + acquiredWord,
@@ -46,7 +55,7 @@ public record LockOwner(String runId, String who, String controller, String pid,
     }
     return Optional.of(new LockOwner(runId, v.getOrDefault("who", "?"), v.getOrDefault("controller", "?"),
         v.getOrDefault("pid", "?"), v.getOrDefault("ci", ""), v.getOrDefault("command", "?"),
-        number(v.get("acquired")), number(v.get("ttl"))));
+        number(v.get("acquired")), number(v.get("ttl")), number(v.get("pid_start"))));
   }
 
   /** When the lock may be broken, Mac clock; empty when unknown (then it never expires by itself). */

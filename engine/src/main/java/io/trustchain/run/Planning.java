@@ -4,6 +4,7 @@ import io.trustchain.facts.FactParseException;
 import io.trustchain.facts.FactsGatherer;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.LockNote;
 import io.trustchain.transport.ExecResult;
 import io.trustchain.transport.RemoteScript;
 import io.trustchain.transport.ScriptBuilder;
@@ -14,6 +15,7 @@ import io.trustchain.transport.TransportException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Connect → Gather → Plan, for every target, hosts in parallel up to the forks limit. The facts exec
@@ -28,19 +30,23 @@ public final class Planning {
   private final int forks;
   private final RunListener listener;
   private final Duration timeout;
+  private final LockInspector locks;
 
   /**
    * Each host's connection is closed as soon as it is planned (apply opens a new one for its changes),
    * so memory stays flat in the number of hosts.
+   *
+   * @param locks judges the apply lock each host's facts exec finds (its note goes into the host's plan)
    */
   public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, RunListener listener,
-      Duration commandTimeout) {
+      Duration commandTimeout, LockInspector locks) {
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
     this.forks = forks;
     this.listener = listener;
     this.timeout = commandTimeout;
+    this.locks = locks;
   }
 
   public List<HostPlan> plan(List<Target> targets) {
@@ -63,19 +69,30 @@ public final class Planning {
     }
   }
 
+  /** A host's facts and the apply lock seen in the same exec. */
+  record Looked(HostFacts facts, Optional<LockNote> lock) {}
+
+  /** Gathers {@code target}'s facts and looks at its apply lock, in one exec. */
+  static Looked look(Transport transport, Target target, FactsSource facts, LockInspector locks, Duration timeout)
+      throws TransportException, FactParseException {
+    ScriptBuilder b = new ScriptBuilder();
+    ApplyLock.look(b);
+    FactsGatherer.Embedded embedded = facts.embed(b, target.needs());
+    RemoteScript script = b.build(timeout);
+    ExecResult result = transport.exec(script);
+    Map<String, SectionResult> sections = Sections.parse(result, script.nonce());
+    Optional<LockNote> lock = locks.note(ApplyLock.readLook(sections));
+    return new Looked(embedded.read(target.host(), result, sections), lock);
+  }
+
   HostPlan planHost(Target target) {
     try {
       listener.hostStep(target.host(), "connecting");
       Transport transport = fleet.transport(target);
       listener.hostStep(target.host(), "gathering facts");
-      ScriptBuilder b = new ScriptBuilder();
-      ApplyLock.look(b);
-      FactsGatherer.Embedded embedded = facts.embed(b, target.needs());
-      RemoteScript script = b.build(timeout);
-      ExecResult result = transport.exec(script);
-      Map<String, SectionResult> sections = Sections.parse(result, script.nonce());
-      HostFacts gathered = embedded.read(target.host(), result, sections);
-      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources(), target.wayIn());
+      Looked looked = look(transport, target, facts, locks, timeout);
+      HostFacts gathered = looked.facts();
+      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources(), target.wayIn()).withLock(looked.lock());
     } catch (TransportException e) {
       fleet.forget(target);
       return HostPlan.failed(target.host(), HostErrors.describe(e));

@@ -1,7 +1,6 @@
 package io.trustchain.run;
 
 import io.trustchain.facts.FactParseException;
-import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.transport.TransportException;
@@ -148,42 +147,59 @@ public final class Rollout {
     if (plan == null) {
       return failed(target, "no plan for this host");
     }
-    if (!plan.ok()) {
-      return HostOutcome.refused(plan);
-    }
-    if (!plan.hasChanges()) {
-      return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
-          plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
-    }
     try {
-      if (savedPlan) {
+      HostPlan seen = plan;
+      Optional<String> stale = Optional.empty();
+      if (savedPlan && plan.error().isEmpty()) {
         progress.hostStep(target.host(), "checking facts");
-        Optional<String> stale = stale(target, plan);
-        if (stale.isPresent()) {
-          return failed(target, stale.get());
+        try {
+          Planning.Looked now = Planning.look(fleet.transport(target), target, facts, locks.inspector(), commandTimeout);
+          seen = plan.withLock(now.lock());
+          if (plan.hasChanges() && !facts.digest(now.facts()).equals(plan.factsDigest())) {
+            stale = Optional.of("saved plan is stale: facts for " + target.host()
+                + " changed since the plan was made (run plan again)");
+          }
+        } catch (TransportException e) {
+          fleet.forget(target);
+          return failed(target, HostErrors.describe(e));
+        } catch (FactParseException e) {
+          return failed(target, "cannot read the facts: " + e.getMessage());
         }
       }
-      progress.hostStep(target.host(), "applying");
-      return applying.apply(target, plan, notes, progress, stop);
+      if (seen.ok() && seen.hasChanges() && stale.isEmpty()) {
+        progress.hostStep(target.host(), "applying");
+        return applying.apply(target, seen, notes, progress, stop);
+      }
+      heal(target, seen, notes);
+      if (stale.isPresent()) {
+        return failed(target, stale.get());
+      }
+      if (!seen.ok()) {
+        return HostOutcome.refused(seen);
+      }
+      return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
+          seen.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
     } finally {
       fleet.forget(target); // one host's connection at a time per fork: memory stays flat in the number of hosts
     }
   }
 
-  /** Invariant 5: the host's facts must still be those the plan was made from. */
-  private Optional<String> stale(Target target, HostPlan plan) {
+  /**
+   * A host this run changes nothing on still gets its lock looked after: broken when it may be (expired,
+   * its process on this controller gone, {@code --force-unlock}), reported otherwise.
+   */
+  private void heal(Target target, HostPlan plan, List<String> notes) {
+    if (plan.lock().isEmpty()) {
+      return;
+    }
+    if (locks.breaking(plan.lock().get()).isPresent()) {
+      progress.hostStep(target.host(), "breaking a lock");
+    }
     try {
-      HostFacts now = facts.gather(fleet.transport(target), target.needs());
-      if (facts.digest(now).equals(plan.factsDigest())) {
-        return Optional.empty();
-      }
-      return Optional.of("saved plan is stale: facts for " + target.host()
-          + " changed since the plan was made (run plan again)");
+      locks.heal(target.host(), plan.lock().get(), () -> fleet.transport(target)).ifPresent(notes::add);
     } catch (TransportException e) {
       fleet.forget(target);
-      return Optional.of(HostErrors.describe(e));
-    } catch (FactParseException e) {
-      return Optional.of("cannot read the facts: " + e.getMessage());
+      notes.add("could not break the apply lock on " + target.host() + ": " + HostErrors.describe(e));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.trustchain.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,22 @@ class FactsJsonTest {
             }
           }
         }""");
+  }
+
+  @Test
+  void read_givesBackWhatWriteWrote_skippingFieldsItDoesNotKnow() throws Exception {
+    Map<String, HostFacts> hosts = new LinkedHashMap<>();
+    HostFacts one = sample(42.5, new Deferral("alice", "/p", 3, 4, false, "2026-01-01T00:00:00Z",
+        new DeferralOptions(3, false)));
+    hosts.put("mac-1", new HostFacts(true, null, one.os(), one.users(), one.filevault(), one.bootstrapToken(),
+        one.mdm(), one.mobileAccounts(), new EscrowFacts("vault escrow store /e", Map.of("personal_recovery_key",
+            new EscrowedItem(true, "2026-01-02T00:00:00Z", "2025-12-31 10:00:00 +0000", 2))), "2026-01-05T10:00:00Z"));
+    hosts.put("mac-2", HostFacts.unreachable("no route"));
+    String json = FactsJson.write(hosts, Map.of("mac-1", Map.of("unmanaged_tokens", List.of("x"))));
+    assertThat(FactsJson.read(json)).isEqualTo(hosts);
+    assertThatThrownBy(() -> FactsJson.read("{\"format_version\": 2, \"hosts\": {}}"))
+        .hasMessageContaining("unsupported facts format_version 2");
+    assertThatThrownBy(() -> FactsJson.read("[]")).hasMessageContaining("not trustchain facts");
   }
 
   @Test

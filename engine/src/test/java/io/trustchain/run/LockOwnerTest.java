@@ -47,11 +47,13 @@ class LockOwnerTest {
     String text = String.join("\n", LockOwner.lines(me, "apply", 900, "100")) + "\n";
     LockOwner o = LockOwner.parse(text).orElseThrow();
     assertThat(o).isEqualTo(new LockOwner("00ff00ff00ff00ff", "alice", "alice@laptop", "7", "", "apply",
-        OptionalLong.of(100), OptionalLong.of(900)));
-    assertThat(HostLocks.heldMessage("mac-1", Optional.of(o))).isEqualTo("mac-1 is locked by another apply: run "
+        OptionalLong.of(100), OptionalLong.of(900), o.pidStart()));
+    HostLocks locks = new HostLocks(me, "apply", java.time.Duration.ofSeconds(5), java.time.Duration.ZERO,
+        Optional.empty(), new LockInspector(me, id -> "trustchain apply --force-unlock " + id + " site.yml"));
+    assertThat(locks.heldMessage("mac-1", Optional.of(o))).isEqualTo("mac-1 is locked by another apply: run "
         + "00ff00ff00ff00ff of alice (alice@laptop, pid 7), taken at 1970-01-01T00:01:40Z, expires at "
         + "1970-01-01T00:16:40Z (Mac clock). Wait for it (--lock-timeout), or, if that run is dead, break its lock: "
-        + "--force-unlock 00ff00ff00ff00ff");
+        + "trustchain apply --force-unlock 00ff00ff00ff00ff site.yml");
   }
 
   @Test

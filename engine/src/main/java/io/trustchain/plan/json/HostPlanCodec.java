@@ -7,19 +7,23 @@ import io.trustchain.diag.SourceRange;
 import io.trustchain.facts.OsFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.LockNote;
 import io.trustchain.plan.PlanProblem;
 import io.trustchain.plan.TokenReport;
 import io.trustchain.plan.UnmanagedToken;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
  * A host's plan: {@code {"host", "os", "error", "facts_digest", "changes", "problems", "unmanaged_tokens":
- * [{"user", "admin", "volume_owner", "unlocks_filevault"}], "undeclared_tokens": {USER: HOLDS}}}.
+ * [{"user", "admin", "volume_owner", "unlocks_filevault"}], "undeclared_tokens": {USER: HOLDS}, "lock": null | {"run_id",
+ * "owner", "age_seconds", "expires_in_seconds", "state", "command", "message"}}}: the apply lock seen while planning.
  */
 final class HostPlanCodec {
 
@@ -52,7 +56,52 @@ final class HostPlanCodec {
     ObjectNode undeclared = F.objectNode();
     host.tokens().undeclared().forEach(undeclared::put);
     n.set("undeclared_tokens", undeclared);
+    if (host.lock().isPresent()) {
+      n.set("lock", writeLock(host.lock().get()));
+    } else {
+      n.putNull("lock");
+    }
     return n;
+  }
+
+  private static ObjectNode writeLock(LockNote l) {
+    ObjectNode n = F.objectNode();
+    n.put("run_id", l.runId().orElse(null));
+    n.put("owner", l.owner());
+    if (l.ageSeconds().isPresent()) {
+      n.put("age_seconds", l.ageSeconds().getAsLong());
+    } else {
+      n.putNull("age_seconds");
+    }
+    if (l.expiresInSeconds().isPresent()) {
+      n.put("expires_in_seconds", l.expiresInSeconds().getAsLong());
+    } else {
+      n.putNull("expires_in_seconds");
+    }
+    n.put("state", l.state().name().toLowerCase(Locale.ROOT));
+    n.put("command", l.command());
+    n.put("message", l.describe() + "; " + l.advice());
+    return n;
+  }
+
+  private static Optional<LockNote> readLock(JsonIn in) throws PlanFormatException {
+    JsonIn l = in.optional("lock");
+    if (l == null || l.isNull()) {
+      return Optional.empty();
+    }
+    l.object();
+    LockNote.State state;
+    try {
+      state = LockNote.State.valueOf(l.text("state").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw l.problem("unknown lock state \"" + l.text("state") + "\"");
+    }
+    return Optional.of(new LockNote(Optional.ofNullable(l.optionalText("run_id")), l.text("owner"),
+        number(l.optional("age_seconds")), number(l.optional("expires_in_seconds")), state, l.text("command")));
+  }
+
+  private static OptionalLong number(JsonIn in) throws PlanFormatException {
+    return in == null || in.isNull() ? OptionalLong.empty() : OptionalLong.of(in.asLong());
   }
 
   static ObjectNode writeToken(UnmanagedToken t) {
@@ -103,7 +152,7 @@ final class HostPlanCodec {
     for (JsonIn p : in.optionalElements("problems")) {
       problems.add(readProblem(p));
     }
-    return new HostPlan(host, os, error, digest, changes, problems, readTokens(in));
+    return new HostPlan(host, os, error, digest, changes, problems, readTokens(in), readLock(in));
   }
 
   private static ObjectNode writeProblem(PlanProblem p) {

@@ -55,6 +55,17 @@ record JsonIn(JsonNode node, String path) {
     return node.intValue();
   }
 
+  long asLong() throws PlanFormatException {
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw wrongType("an integer");
+    }
+    return node.longValue();
+  }
+
+  boolean isNull() {
+    return node.isNull();
+  }
+
   JsonIn object() throws PlanFormatException {
     if (!node.isObject()) {
       throw wrongType("an object");

@@ -46,12 +46,22 @@ public final class HumanRenderer implements PlanRenderer {
     if (!blocks.isEmpty()) {
       out.append('\n');
     }
-    return out.append(summary(plan)).append(tokenWarnings(plan)).toString();
+    return out.append(summary(plan)).append(tokenWarnings(plan)).append(lockWarning(plan)).toString();
   }
 
   private static boolean worthShowing(HostPlan host) {
     return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)
-        || !host.tokens().unmanaged().isEmpty();
+        || !host.tokens().unmanaged().isEmpty() || host.lock().isPresent();
+  }
+
+  /** After the summary: how many hosts another apply's lock holds (drift for --detailed-exitcode). */
+  private String lockWarning(Plan plan) {
+    int locked = plan.locked().size();
+    if (locked == 0) {
+      return "";
+    }
+    return ansi.boldRed("Locked:") + " " + locked + (locked == 1 ? " host carries" : " hosts carry")
+        + " an apply lock (see above); --detailed-exitcode counts it as drift.\n";
   }
 
   /** The fleet's token warnings, after the summary: unmanaged holders counted, mixed accounts named. */
@@ -75,6 +85,8 @@ public final class HumanRenderer implements PlanRenderer {
     String header = host.host() + host.os()
         .map(os -> " (" + os.productName() + " " + os.version() + ", " + os.arch() + ")").orElse("");
     b.append(ansi.bold(header)).append('\n');
+    host.lock().ifPresent(l -> b.append("  ").append(ansi.boldRed("! " + l.describe())).append('\n')
+        .append("      # ").append(l.advice()).append('\n'));
     for (Change change : host.changes()) {
       if (change.action() != Action.NO_OP) {
         change(b, change);

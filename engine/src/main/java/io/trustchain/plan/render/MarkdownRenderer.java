@@ -41,7 +41,7 @@ public final class MarkdownRenderer implements PlanRenderer {
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder(MARKER).append('\n');
     out.append("### ").append(html(title)).append("\n\n");
-    out.append(summary(plan));
+    out.append(summary(plan)).append(locks(plan));
     List<HostPlan> shown = plan.hosts().stream().filter(MarkdownRenderer::worthShowing).toList();
     boolean fold = shown.size() > foldOver;
     int left = shown.size();
@@ -59,7 +59,18 @@ public final class MarkdownRenderer implements PlanRenderer {
   }
 
   private static boolean worthShowing(HostPlan host) {
-    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP);
+    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP) || host.lock().isPresent();
+  }
+
+  /** After the summary: the hosts an apply lock holds (drift for --detailed-exitcode). */
+  private static String locks(Plan plan) {
+    List<HostPlan> locked = plan.locked();
+    if (locked.isEmpty()) {
+      return "";
+    }
+    return "\n:lock: " + locked.size() + (locked.size() == 1 ? " host carries" : " hosts carry")
+        + " an apply lock: " + html(String.join(", ", locked.stream().map(HostPlan::host).toList()))
+        + " (see below).\n";
   }
 
   private static String summary(Plan plan) {
@@ -97,6 +108,8 @@ public final class MarkdownRenderer implements PlanRenderer {
 
   private static String host(HostPlan host, boolean fold) {
     StringBuilder body = new StringBuilder();
+    host.lock().ifPresent(l -> body.append("! ").append(l.describe()).append('\n').append("  ").append(l.advice())
+        .append('\n'));
     for (Change change : host.changes()) {
       if (change.action() != Action.NO_OP) {
         change(body, change);
@@ -119,6 +132,9 @@ public final class MarkdownRenderer implements PlanRenderer {
   }
 
   private static String counts(HostPlan host) {
+    if (host.lock().isPresent() && !host.hasChanges() && host.ok()) {
+      return "locked";
+    }
     if (host.error().isPresent()) {
       return "cannot be planned";
     }

@@ -81,7 +81,7 @@ public final class UserModule implements ResourceModule<UserParams> {
   @Override
   public List<ManagedAccount> accounts(UserParams p) {
     return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(),
-        !p.isAbsent() && p.password() != null));
+        p.isAbsent() ? null : p.password()));
   }
 
   /**
