@@ -134,6 +134,7 @@ final class ApplyCommand implements Callable<Integer> {
     Loaded loaded = ctx.shard(ctx.load(cwd.resolve(saved.source().inventory()), playbooks, saved.source().limit(),
         connect, session), selected);
     SavedPlans.checkDocuments(saved, loaded, shown, cwd);
+    saved = SavedPlans.withDocumentSecrets(file, shown, cwd, loaded);
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);
     if (!json) {
