@@ -7,6 +7,8 @@
 #   chromium        - the HTML posture report is rendered and checked in a real headless Chromium
 #   openssh-client  - ssh-agent/ssh-add/ssh-keygen for the agent and encrypted-key interop tests
 #   tmux            - the live-progress and Ctrl-C test drives a real terminal
+#   sudo            - the interop test proves, with Debian's real sudo and a wrong become password, that sudo
+#                     never reads a secret
 set -euo pipefail
 need=()
 command -v /usr/sbin/sshd >/dev/null 2>&1 || need+=(openssh-server)
@@ -16,6 +18,7 @@ command -v ansible-vault >/dev/null 2>&1 || need+=(ansible-core)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v ssh-agent >/dev/null 2>&1 || need+=(openssh-client)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+[ -x /usr/bin/sudo ] || need+=(sudo)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -83,7 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);
     Session session = ctx.session(connect);
-    Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
+    Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, documents, connect, session), connect), selected);
     try (Fleet fleet = session.fleet()) {
       LockInspector locks = UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents);
       Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, locks, root.global.verbosity(ctx.config),
@@ -137,6 +137,7 @@ final class ApplyCommand implements Callable<Integer> {
     Loaded loaded = ctx.shard(ctx.load(cwd.resolve(saved.source().inventory()), playbooks, saved.source().limit(),
         connect, session), selected);
     SavedPlans.checkDocuments(saved, loaded, shown, cwd);
+    saved = SavedPlans.withDocumentSecrets(file, shown, cwd, loaded);
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);
     if (!json) {

@@ -77,7 +77,7 @@ final class PlanCommand implements Callable<Integer> {
     Optional<Shard> selected = shard.shard();
     Session session = ctx.session(connect);
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
-    Loaded loaded = ctx.shard(ctx.load(inventory, playbooks, connect, session), selected);
+    Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, playbooks, connect, session), connect), selected);
     boolean machine = format != Format.text;
     Plan plan = plan(ctx, session, loaded, connect, machine,
         UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, playbooks),

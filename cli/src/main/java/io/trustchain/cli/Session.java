@@ -98,6 +98,11 @@ final class Session {
     return becomePassword;
   }
 
+  /** The run's resolver: validation and the transport share it, so each secret is fetched once. */
+  DefaultSecretResolver secrets() {
+    return secrets;
+  }
+
   AnsibleVault keyring() {
     return keyring;
   }
@@ -140,7 +145,8 @@ final class Session {
 
   HostPlanner planner() {
     Planner planner = new Planner();
-    return (host, gathered, digest, resources) -> planner.plan(host, gathered, digest, resources, validators);
+    return (host, gathered, digest, resources, wayIn) ->
+        planner.plan(host, gathered, digest, resources, validators, wayIn);
   }
 
   /** SSH for most hosts, this machine for those with {@code ansible_connection: local} (pull mode). */

@@ -61,6 +61,16 @@ public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwo
     return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, store);
   }
 
+  /** This request reading {@code user}'s account too (even below uid 500): the account a run connects as. */
+  public FactsRequest withUser(String user) {
+    if (namedUsers.contains(user)) {
+      return this;
+    }
+    Set<String> all = new java.util.TreeSet<>(namedUsers);
+    all.add(user);
+    return new FactsRequest(all, passwordsToCheck, recoveryPlist, escrowItems, escrow);
+  }
+
   /** This request asking for {@code items} too. */
   public FactsRequest withEscrowItems(Set<String> items) {
     Set<String> all = new java.util.TreeSet<>(escrowItems);

@@ -146,7 +146,7 @@ final class UsersReader {
     Boolean authenticates = null;
     if (request.passwordsToCheck().containsKey(name)) {
       authenticates = s.parse(FactsScript.AUTH + name, "users",
-          f -> List.of(FactPaths.user(name, "password_authenticates")), AuthOnlyParser::parse, null);
+          f -> List.of(FactPaths.user(name, "password_authenticates")), PasswordCheckParser::parse, null);
     }
     if (rec != null) {
       s.keep(rec, "users", paths);

@@ -14,6 +14,7 @@ import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.PlanValidator;
+import io.trustchain.spi.WayIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,12 +44,24 @@ public final class Planner {
 
   public Planner() {}
 
+  /** A plan without a known way in (no connection account to protect): for tests of modules and invariants. */
   public HostPlan plan(
       String host,
       HostFacts gathered,
       String factsDigest,
       List<BoundResource<?>> resources,
       List<PlanValidator> validators) {
+    return plan(host, gathered, factsDigest, resources, validators, WayIn.unknown());
+  }
+
+  public HostPlan plan(
+      String host,
+      HostFacts gathered,
+      String factsDigest,
+      List<BoundResource<?>> resources,
+      List<PlanValidator> validators,
+      WayIn wayIn) {
+    Objects.requireNonNull(wayIn, "wayIn == null");
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(gathered, "gathered == null");
     Objects.requireNonNull(resources, "resources == null");
@@ -98,6 +111,16 @@ public final class Planner {
         }
       }
     }
+    for (PlanValidator validator : validators) {
+      for (PlanProblem p : validator.validateHost(gathered, projected, List.copyOf(changes), wayIn)) {
+        PlanProblem placed = p.at().isPresent() ? p : new PlanProblem(p.address(), p.message(), p.hint(),
+            resources.stream().filter(r -> r.address().equals(p.address())).map(BoundResource::at)
+                .filter(Objects::nonNull).findFirst());
+        if (!problems.contains(placed)) {
+          problems.add(placed);
+        }
+      }
+    }
     return new HostPlan(host, Optional.ofNullable(gathered.os()).map(OsFacts::forDisplay), Optional.empty(), digest,
         problems.isEmpty() ? changes : List.of(), problems, TokenHolders.report(gathered, resources))
         .withNotUnderstood(undecided.list(), undecided.warnings(gathered), gathered.unmatched());
@@ -105,9 +128,9 @@ public final class Planner {
 
   /**
    * What the resources need gathered beyond the fixed facts: each module's needs, plus every play
-   * credential's user (read even below uid 500) and password (checked with {@code dscl . -authonly}),
-   * and the escrow items any resource asks about. When two sources give a password for the same user,
-   * the credential's (then the first) wins.
+   * credential's user (read even below uid 500), and the escrow items any resource asks about. No password
+   * is checked while reading facts: the run checks the credential's once, only when a planned change uses
+   * it ({@code run.CredentialCheck}), and a change checks a user's first thing.
    */
   public FactsRequest needs(List<BoundResource<?>> resources) {
     Objects.requireNonNull(resources, "resources == null");
@@ -116,7 +139,6 @@ public final class Planner {
     Set<String> escrowItems = new java.util.TreeSet<>();
     for (Credential c : credentials(resources)) {
       users.add(c.user());
-      passwords.putIfAbsent(c.user(), c.password());
     }
     for (BoundResource<?> r : resources) {
       FactsRequest needed = needsOf(r);
@@ -146,7 +168,7 @@ public final class Planner {
   }
 
   /** The distinct credentials (by user and password reference), first declaration kept. */
-  private static List<Credential> credentials(List<BoundResource<?>> resources) {
+  public static List<Credential> credentials(List<BoundResource<?>> resources) {
     Map<List<Object>, Credential> seen = new LinkedHashMap<>();
     for (BoundResource<?> r : resources) {
       Credential c = r.credential();

@@ -17,6 +17,7 @@ final class HostErrors {
       case DROPPED -> "connection dropped: " + e.getMessage();
       case SECRET -> "secret unavailable: " + e.getMessage();
       case PROTOCOL -> "SSH error: " + e.getMessage();
+      case SUDO_REFUSED -> e.getMessage();
     };
   }
 }

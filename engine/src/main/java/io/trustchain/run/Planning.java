@@ -93,7 +93,7 @@ public final class Planning {
       listener.hostStep(target.host(), "gathering facts");
       Looked looked = look(transport, target, facts, locks, timeout);
       HostFacts gathered = looked.facts();
-      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources()).withLock(looked.lock());
+      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources(), target.wayIn()).withLock(looked.lock());
     } catch (TransportException e) {
       fleet.forget(target);
       return HostPlan.failed(target.host(), HostErrorKind.of(e), HostErrors.describe(e));

@@ -46,7 +46,7 @@ final class Verdict {
     List<Change> still = new ArrayList<>();
     List<io.trustchain.plan.Undecided> undecided = List.of();
     if (after != null) {
-      HostPlan again = planner.plan(target.host(), after, "", target.resources());
+      HostPlan again = planner.plan(target.host(), after, "", target.resources(), target.wayIn());
       undecided = again.undecided();
       if (!again.ok()) {
         verifyProblem = "after apply the host cannot be planned: "

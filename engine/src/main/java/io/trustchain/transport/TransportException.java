@@ -10,7 +10,9 @@ public final class TransportException extends Exception {
     HOST_KEY,
     /** The host offers another key than the one recorded for it: refused, never "unreachable". */
     HOST_KEY_CHANGED,
-    AUTH, TIMEOUT, DROPPED, SECRET, PROTOCOL
+    AUTH, TIMEOUT, DROPPED, SECRET, PROTOCOL,
+    /** sudo refused the become password (or the account may not use sudo): nothing else ran. */
+    SUDO_REFUSED
   }
 
   private final Kind kind;

@@ -79,9 +79,9 @@ class FactsGathererTest {
             """.formatted(SVC_GUID))
         .answer("token:svc", new Answer(0, "",
             "2026-09-23 09:41:40.200 sysadminctl[1291:12513] Secure token is DISABLED for user Service Account\n"))
-        .answer("auth:alice", new Answer(0, "", ""))
-        .answer("auth:svc", new Answer(87, "Authentication for node /Local/Default failed. (-14167, eDSAuthAccountDisabled)\n",
-            "<dscl_cmd> DS Error: -14167 (eDSAuthAccountDisabled)\n"))
+        .answer("auth:alice", new Answer(0, "verified\n", ""))
+        .answer("auth:svc", new Answer(1, "",
+            "trustchain: refused: Credentials could not be verified, account is disabled. (5301)\n"))
         .answer(FactsScript.CRYPTO, """
             Cryptographic users for disk3s1s1 (3 found)
             |
@@ -156,8 +156,10 @@ class FactsGathererTest {
     assertThat(script.timeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(script.secrets()).containsExactly(ALICE_PW, SVC_PW);
     assertThat(script.text())
-        .contains("dscl . -authonly alice \"$tc_s1\"")
-        .contains("dscl . -authonly svc \"$tc_s2\"")
+        .contains("printf '%s' \"$tc_s1\" | osascript -l JavaScript -e '// trustchain-password v1")
+        .contains("verify alice")
+        .contains("printf '%s' \"$tc_s2\" | osascript")
+        .doesNotContain("-authonly")
         .contains("IFS= read -r tc_s1\nIFS= read -r tc_s2\n")
         .contains("dscl . -list /Users UniqueID | while read -r tc_n tc_id; do\nif [ \"$tc_id\" -ge 500 ]; then\n"
             + "tc_named=0\nfor tc_x in alice ghost svc; do if [ \"$tc_x\" = \"$tc_n\" ]; then tc_named=1; fi; done\n"

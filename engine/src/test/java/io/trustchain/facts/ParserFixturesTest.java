@@ -46,7 +46,7 @@ class ParserFixturesTest {
       Map.entry("dscl_list_users", UserListParser::parse),
       Map.entry("dscl_read", r -> DsclRecordParser.parse(r).orElse(null)),
       Map.entry("secure_token_status", SecureTokenStatusParser::parse),
-      Map.entry("dscl_authonly", AuthOnlyParser::parse),
+      Map.entry("password_check", PasswordCheckParser::parse),
       Map.entry("crypto_users", CryptoUsersParser::parse),
       Map.entry("fdesetup_status", FdeStatusParser::parse),
       Map.entry("fdesetup_list", FdeListParser::parse),

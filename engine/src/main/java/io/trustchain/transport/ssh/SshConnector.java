@@ -50,13 +50,17 @@ public final class SshConnector implements Connector {
     this.auth = Objects.requireNonNull(auth, "auth == null");
   }
 
+  /** Hosts whose become password sudo accepted in this run (see {@link SshTransport}). */
+  private final java.util.Set<String> becomeAccepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** Connects and authenticates now, so an unreachable host is reported before anything runs. */
   @Override
   public Transport connect(ConnectionSpec spec) throws TransportException {
     Objects.requireNonNull(spec, "spec == null");
     KnownHosts hosts = knownHostsFor(spec);
     Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, auth, secrets);
-    SshTransport transport = new SshTransport(spec, secrets, options.commandTimeout(), opener, opener.open());
+    SshTransport transport = new SshTransport(spec, secrets, options.commandTimeout(), opener, opener.open(),
+        becomeAccepted);
     open.add(transport.whenClosed(() -> open.remove(transport)));
     return transport;
   }

@@ -83,11 +83,13 @@ public final class UserModule implements ResourceModule<UserParams> {
         p.isAbsent() ? null : p.password()));
   }
 
-  /** The account itself (read even below uid 500) and its password, to check with dscl -authonly. */
+  /**
+   * The account itself (read even below uid 500). Its password is never tried while reading facts: only a
+   * change that needs it checks it, first thing in its exec (a wrong one stops the change, nothing changed).
+   */
   @Override
   public FactsRequest needs(UserParams p) {
-    return new FactsRequest(Set.of(p.name()),
-        p.password() == null || p.isAbsent() ? Map.of() : Map.of(p.name(), p.password()));
+    return new FactsRequest(Set.of(p.name()), Map.of());
   }
 
   @Override
