@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       "1 a host or the run failed, 64 usage error, 65 invalid documents."
     },
     subcommands = {
-      ValidateCommand.class, InventoryCommand.class, FactsCommand.class, PlanCommand.class, ApplyCommand.class
+      ValidateCommand.class, InventoryCommand.class, PingCommand.class, FactsCommand.class, PlanCommand.class,
+      ApplyCommand.class
     })
 public final class RootCommand implements Runnable {
 

@@ -39,6 +39,7 @@ public final class SshConnector implements Connector {
   }
 
   SshConnector(SecretResolver secrets, SshOptions options, Path home) {
+    SharedConfig.get(); // before known_hosts are read: it sets sshj's provider policy
     this.secrets = Objects.requireNonNull(secrets, "secrets == null");
     this.options = Objects.requireNonNull(options, "options == null");
     this.home = Objects.requireNonNull(home, "home == null");

@@ -153,6 +153,9 @@ public final class LabServer implements AutoCloseable {
       return local instanceof InetSocketAddress a ? byPort.get(a.getPort()) : null;
     };
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);
+    // a port that a finished client connection left in TIME_WAIT (ports above 32768 are also the
+    // kernel's ephemeral ones) can still be listened on, as OpenSSH's sshd does
+    CoreModuleProperties.SOCKET_REUSEADDR.set(sshd, true);
     sshd.setNioWorkers(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     sshd.setKeyPairProvider(new KeyPairProvider() {
       @Override

@@ -48,13 +48,26 @@ class StateStoreTest {
   }
 
   @Test
+  void aChangeMadeElsewhere_likeAnotherProcess_isSeenByTheNextCommand() {
+    LabMac serving = LabMac.shipped(dir, "sequoia-arm.yml");
+    assertThat(serving.tokenStatus("alice")).isEqualTo("DISABLED"); // the serving side now keeps this state
+    LabMac other = LabMac.shipped(dir, "sequoia-arm.yml");
+    other.sudo("sysadminctl", "-adminUser", "tcadmin", "-adminPassword", LabMac.password("tcadmin"),
+        "-secureTokenOn", "alice", "-password", LabMac.password("alice"));
+    assertThat(serving.tokenStatus("alice")).isEqualTo("ENABLED");
+    serving.sudo("sysadminctl", "-adminUser", "tcadmin", "-adminPassword", LabMac.password("tcadmin"),
+        "-secureTokenOff", "alice", "-password", LabMac.password("alice"));
+    assertThat(other.tokenStatus("alice")).isEqualTo("DISABLED");
+  }
+
+  @Test
   void stateFileHoldsHashesNeverPasswords() throws Exception {
     LabMac.shipped(dir, "catalina-intel.yml");
     String json = Files.readString(dir.resolve("mac/state.json"));
     for (String user : List.of("tcadmin", "ladmin", "alice", "olduser")) {
       assertThat(json).doesNotContain(LabMac.password(user));
     }
-    assertThat(json).contains("PBKDF2WithHmacSHA512");
+    assertThat(json).contains("\"algorithm\" : \"SHA-256\"");
   }
 
   @Test
