@@ -52,6 +52,12 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (the apply report).")
   Format format;
 
+  @Option(names = {"-C", "--check"}, description = "Change nothing: show the plan and stop (as `plan`; Ansible's check mode).")
+  boolean check;
+
+  @Option(names = {"-D", "--diff"}, description = "Accepted for Ansible habits: the plan always shows before -> after.")
+  boolean diff;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -62,7 +68,13 @@ final class ApplyCommand implements Callable<Integer> {
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
     Path first = ctx.environment.cwd().resolve(documents.get(0));
     if (documents.size() == 1 && SavedPlans.looksSaved(first)) {
+      if (check) {
+        throw UserException.usage("--check shows a plan; to see a saved one: trustchain show " + documents.get(0));
+      }
       return saved(first, documents.get(0).toString(), me, started);
+    }
+    if (check) {
+      return checkOnly(selected);
     }
     if (!yes && !ctx.environment.terminal()) {
       throw UserException.usage("apply needs --yes when it is not run from a terminal (nobody can confirm)");
@@ -74,7 +86,7 @@ final class ApplyCommand implements Callable<Integer> {
     try (Fleet fleet = session.fleet()) {
       Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, false);
       if (!json) {
-        ctx.out.println(new HumanRenderer(color, root.global.verbose()).render(plan));
+        ctx.out.println(new HumanRenderer(color, root.global.commands(ctx.config)).render(plan));
         ctx.out.flush();
       }
       if (plan.hasChanges() && !yes && !confirmed()) {
@@ -85,6 +97,23 @@ final class ApplyCommand implements Callable<Integer> {
       return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color)
           .run(loaded.targets(), plan, Optional.empty(), selected);
     }
+  }
+
+  /** {@code apply --check}: Ansible's check mode is our plan. */
+  private int checkOnly(Optional<Shard> selected) throws Exception {
+    boolean json = format == Format.json;
+    Session session = ctx.session(connect);
+    Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
+    Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json);
+    ctx.out.println(json ? io.trustchain.plan.json.PlanJson.write(SavedPlans.of(plan, loaded,
+        inventory.resolve(ctx.environment, ctx.config), connect.limit(), selected, RunIdentity.detect(ctx.environment.env()),
+        ctx.environment.cwd())).stripTrailing()
+        : new HumanRenderer(root.global.color(ctx.environment), root.global.commands(ctx.config)).render(plan));
+    if (!json) {
+      ctx.out.println("Check mode: nothing was changed.");
+    }
+    ctx.out.flush();
+    return plan.ok() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /** {@code apply PLANFILE}: the saved plan is the approval; no prompt, no {@code --yes} needed. */
@@ -99,7 +128,7 @@ final class ApplyCommand implements Callable<Integer> {
     List<Path> playbooks = saved.source().playbooks().stream().map(d -> cwd.resolve(d.path())).toList();
     Optional<Shard> selected = saved.source().shard().map(Shard::parse);
     Loaded loaded = ctx.shard(ctx.load(cwd.resolve(saved.source().inventory()), playbooks, saved.source().limit(),
-        session), selected);
+        connect, session), selected);
     SavedPlans.checkDocuments(saved, loaded, shown, cwd);
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);

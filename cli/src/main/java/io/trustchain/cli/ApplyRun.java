@@ -8,6 +8,7 @@ import io.trustchain.run.Rollout;
 import io.trustchain.run.RolloutResult;
 import io.trustchain.run.RunIdentity;
 import io.trustchain.run.Shard;
+import io.trustchain.run.StopSignal;
 import io.trustchain.run.Target;
 import io.trustchain.run.report.ApplyJson;
 import io.trustchain.run.report.ApplyText;
@@ -59,7 +60,7 @@ final class ApplyRun {
     Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout());
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
     RolloutResult result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(),
-        savedPlan.isPresent(), options, ctx.progress(json), r -> log.ifPresent(l -> l.hostFinished(r)))
+        savedPlan.isPresent(), options, ctx.progress(json), StopSignal.create(), r -> log.ifPresent(l -> l.hostFinished(r)))
         .run(targets, plan.hosts());
     log.ifPresent(l -> l.finished(result));
     Instant finished = Instant.now();

@@ -23,7 +23,18 @@ public final class Cli {
 
   private Cli() {}
 
+  /** The command line with the lab's commands when the lab is on the classpath (development, tests). */
   public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+    return create(environment, out, err, LabArtifact.system(), false);
+  }
+
+  /**
+   * @param lab where the lab comes from
+   * @param labCommand whether the command line names {@code lab}: only then is a lab that is not on
+   *     the classpath opened for its commands
+   */
+  public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err, LabArtifact lab,
+      boolean labCommand) {
     List<Module> modules = new ArrayList<>();
     modules.add(new EngineModule(environment));
     ServiceLoader.load(Module.class).forEach(modules::add);
@@ -36,10 +47,12 @@ public final class Cli {
     });
     Injector injector = Guice.createInjector(modules);
     CommandLine cli = new CommandLine(RootCommand.class, new GuiceFactory(injector));
-    for (CliExtension extension : ServiceLoader.load(CliExtension.class)) {
-      Object command = extension.command();
-      injector.injectMembers(command);
-      cli.addSubcommand(command);
+    ServiceLoader.load(CliExtension.class).forEach(extension -> add(cli, injector, extension));
+    if (labCommand && !cli.getSubcommands().containsKey("lab")) {
+      lab.extensions().forEach(extension -> add(cli, injector, extension));
+    }
+    if (!cli.getSubcommands().containsKey("lab")) {
+      cli.addSubcommand(new LabAbsentCommand());
     }
     cli.setOut(out);
     cli.setErr(err);
@@ -48,11 +61,34 @@ public final class Cli {
     cli.setParameterExceptionHandler((e, args) -> {
       CommandLine c = e.getCommandLine();
       c.getErr().println("error: " + e.getMessage());
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        List<String> close = Suggestions.closest(unmatched);
+        if (!close.isEmpty()) {
+          c.getErr().println("hint: did you mean " + String.join(" or ", close.stream().map(x -> "\"" + x + "\"").toList())
+              + "?");
+        }
+      }
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();
       return ExitCodes.USAGE;
     });
     return cli;
+  }
+
+  private static void add(CommandLine cli, Injector injector, CliExtension extension) {
+    Object command = extension.command();
+    injector.injectMembers(command);
+    cli.addSubcommand(command);
+  }
+
+  /** The subcommand a command line names: its first word that is not an option (the root's are all flags). */
+  static String subcommand(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return "";
   }
 
   private static int handle(Exception e, CommandLine commandLine, PrintWriter err) {

@@ -35,8 +35,31 @@ public final class ConnectOptions {
       description = "A file holding the Ansible Vault password (or a script printing it). Repeatable.")
   List<Path> vaultPasswordFiles = new ArrayList<>();
 
-  @Option(names = "--vault-id", paramLabel = "[LABEL@]FILE", description = "An Ansible vault id. Repeatable.")
+  @Option(names = "--vault-id", paramLabel = "[LABEL@]FILE|prompt",
+      description = "An Ansible vault id: LABEL@FILE, or LABEL@prompt to type the password. Repeatable.")
   List<String> vaultIds = new ArrayList<>();
+
+  @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"},
+      description = "Type the vault password (as --vault-id @prompt). Also: ANSIBLE_ASK_VAULT_PASS, ansible.cfg.")
+  boolean askVaultPass;
+
+  @Option(names = {"-K", "--ask-become-pass"},
+      description = "Type the sudo password, for hosts whose inventory sets no ansible_become_password.")
+  boolean askBecomePass;
+
+  @Option(names = {"-u", "--user"}, paramLabel = "REMOTE_USER",
+      description = "Log in as REMOTE_USER where the inventory sets no ansible_user (then ~/.ssh/config's User). "
+          + "Also: ANSIBLE_REMOTE_USER, ansible.cfg's remote_user.")
+  String user;
+
+  @Option(names = {"--private-key", "--key-file"}, paramLabel = "FILE",
+      description = "Log in with this key where the inventory sets no ansible_ssh_private_key_file. "
+          + "Also: ANSIBLE_PRIVATE_KEY_FILE, ansible.cfg's private_key_file.")
+  Path privateKey;
+
+  @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+      description = "Variables over all others: key=value, YAML/JSON, or @FILE. Repeatable.")
+  List<String> extraVars = new ArrayList<>();
 
   Optional<String> limit() {
     return Optional.ofNullable(limit).filter(s -> !s.isBlank());
@@ -50,8 +73,25 @@ public final class ConnectOptions {
     return n;
   }
 
-  Optional<Duration> connectTimeout() {
-    return Optional.ofNullable(connectTimeout).map(Duration::ofSeconds);
+  Optional<Duration> connectTimeout(AnsibleConfig config) {
+    return Optional.ofNullable(connectTimeout).or(() -> config.integer("timeout")).map(Duration::ofSeconds);
+  }
+
+  Optional<String> user(AnsibleConfig config) {
+    return Optional.ofNullable(user).filter(u -> !u.isBlank()).or(() -> config.string("remote_user"));
+  }
+
+  Optional<Path> privateKey(CliEnvironment environment, AnsibleConfig config) {
+    return Optional.ofNullable(privateKey).map(p -> environment.cwd().resolve(p))
+        .or(() -> config.path("private_key_file"));
+  }
+
+  boolean askBecomePass(AnsibleConfig config) {
+    return askBecomePass || config.flag("become_ask_pass");
+  }
+
+  boolean askVaultPass(AnsibleConfig config) {
+    return askVaultPass || config.flag("ask_vault_pass");
   }
 
   Duration commandTimeout() {

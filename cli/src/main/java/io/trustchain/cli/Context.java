@@ -10,7 +10,7 @@ import io.trustchain.inventory.Inventory;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Load;
 import io.trustchain.run.Loaded;
-import io.trustchain.run.Progress;
+import io.trustchain.run.RunListener;
 import io.trustchain.run.Target;
 import io.trustchain.spi.ModuleRegistry;
 import io.trustchain.spi.PlanValidator;
@@ -32,6 +32,7 @@ final class Context {
   private final ModuleRegistry registry;
   private final Templater templater;
   private final Set<PlanValidator> validators;
+  private final Prompts prompts;
 
   @Inject
   Context(CliEnvironment environment, AnsibleConfig config, ModuleRegistry registry, Templater templater,
@@ -43,14 +44,21 @@ final class Context {
     this.validators = validators;
     this.out = out;
     this.err = err;
+    this.prompts = new Prompts(environment);
   }
 
   Session session(ConnectOptions options) {
-    return new Session(environment, config, options, validators);
+    return new Session(environment, config, options, validators, prompts);
   }
 
   Load load() {
     return new Load(registry, templater, environment.env(), environment.cwd());
+  }
+
+  /** A loader with the command line's connection defaults ({@code -u}, {@code --private-key}, {@code -K}, {@code -e}). */
+  Load load(ConnectOptions options, Session session) {
+    return load().withConnection(options.user(config), options.privateKey(environment, config), session.becomePassword())
+        .withExtraVars(ExtraVars.parse(options.extraVars, environment.cwd()));
   }
 
   /** Loads the run's documents; all errors at once as an exception, warnings printed. */
@@ -58,16 +66,35 @@ final class Context {
       throws InvalidDocumentsException {
     Diagnostics diagnostics = new Diagnostics();
     List<Path> resolved = playbooks.stream().map(p -> environment.cwd().resolve(p)).toList();
-    Optional<Loaded> loaded = load().load(inventory.resolve(environment, config), resolved, options.limit(),
-        session.keyring(), diagnostics);
+    checkReadable(playbooks, resolved);
+    Optional<Loaded> loaded = load(options, session).load(inventory.resolve(environment, config), resolved,
+        options.limit(), session.keyring(), diagnostics);
     return checked(diagnostics, loaded);
   }
 
+  /** A folder, a missing or an unreadable playbook is a usage error (64), all of them named at once. */
+  static void checkReadable(List<Path> given, List<Path> resolved) {
+    List<String> problems = new java.util.ArrayList<>();
+    for (int i = 0; i < resolved.size(); i++) {
+      Path p = resolved.get(i);
+      if (java.nio.file.Files.isDirectory(p)) {
+        problems.add(given.get(i) + " is a folder, not a playbook (name the playbook files in it)");
+      } else if (!java.nio.file.Files.exists(p)) {
+        problems.add("playbook " + given.get(i) + " does not exist");
+      } else if (!java.nio.file.Files.isReadable(p)) {
+        problems.add("playbook " + given.get(i) + " is not readable (check its permissions)");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw UserException.usage(String.join("\nerror: ", problems));
+    }
+  }
+
   /** Loads the documents a saved plan names (paths already resolved), limited as the plan was. */
-  Loaded load(Path inventory, List<Path> playbooks, Optional<String> limit, Session session)
+  Loaded load(Path inventory, List<Path> playbooks, Optional<String> limit, ConnectOptions options, Session session)
       throws InvalidDocumentsException {
     Diagnostics diagnostics = new Diagnostics();
-    return checked(diagnostics, load().load(inventory, playbooks, limit, session.keyring(), diagnostics));
+    return checked(diagnostics, load(options, session).load(inventory, playbooks, limit, session.keyring(), diagnostics));
   }
 
   /** {@code loaded} with only the targets of {@code shard}. */
@@ -84,9 +111,9 @@ final class Context {
     return checked(diagnostics, load().inventory(inventory.resolve(environment, config), session.keyring(), diagnostics));
   }
 
-  List<Target> hosts(Inventory inventory, ConnectOptions options) throws InvalidDocumentsException {
+  List<Target> hosts(Inventory inventory, ConnectOptions options, Session session) throws InvalidDocumentsException {
     Diagnostics diagnostics = new Diagnostics();
-    return checked(diagnostics, load().hosts(inventory, options.limit(), diagnostics));
+    return checked(diagnostics, load(options, session).hosts(inventory, options.limit(), diagnostics));
   }
 
   private <T> T checked(Diagnostics diagnostics, Optional<T> value) throws InvalidDocumentsException {
@@ -105,7 +132,7 @@ final class Context {
     }
   }
 
-  Progress progress(boolean machineReadable) {
-    return !machineReadable && environment.terminal() ? Progress.on(err) : Progress.off();
+  RunListener progress(boolean machineReadable) {
+    return !machineReadable && environment.terminal() ? new CounterProgress(err) : RunListener.NONE;
   }
 }

@@ -34,7 +34,7 @@ final class FactsCommand implements Callable<Integer> {
     format.textOrJson("facts");
     Session session = ctx.session(connect);
     Inventory inv = ctx.inventory(inventory, session);
-    List<Target> targets = ctx.hosts(inv, connect);
+    List<Target> targets = ctx.hosts(inv, connect, session);
     Map<String, HostFacts> ordered = new LinkedHashMap<>();
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, targets);

@@ -50,6 +50,12 @@ final class PlanCommand implements Callable<Integer> {
       description = "Save the plan to FILE, for `trustchain apply FILE` (exactly these changes, or nothing).")
   Path out;
 
+  @Option(names = {"-D", "--diff"}, description = "Accepted for Ansible habits: the plan always shows before -> after.")
+  boolean diff;
+
+  @Option(names = {"-C", "--check"}, description = "Accepted for Ansible habits: plan never changes anything.")
+  boolean check;
+
   @Option(names = "--detailed-exitcode",
       description = "Exit 0 when nothing differs, 2 when there are changes, 1 on failure.")
   boolean detailedExitcode;
@@ -68,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
     ctx.out.print(switch (format) {
       case json -> PlanJson.write(saved);
       case markdown -> MarkdownRenderer.standard(title(selected)).render(plan);
-      case text -> new HumanRenderer(root.global.color(ctx.environment), root.global.verbose()).render(plan) + "\n";
+      case text -> new HumanRenderer(root.global.color(ctx.environment), root.global.commands(ctx.config)).render(plan) + "\n";
     });
     if (out != null) {
       Path file = ctx.environment.cwd().resolve(out);

@@ -1,5 +1,6 @@
 package io.trustchain.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ValidateCommand.class, InventoryCommand.class, PingCommand.class, FactsCommand.class, PlanCommand.class,
-      ApplyCommand.class
+      ApplyCommand.class, ShowCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, ManCommand.class
     })
 public final class RootCommand implements Runnable {
 

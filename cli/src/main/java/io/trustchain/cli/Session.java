@@ -13,12 +13,15 @@ import io.trustchain.run.Fleet;
 import io.trustchain.run.HostPlanner;
 import io.trustchain.secret.AnsibleVault;
 import io.trustchain.secret.DefaultSecretResolver;
+import io.trustchain.secret.Secret;
 import io.trustchain.secret.SecretException;
+import io.trustchain.secret.SecretRef;
 import io.trustchain.secret.VaultPasswords;
 import io.trustchain.spi.PlanValidator;
 import io.trustchain.transport.Connector;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
+import io.trustchain.transport.ssh.SshAuth;
 import io.trustchain.transport.ssh.SshConnector;
 import io.trustchain.transport.ssh.SshOptions;
 import java.nio.file.Path;
@@ -41,24 +44,52 @@ final class Session {
   private final ConnectOptions options;
   private final Duration commandTimeout;
   private final List<PlanValidator> validators;
+  private final CliEnvironment environment;
+  private final AnsibleConfig config;
+  private final Prompts prompts;
+  private final Optional<SecretRef> becomePassword;
 
-  Session(CliEnvironment environment, AnsibleConfig config, ConnectOptions options, Set<PlanValidator> validators) {
+  Session(CliEnvironment environment, AnsibleConfig config, ConnectOptions options, Set<PlanValidator> validators,
+      Prompts prompts) {
     this.options = options;
+    this.environment = environment;
+    this.config = config;
+    this.prompts = prompts;
     this.commandTimeout = options.commandTimeout();
     options.forks(config); // option errors are usage errors, reported before any document is read
     this.validators = List.copyOf(validators);
     List<String> ids = new ArrayList<>(options.vaultIds);
+    if (options.askVaultPass(config) && ids.stream().noneMatch(i -> i.equals("@prompt") || i.equals("prompt"))) {
+      ids.add(0, "@prompt");
+    }
     config.string("vault_identity_list").ifPresent(list ->
         Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(ids::add));
     List<Path> files = new ArrayList<>();
     options.vaultPasswordFiles.forEach(f -> files.add(environment.cwd().resolve(f)));
     config.path("vault_password_file").ifPresent(files::add);
     try {
-      this.keyring = new AnsibleVault(VaultPasswords.of(ids, files, environment.env()));
+      this.keyring = new AnsibleVault(VaultPasswords.of(ids, files, environment.env(),
+          label -> prompts.secret("Vault password" + (label.equals(VaultPasswords.DEFAULT_LABEL) ? "" : " (" + label + ")")
+              + ": ").map(Secret::of)));
     } catch (SecretException e) {
       throw UserException.usage(e.getMessage());
     }
     this.secrets = DefaultSecretResolver.create(environment.env(), keyring);
+    if (options.askBecomePass(config)) {
+      char[] typed = prompts.secret("BECOME password: ").orElseThrow(() -> UserException.usage(
+          "-K/--ask-become-pass needs a terminal to type the password at; set ansible_become_password to a secret"
+              + " (!secret or !vault) instead"));
+      secrets.withPrompted("become password", Secret.of(typed));
+      java.util.Arrays.fill(typed, '\0');
+      this.becomePassword = Optional.of(new SecretRef.Prompted("become password"));
+    } else {
+      this.becomePassword = Optional.empty();
+    }
+  }
+
+  /** The become password typed at {@code -K}, for hosts whose inventory sets none. */
+  Optional<SecretRef> becomePassword() {
+    return becomePassword;
   }
 
   AnsibleVault keyring() {
@@ -69,7 +100,10 @@ final class Session {
     SshOptions ssh = SshOptions.defaults()
         .withAcceptNewHostKeys(options.acceptNewHostKeys)
         .withCommandTimeout(commandTimeout);
-    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh), options.connectTimeout()));
+    SshAuth auth = SshAuth.of(environment.env(), prompts::passphrase);
+    LabArtifact lab = LabArtifact.system();
+    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh, auth), options.connectTimeout(config)),
+        lab::provider);
   }
 
   Duration commandTimeout() {
@@ -104,8 +138,7 @@ final class Session {
     return new Connector() {
       @Override
       public Transport connect(ConnectionSpec s) throws TransportException {
-        return connector.connect(new ConnectionSpec(s.host(), s.address(), s.port(), s.user(), s.privateKeyFile(),
-            s.knownHostsFile(), s.become(), s.becomePassword(), timeout.get()));
+        return connector.connect(s.withConnectTimeout(timeout.get()));
       }
 
       @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -20,9 +21,43 @@ public record AnsibleConfig(Optional<Path> file, Map<String, String> defaults) {
 
   public static final AnsibleConfig NONE = new AnsibleConfig(Optional.empty(), Map.of());
 
+  /** The {@code ANSIBLE_*} variables that override [defaults] keys trustchain reads, as in Ansible. */
+  static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+      Map.entry("ANSIBLE_INVENTORY", "inventory"),
+      Map.entry("ANSIBLE_FORKS", "forks"),
+      Map.entry("ANSIBLE_REMOTE_USER", "remote_user"),
+      Map.entry("ANSIBLE_PRIVATE_KEY_FILE", "private_key_file"),
+      Map.entry("ANSIBLE_TIMEOUT", "timeout"),
+      Map.entry("ANSIBLE_VAULT_IDENTITY_LIST", "vault_identity_list"),
+      Map.entry("ANSIBLE_BECOME_ASK_PASS", "become_ask_pass"),
+      Map.entry("ANSIBLE_ASK_VAULT_PASS", "ask_vault_pass"),
+      Map.entry("ANSIBLE_NOCOLOR", "nocolor"),
+      Map.entry("ANSIBLE_VERBOSITY", "verbosity"));
+  private static final java.util.Set<String> PATHS = java.util.Set.of("inventory", "private_key_file");
+
+  /** The config file Ansible would read, with the {@code ANSIBLE_*} variables over it. */
   public static AnsibleConfig find(Map<String, String> env, Path cwd) {
+    AnsibleConfig file = findFile(env, cwd);
+    Map<String, String> merged = new LinkedHashMap<>(file.defaults());
+    ENVIRONMENT.forEach((var, key) -> {
+      String value = env.get(var);
+      if (value != null && !value.isBlank()) {
+        merged.put(key, PATHS.contains(key) ? cwd.resolve(value.strip()).normalize().toString() : value.strip());
+      }
+    });
+    return new AnsibleConfig(file.file(), Map.copyOf(merged));
+  }
+
+  /** Ansible's boolean settings: yes/true/on/1 (any case). */
+  public boolean flag(String key) {
+    return string(key).map(v -> Set.of("yes", "true", "on", "1", "y", "t").contains(v.strip().toLowerCase(Locale.ROOT)))
+        .orElse(false);
+  }
+
+  private static AnsibleConfig findFile(Map<String, String> env, Path cwd) {
     String explicit = env.get("ANSIBLE_CONFIG");
-    Path home = Path.of(System.getProperty("user.home", "/"));
+    String homeEnv = env.get("HOME");
+    Path home = Path.of(homeEnv != null && !homeEnv.isBlank() ? homeEnv : System.getProperty("user.home", "/"));
     for (Path candidate : new Path[] {
         explicit == null || explicit.isBlank() ? null : cwd.resolve(explicit),
         cwd.resolve("ansible.cfg"),

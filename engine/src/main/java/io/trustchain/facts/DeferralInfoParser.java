@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
  * description ({@code Key = value;}, arrays as {@code Key =     (} … {@code );}, 4-space indent),
  * or {@code Not found.} with exit 20 when none is configured. Keys read: {@code OutputPath},
  * {@code Usernames} (array) or {@code Username}/{@code UserName}, and the remaining forced attempts
- * from {@code DeferForceAtUserLoginMaxBypassAttempts} or {@code ForceAtLogin} (the keys of a
- * command-line deferral are not documented, macos-reference §9; the MDM payload's names are used).
+ * from {@code DeferForceAtUserLoginMaxBypassAttempts} or {@code ForceAtLogin}, and whether it asks at
+ * logout from {@code DeferDontAskAtUserLogout} (the keys of a command-line deferral are not
+ * documented, macos-reference §9; the MDM payload's names are used).
  * Other keys are kept but not interpreted.
  */
 final class DeferralInfoParser {
 
   /** The deferral as configured; lists and values as printed, quotes removed. */
-  record DeferralInfo(String outputPath, List<String> usernames, Integer forceAtLogin) {
+  record DeferralInfo(String outputPath, List<String> usernames, Integer forceAtLogin, Boolean askAtLogout) {
 
     /** The user it waits for: the only name in {@code usernames}, else null. */
     String user() {
@@ -87,7 +88,8 @@ final class DeferralInfoParser {
         throw out.fail("unrecognised line '" + line + "'");
       }
     }
-    return Optional.of(new DeferralInfo(string(dict, "OutputPath"), users(dict), forceAtLogin(dict, out)));
+    return Optional.of(new DeferralInfo(string(dict, "OutputPath"), users(dict), forceAtLogin(dict, out),
+        askAtLogout(dict)));
   }
 
   private static List<String> users(Map<String, Object> dict) {
@@ -113,6 +115,12 @@ final class DeferralInfoParser {
       }
     }
     return null;
+  }
+
+  /** {@code DeferDontAskAtUserLogout = 1;} (the MDM payload's name): false; 0: true; absent: null (unknown). */
+  private static Boolean askAtLogout(Map<String, Object> dict) {
+    return dict.get("DeferDontAskAtUserLogout") instanceof String s ? !(s.equals("1") || s.equalsIgnoreCase("true"))
+        : null;
   }
 
   private static String string(Map<String, Object> dict, String key) {

@@ -4,18 +4,28 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code cat /var/db/trustchain-filevault-deferral}: when trustchain set up the deferred enablement
- * it manages (the line {@code date -u +%Y-%m-%dT%H:%M:%SZ} printed then), or nothing when the file is
- * absent ({@code cat: PATH: No such file or directory}, exit 1). macOS itself does not report a
- * deferral's age (macos-reference §9).
+ * it manages and with which options — the line {@code date -u '+%Y-%m-%dT%H:%M:%SZ force_at_login=N
+ * ask_at_logout=B'} printed then ({@code force_at_login=default} when none was given); a marker
+ * written by an older trustchain holds the date alone — or nothing when the file is absent
+ * ({@code cat: PATH: No such file or directory}, exit 1). macOS itself reports neither a deferral's
+ * age nor, for a command-line deferral, its options (macos-reference §9).
  */
 final class DeferralMarkerParser {
 
+  /** What the marker says. */
+  record Marker(Instant since, DeferralOptions options) {}
+
+  private static final Pattern OPTIONS =
+      Pattern.compile("force_at_login=(default|-?[0-9]{1,5}) ask_at_logout=(true|false)");
+
   private DeferralMarkerParser() {}
 
-  static Optional<Instant> parse(ToolOutput out) throws FactParseException {
+  static Optional<Marker> parse(ToolOutput out) throws FactParseException {
     if (out.exit() == 1 && out.stdout().isBlank() && out.stderr().contains("No such file or directory")) {
       return Optional.empty();
     }
@@ -24,12 +34,26 @@ final class DeferralMarkerParser {
     }
     List<String> lines = out.stdoutLines();
     if (lines.size() != 1) {
-      throw out.fail("the deferral marker holds one line YYYY-MM-DDTHH:MM:SSZ");
+      throw out.fail("the deferral marker holds one line YYYY-MM-DDTHH:MM:SSZ [force_at_login=N ask_at_logout=B]");
     }
+    String line = lines.get(0).strip();
+    int space = line.indexOf(' ');
+    String date = space < 0 ? line : line.substring(0, space);
+    Instant since;
     try {
-      return Optional.of(Instant.parse(lines.get(0).strip()));
+      since = Instant.parse(date);
     } catch (DateTimeParseException e) {
-      throw out.fail("the deferral marker's '" + lines.get(0).strip() + "' is not YYYY-MM-DDTHH:MM:SSZ");
+      throw out.fail("the deferral marker's '" + date + "' is not YYYY-MM-DDTHH:MM:SSZ");
     }
+    if (space < 0) {
+      return Optional.of(new Marker(since, null));
+    }
+    Matcher m = OPTIONS.matcher(line.substring(space + 1));
+    if (!m.matches()) {
+      throw out.fail("the deferral marker's options '" + line.substring(space + 1)
+          + "' are not force_at_login=N ask_at_logout=true|false");
+    }
+    Integer force = m.group(1).equals("default") ? null : Integer.valueOf(m.group(1));
+    return Optional.of(new Marker(since, new DeferralOptions(force, Boolean.parseBoolean(m.group(2)))));
   }
 }

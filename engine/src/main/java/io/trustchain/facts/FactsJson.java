@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>{@link #digest} fingerprints one host's facts for saved-plan staleness: the SHA-256 (lowercase
  * hex) of a canonical JSON (keys sorted, no white space) of the facts WITHOUT the volatile fields,
- * which change while nothing that a plan depends on does: {@code filevault.progress_percent},
+ * which change while nothing that a plan depends on does: {@code clock}, {@code filevault.progress_percent},
  * {@code filevault.deferral.age_days} and each {@code escrow.items.*.age_days}.
  */
 public final class FactsJson {
@@ -55,6 +55,7 @@ public final class FactsJson {
   /** SHA-256 of the canonical JSON of {@code facts}, without the volatile fields. */
   public static String digest(HostFacts facts) {
     JsonNode tree = tree(facts);
+    ((ObjectNode) tree).remove("clock");
     if (tree.get("filevault") instanceof ObjectNode fv) {
       fv.remove("progress_percent");
       if (fv.get("deferral") instanceof ObjectNode deferral) {

@@ -48,7 +48,7 @@ final class HostFactsAssembler {
     return new HostFacts(true, null, os, users, fileVault(crypto, users),
         BootstrapTokenParser.parse(out(FactsScript.BOOTSTRAP)),
         EnrollmentParser.parse(out(FactsScript.ENROLLMENT)),
-        McxBypassParser.parse(out(FactsScript.MCX)));
+        McxBypassParser.parse(out(FactsScript.MCX)), null, clock().toString());
   }
 
   private List<UserFacts> users(CryptoUsers crypto) throws FactParseException {
@@ -124,7 +124,12 @@ final class HostFactsAssembler {
     if (status.deferredUser() != null || info.isPresent()) {
       String user = status.deferredUser() != null ? status.deferredUser() : info.get().user();
       String path = info.map(DeferralInfo::outputPath).orElse(null);
-      deferral = new Deferral(user, path, info.map(DeferralInfo::forceAtLogin).orElse(null), ageDays(path));
+      Optional<DeferralMarkerParser.Marker> marker = marker(path);
+      java.time.Instant now = clock();
+      deferral = new Deferral(user, path, info.map(DeferralInfo::forceAtLogin).orElse(null),
+          marker.map(m -> (int) Math.max(0, java.time.Duration.between(m.since(), now).toDays())).orElse(null),
+          info.map(DeferralInfo::askAtLogout).orElse(null), marker.map(m -> m.since().toString()).orElse(null),
+          marker.map(DeferralMarkerParser.Marker::options).orElse(null));
     }
     TreeSet<String> unlock = new TreeSet<>();
     for (FdeUser u : listed) {
@@ -137,16 +142,15 @@ final class HostFactsAssembler {
   }
 
   /**
-   * Days since trustchain set up the deferral, from its marker and the Mac's clock; null when the
-   * deferral writes elsewhere than trustchain's plist (someone else set it up) or no marker exists.
+   * trustchain's marker of the deferral (when and how it set it up); empty when the deferral writes
+   * elsewhere than trustchain's plist (someone else set it up) or no marker exists.
    */
-  private Integer ageDays(String outputPath) throws FactParseException {
-    Optional<java.time.Instant> since = DeferralMarkerParser.parse(out(FactsScript.DEFERRAL_SINCE));
-    java.time.Instant now = clock();
-    if (since.isEmpty() || (outputPath != null && !outputPath.equals(request.recoveryPlist()))) {
-      return null;
+  private Optional<DeferralMarkerParser.Marker> marker(String outputPath) throws FactParseException {
+    Optional<DeferralMarkerParser.Marker> marker = DeferralMarkerParser.parse(out(FactsScript.DEFERRAL_SINCE));
+    if (outputPath != null && !outputPath.equals(request.recoveryPlist())) {
+      return Optional.empty();
     }
-    return (int) Math.max(0, java.time.Duration.between(since.get(), now).toDays());
+    return marker;
   }
 
   /** The section {@code key}, or a failure saying the script stopped before it. */

@@ -3,6 +3,7 @@ package io.trustchain.inventory;
 import io.trustchain.secret.SecretRef;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +13,9 @@ import java.util.Optional;
  * {@code ansible_become}, {@code ansible_become_password} ({@code ansible_become_pass}), the known
  * hosts file ({@code trustchain_known_hosts_file}, else {@code -o UserKnownHostsFile=} in
  * {@code ansible_ssh_common_args}/{@code ansible_ssh_extra_args}, else {@code ~/.ssh/known_hosts}),
- * and {@code ansible_timeout}.
+ * {@code ansible_timeout}, the jump hosts ({@code -o ProxyJump=}/{@code -J} in the ssh args, else
+ * {@code ~/.ssh/config}'s ProxyJump) and the private key's passphrase
+ * ({@code trustchain_private_key_passphrase}, a typed secret).
  */
 public record ConnectionSpec(
     String host,
@@ -23,9 +26,13 @@ public record ConnectionSpec(
     Path knownHostsFile,
     boolean become,
     Optional<SecretRef> becomePassword,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    List<JumpHost> jumps,
+    Optional<SecretRef> keyPassphrase) {
 
   public ConnectionSpec {
+    jumps = List.copyOf(jumps);
+    Objects.requireNonNull(keyPassphrase, "keyPassphrase == null");
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(address, "address == null");
     Objects.requireNonNull(user, "user == null");
@@ -33,6 +40,18 @@ public record ConnectionSpec(
     Objects.requireNonNull(knownHostsFile, "knownHostsFile == null");
     Objects.requireNonNull(becomePassword, "becomePassword == null");
     Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+  }
+
+  /** A direct connection with no passphrase for the key. */
+  public ConnectionSpec(String host, String address, int port, String user, Optional<Path> privateKeyFile,
+      Path knownHostsFile, boolean become, Optional<SecretRef> becomePassword, Duration connectTimeout) {
+    this(host, address, port, user, privateKeyFile, knownHostsFile, become, becomePassword, connectTimeout, List.of(),
+        Optional.empty());
+  }
+
+  public ConnectionSpec withConnectTimeout(Duration timeout) {
+    return new ConnectionSpec(host, address, port, user, privateKeyFile, knownHostsFile, become, becomePassword,
+        timeout, jumps, keyPassphrase);
   }
 
   @Override

@@ -24,22 +24,19 @@ public final class ConnectionSpecs {
   private static final Set<String> TRUE = Set.of("y", "yes", "on", "1", "true", "t");
   private static final Set<String> FALSE = Set.of("n", "no", "off", "0", "false", "f");
 
-  /** The controller's user, home and working directory (defaults and relative paths). */
-  record Local(String user, Path home, Path workingDirectory) {
-    static Local current() {
-      return new Local(System.getProperty("user.name"), Path.of(System.getProperty("user.home")),
-          Path.of("").toAbsolutePath());
-    }
-  }
-
   private ConnectionSpecs() {}
 
   /** The connection for {@code host} from its templated variables, or every problem with them. */
   public static ConnectionSpecResult from(String host, Map<String, Object> renderedVars) {
-    return from(host, renderedVars, Local.current());
+    return from(host, renderedVars, ConnectionDefaults.plain(System.getenv(), Path.of("").toAbsolutePath()));
   }
 
-  static ConnectionSpecResult from(String host, Map<String, Object> vars, Local local) {
+  /**
+   * The connection for {@code host}: its variables first, then the command line's {@code -u} and
+   * {@code --private-key}, then {@code ~/.ssh/config} for the alias ssh would look up
+   * ({@code ansible_host}, else the inventory name), then the controller's user and port 22.
+   */
+  public static ConnectionSpecResult from(String host, Map<String, Object> vars, ConnectionDefaults local) {
     Reader r = new Reader(host, vars);
     String connection = r.text("ansible_connection");
     if (connection != null && !SSH_CONNECTIONS.contains(connection)) {
@@ -49,11 +46,14 @@ public final class ConnectionSpecs {
     if (address != null && address.isBlank()) {
       r.problem(r.last("ansible_host", "ansible_ssh_host"), "must not be empty");
     }
-    int port = r.number(22, 65535, "ansible_port", "ansible_ssh_port");
+    String alias = address == null || address.isBlank() ? host : address;
+    SshClientConfig.Entry config = local.sshConfig().lookup(alias);
+    int port = r.number(config.port().orElse(22), 65535, "ansible_port", "ansible_ssh_port");
     String user = r.text("ansible_user", "ansible_ssh_user");
     String key = r.text("ansible_private_key_file", "ansible_ssh_private_key_file");
     boolean become = r.bool("ansible_become");
     Optional<SecretRef> password = r.secret("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
+    Optional<SecretRef> passphrase = r.secret("trustchain_private_key_passphrase");
     String method = r.text("ansible_become_method");
     if (method != null && !method.equals("sudo") && !method.equals("ansible.builtin.sudo")) {
       r.problem("ansible_become_method", "trustchain becomes root with sudo only, got \"" + method + "\"");
@@ -64,12 +64,103 @@ public final class ConnectionSpecs {
     }
     int timeout = r.number(10, 86400, "ansible_timeout", "ansible_ssh_timeout");
     Path knownHosts = knownHosts(r, local);
+    List<JumpHost> jumps = jumps(r, config, local);
     if (!r.problems.isEmpty()) {
       return ConnectionSpecResult.rejected(r.problems);
     }
-    return ConnectionSpecResult.of(new ConnectionSpec(host, address == null ? host : address, port,
-        user == null ? local.user() : user, Optional.ofNullable(key).map(k -> path(k, local)), knownHosts,
-        become, password, Duration.ofSeconds(timeout)));
+    String resolvedUser = user != null ? user : local.remoteUser().or(config::user).orElse(local.localUser());
+    Optional<Path> resolvedKey = key != null ? Optional.of(path(key, local))
+        : local.privateKeyFile().map(k -> path(k.toString(), local)).or(() -> identityFile(config, local));
+    return ConnectionSpecResult.of(new ConnectionSpec(host, config.hostName().orElse(alias), port, resolvedUser,
+        resolvedKey, knownHosts, become, password.or(local::becomePassword), Duration.ofSeconds(timeout), jumps,
+        passphrase));
+  }
+
+  /** The first {@code IdentityFile} of the config that exists (ssh skips missing ones). */
+  private static Optional<Path> identityFile(SshClientConfig.Entry config, ConnectionDefaults local) {
+    return config.identityFiles().stream().map(f -> path(f, local)).filter(java.nio.file.Files::isRegularFile)
+        .findFirst();
+  }
+
+  /**
+   * The jump hosts: {@code -J}/{@code -o ProxyJump=} in the ssh args, else the config's ProxyJump;
+   * {@code none} means none. Each hop is looked up in the config too (its HostName, User, Port and
+   * IdentityFile), as ssh does.
+   */
+  private static List<JumpHost> jumps(Reader r, SshClientConfig.Entry config, ConnectionDefaults local) {
+    String spec = null;
+    String from = null;
+    for (String var : List.of("ansible_ssh_common_args", "ansible_ssh_extra_args")) {
+      String args = r.text(var);
+      Optional<String> found = args == null ? Optional.empty() : SshArgs.proxyJump(args);
+      if (found.isPresent()) {
+        spec = found.get();
+        from = var;
+        break;
+      }
+    }
+    if (spec == null) {
+      spec = config.proxyJump().orElse(null);
+      from = "ProxyJump in " + local.sshConfig().file().map(Path::toString).orElse("~/.ssh/config");
+    }
+    if (spec == null || spec.equalsIgnoreCase("none")) {
+      return List.of();
+    }
+    List<JumpHost> hops = new ArrayList<>();
+    for (String hop : spec.split(",")) {
+      Optional<JumpHost> parsed = jumpHost(hop.strip(), local);
+      if (parsed.isEmpty()) {
+        r.problem(from, "cannot read the jump host \"" + hop.strip() + "\": expected [user@]host[:port]");
+        return List.of();
+      }
+      hops.add(parsed.get());
+    }
+    return hops;
+  }
+
+  /** {@code [ssh://][user@]host[:port]}, with the config's values for that host filling the gaps. */
+  static Optional<JumpHost> jumpHost(String text, ConnectionDefaults local) {
+    String t = text.startsWith("ssh://") ? text.substring(6) : text;
+    String user = null;
+    int at = t.lastIndexOf('@');
+    if (at >= 0) {
+      user = t.substring(0, at);
+      t = t.substring(at + 1);
+    }
+    Integer port = null;
+    if (t.startsWith("[") && t.contains("]")) {
+      String rest = t.substring(t.indexOf(']') + 1);
+      String h = t.substring(1, t.indexOf(']'));
+      if (rest.startsWith(":")) {
+        port = portOf(rest.substring(1));
+        if (port == null) {
+          return Optional.empty();
+        }
+      } else if (!rest.isEmpty()) {
+        return Optional.empty();
+      }
+      t = h;
+    } else if (t.indexOf(':') >= 0 && t.indexOf(':') == t.lastIndexOf(':')) {
+      port = portOf(t.substring(t.indexOf(':') + 1));
+      if (port == null) {
+        return Optional.empty();
+      }
+      t = t.substring(0, t.indexOf(':'));
+    }
+    if (t.isBlank() || (user != null && user.isBlank()) || t.contains("/")) {
+      return Optional.empty();
+    }
+    SshClientConfig.Entry c = local.sshConfig().lookup(t);
+    return Optional.of(new JumpHost(c.hostName().orElse(t), port != null ? port : c.port().orElse(22),
+        user != null ? user : c.user().orElse(local.localUser()), identityFile(c, local)));
+  }
+
+  private static Integer portOf(String s) {
+    if (!s.matches("[0-9]{1,5}")) {
+      return null;
+    }
+    int p = Integer.parseInt(s);
+    return p >= 1 && p <= 65535 ? p : null;
   }
 
   /**
@@ -77,7 +168,7 @@ public final class ConnectionSpecs {
    * {@code -o} in {@code ansible_ssh_common_args} then {@code ansible_ssh_extra_args} (ssh keeps
    * the first value it sees), else {@code ~/.ssh/known_hosts}.
    */
-  private static Path knownHosts(Reader r, Local local) {
+  private static Path knownHosts(Reader r, ConnectionDefaults local) {
     String explicit = r.text("trustchain_known_hosts_file");
     if (explicit != null) {
       return path(explicit, local);
@@ -96,7 +187,7 @@ public final class ConnectionSpecs {
   }
 
   /** {@code ~} expanded, then relative paths resolved against the working directory (as ssh does). */
-  static Path path(String text, Local local) {
+  static Path path(String text, ConnectionDefaults local) {
     String expanded = text.equals("~") ? local.home().toString()
         : text.startsWith("~/") ? local.home() + text.substring(1) : text;
     return local.workingDirectory().resolve(expanded).normalize();

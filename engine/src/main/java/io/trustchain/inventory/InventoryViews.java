@@ -48,6 +48,66 @@ public final class InventoryViews {
     });
   }
 
+  /**
+   * The JSON of {@code ansible-inventory --host HOST}: the host's variables (untemplated, without
+   * the names Ansible sets itself), keys sorted.
+   *
+   * @throws IllegalArgumentException when {@code name} is no host (the message says so)
+   */
+  public static String host(Inventory inventory, String name) {
+    Host host = inventory.host(name).orElseThrow(() -> {
+      String hint = DidYouMean.hint(name, inventory.hosts().stream().map(Host::name).toList());
+      return new IllegalArgumentException("no host named \"" + name + "\" in the inventory"
+          + (hint != null ? "; " + hint : ""));
+    });
+    return PythonJson.write(visibleVars(host), ref -> switch (ref) {
+      case SecretRef.Vault vault -> Map.of("__ansible_vault", inventory.vaultText(vault));
+      default -> "!secret " + ref.describe();
+    });
+  }
+
+  /**
+   * The YAML of {@code ansible-inventory --list --yaml}: the group tree from {@code all}, each
+   * host under the groups that list it, with its variables ({@code !vault |} blocks for vault
+   * values). Not byte-identical to Ansible's (no YAML anchors for repeated values).
+   */
+  public static String yaml(Inventory inventory) {
+    StringBuilder out = new StringBuilder();
+    yamlGroup(inventory, inventory.groups().get(InventoryGraph.ALL), 0, out);
+    return out.toString().stripTrailing();
+  }
+
+  private static void yamlGroup(Inventory inventory, Group group, int depth, StringBuilder out) {
+    String pad = "  ".repeat(depth);
+    boolean hosts = !group.name().equals(InventoryGraph.ALL) && !group.hosts().isEmpty();
+    if (!hosts && group.children().isEmpty()) {
+      if (depth == 0) {
+        out.append(pad).append(InventoryYaml.key(group.name())).append(": {}\n");
+      }
+      return; // empty groups are left out, as ansible-inventory --yaml does
+    }
+    out.append(pad).append(InventoryYaml.key(group.name())).append(":\n");
+    if (!group.children().isEmpty()) {
+      out.append(pad).append("  children:\n");
+      for (String child : group.children().stream().sorted().toList()) {
+        yamlGroup(inventory, inventory.groups().get(child), depth + 2, out);
+      }
+    }
+    if (hosts) {
+      out.append(pad).append("  hosts:\n");
+      for (String h : group.hosts().stream().sorted().toList()) {
+        Map<String, Object> vars = inventory.host(h).map(InventoryViews::visibleVars).orElse(Map.of());
+        InventoryYaml.entry(h, vars, depth + 2, out, inventory);
+      }
+    }
+  }
+
+  private static Map<String, Object> visibleVars(Host host) {
+    Map<String, Object> vars = new java.util.TreeMap<>(host.vars());
+    vars.keySet().removeAll(INTERNAL);
+    return vars;
+  }
+
   private static void addGroup(Inventory inventory, Group group, Map<String, Object> out, Set<String> seen) {
     Map<String, Object> entry = new LinkedHashMap<>();
     if (!group.name().equals(InventoryGraph.ALL) && !group.hosts().isEmpty()) {

@@ -32,11 +32,14 @@ public final class PlayBinding {
   private final Play play;
   private final Templater templater;
   private final SecretCheck secretCheck;
+  private final Map<String, Object> extraVars;
   private final List<Prepared> resources = new ArrayList<>();
   private final Diagnostics prepared = new Diagnostics();
 
-  PlayBinding(Play play, ModuleRegistry registry, Templater templater, SecretCheck secretCheck) {
+  PlayBinding(Play play, ModuleRegistry registry, Templater templater, SecretCheck secretCheck,
+      Map<String, Object> extraVars) {
     this.play = play;
+    this.extraVars = extraVars;
     this.templater = templater;
     this.secretCheck = secretCheck;
     for (ResourceSpec spec : play.resources()) {
@@ -161,6 +164,7 @@ public final class PlayBinding {
   private Map<String, Object> vars(String host, Map<String, Object> hostVars) {
     Map<String, Object> vars = new LinkedHashMap<>(hostVars);
     vars.putAll(play.vars());
+    vars.putAll(extraVars);
     vars.put("inventory_hostname", host);
     return vars;
   }

@@ -25,21 +25,29 @@ public final class ResourceBinder {
   private final ModuleRegistry registry;
   private final Templater templater;
   private final SecretCheck secretCheck;
+  private final Map<String, Object> extraVars;
   private final Map<Play, PlayBinding> prepared = new IdentityHashMap<>();
 
   public ResourceBinder(ModuleRegistry registry, Templater templater) {
-    this(registry, templater, null);
+    this(registry, templater, null, Map.of());
   }
 
-  private ResourceBinder(ModuleRegistry registry, Templater templater, SecretCheck secretCheck) {
+  private ResourceBinder(ModuleRegistry registry, Templater templater, SecretCheck secretCheck,
+      Map<String, Object> extraVars) {
     this.registry = Objects.requireNonNull(registry, "registry == null");
     this.templater = Objects.requireNonNull(templater, "templater == null");
     this.secretCheck = secretCheck;
+    this.extraVars = Map.copyOf(extraVars);
   }
 
   /** This binder, also checking that every secret can be had (validation). */
   public ResourceBinder withSecretCheck(SecretCheck check) {
-    return new ResourceBinder(registry, templater, Objects.requireNonNull(check, "check == null"));
+    return new ResourceBinder(registry, templater, Objects.requireNonNull(check, "check == null"), extraVars);
+  }
+
+  /** This binder, with {@code -e} extra vars over every other variable (Ansible's highest precedence). */
+  public ResourceBinder withExtraVars(Map<String, Object> vars) {
+    return new ResourceBinder(registry, templater, secretCheck, vars);
   }
 
   /** The play prepared for binding to many hosts; prepared once per play object and reused. */
@@ -51,7 +59,7 @@ public final class ResourceBinder {
         if (prepared.size() >= PREPARED_LIMIT) {
           prepared.clear();
         }
-        binding = new PlayBinding(play, registry, templater, secretCheck);
+        binding = new PlayBinding(play, registry, templater, secretCheck, extraVars);
         prepared.put(play, binding);
       }
       return binding;

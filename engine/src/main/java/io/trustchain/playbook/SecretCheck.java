@@ -62,6 +62,7 @@ public final class SecretCheck {
       case SecretRef.Vault v -> vault(v);
       case SecretRef.Command c -> Optional.empty();
       case SecretRef.Escrow e -> Optional.empty();
+      case SecretRef.Prompted p -> Optional.empty();
     };
   }
 

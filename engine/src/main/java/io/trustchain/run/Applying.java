@@ -39,34 +39,15 @@ public final class Applying {
     this.commandTimeout = commandTimeout;
   }
 
-  /** Applies every host's plan, hosts in parallel up to {@code forks}; outcomes in the targets' order. */
-  public List<HostOutcome> applyAll(List<Target> targets, List<HostPlan> plans, int forks, Progress progress) {
-    Map<String, HostPlan> byHost = new HashMap<>();
-    plans.forEach(p -> byHost.put(p.host(), p));
-    progress.start("applying", targets.size());
-    try {
-      return Parallel.map(targets, forks, t -> {
-        try {
-          HostPlan plan = byHost.get(t.host());
-          if (plan == null) {
-            return new HostOutcome(t.host(), HostOutcome.Status.FAILED, Optional.of("no plan for this host"),
-                List.of(), List.of(), List.of());
-          }
-          if (plan.ok() && !plan.hasChanges()) {
-            return new HostOutcome(t.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
-                plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
-          }
-          return apply(t, plan);
-        } finally {
-          progress.step();
-        }
-      });
-    } finally {
-      progress.done();
-    }
+  public HostOutcome apply(Target target, HostPlan plan) {
+    return apply(target, plan, RunListener.NONE, StopSignal.create());
   }
 
-  public HostOutcome apply(Target target, HostPlan plan) {
+  /**
+   * Applies and verifies one host, telling {@code listener} each step. Once {@code stop} is raised,
+   * no further change starts (those left are "not run"); the host is still verified.
+   */
+  public HostOutcome apply(Target target, HostPlan plan, RunListener listener, StopSignal stop) {
     if (!plan.ok()) {
       return HostOutcome.refused(plan);
     }
@@ -85,6 +66,12 @@ public final class Applying {
         if (!planned.action().isChange()) {
           continue;
         }
+        if (stop.stopped()) {
+          outcomes.add(new ChangeOutcome(planned, ChangeOutcome.Status.NOT_RUN,
+              "not run: " + stop.reason().orElse("the run was stopped"), ""));
+          continue;
+        }
+        listener.hostStep(target.host(), planned.address().toString());
         ChangeOutcome outcome = applyOne(target, transport, planned);
         outcomes.add(outcome);
         words.put(planned.address(), outcome.deviceWords());
@@ -95,6 +82,7 @@ public final class Applying {
       if (failure.isPresent()) {
         return new HostOutcome(target.host(), HostOutcome.Status.FAILED, failure, outcomes, List.of(), List.of());
       }
+      listener.hostStep(target.host(), "verifying");
       return verify(target, transport, outcomes, words);
     } catch (TransportException e) {
       fleet.forget(target);

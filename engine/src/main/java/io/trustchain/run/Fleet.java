@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The connections of one run: one transport per host, opened on first use and reused until the
@@ -19,11 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Fleet implements AutoCloseable {
 
   private final Connector connector;
+  private final Supplier<Optional<LabProvider>> labs;
   private final Map<String, Transport> open = new ConcurrentHashMap<>();
   private AutoCloseable lab;
 
+  /** A fleet whose lab, if any, is found on the classpath ({@link ServiceLoader}). */
   public Fleet(Connector connector) {
+    this(connector, () -> ServiceLoader.load(LabProvider.class).findFirst());
+  }
+
+  /**
+   * @param labs finds the lab when the run names simulated Macs; asked only then (the distribution
+   *     keeps the lab out of the production classpath and opens it on demand)
+   */
+  public Fleet(Connector connector, Supplier<Optional<LabProvider>> labs) {
     this.connector = connector;
+    this.labs = labs;
   }
 
   /** Brings up the simulated Macs among {@code targets} (none: nothing happens). */
@@ -32,10 +44,10 @@ public final class Fleet implements AutoCloseable {
     if (hosts.isEmpty()) {
       return;
     }
-    Optional<LabProvider> provider = ServiceLoader.load(LabProvider.class).findFirst();
+    Optional<LabProvider> provider = labs.get();
     if (provider.isEmpty()) {
-      throw new IOException("the inventory names simulated Macs (trustchain_lab_scenario) but the lab is not "
-          + "on the classpath; run trustchain through its launcher");
+      throw new IOException("the inventory names simulated Macs (trustchain_lab_scenario) but this trustchain has "
+          + "no lab (the release archive keeps it in its lab/ folder; run trustchain through bin/trustchain)");
     }
     lab = provider.get().serve(hosts);
   }

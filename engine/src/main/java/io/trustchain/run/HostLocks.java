@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes and releases the apply lock of each host for a run: waits up to {@code lockTimeout} for a
@@ -26,6 +29,7 @@ public final class HostLocks {
   private final Duration lockTimeout;
   private final Optional<String> forceUnlock;
   private final Duration poll;
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
 
   /** A lock this run holds on a host, and what happened while taking it. */
   record Lease(String host, List<String> notes) {}
@@ -58,6 +62,7 @@ public final class HostLocks {
       ApplyLock.Attempt attempt = lock.take(transport, command, ttlSeconds);
       switch (attempt) {
         case ApplyLock.Attempt.Acquired a -> {
+          held.add(host);
           return new Lease(host, notes);
         }
         case ApplyLock.Attempt.Failed f -> throw new Refused("cannot take the apply lock on " + host + ": " + f.why());
@@ -92,6 +97,7 @@ public final class HostLocks {
 
   /** Releases the lease; returns a note when the lock could not be released as expected. */
   Optional<String> release(Lease lease, Transport transport) {
+    held.remove(lease.host());
     try {
       return switch (lock.release(transport)) {
         case ApplyLock.Release.Released r -> Optional.empty();
@@ -104,6 +110,14 @@ public final class HostLocks {
       return Optional.of("could not release the apply lock (" + HostErrors.describe(e)
           + "); it expires by itself, or break it with --force-unlock");
     }
+  }
+
+  /**
+   * The hosts whose lock this run holds right now (taken, not yet released), sorted: what an
+   * aborted run leaves behind.
+   */
+  public Set<String> held() {
+    return new TreeSet<>(held);
   }
 
   static String heldMessage(String host, Optional<LockOwner> owner) {

@@ -3,6 +3,7 @@ package io.trustchain.run;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.facts.FactsRequest;
+import io.trustchain.inventory.ConnectionDefaults;
 import io.trustchain.inventory.ConnectionProblem;
 import io.trustchain.inventory.ConnectionSpec;
 import io.trustchain.inventory.ConnectionSpecResult;
@@ -49,12 +50,32 @@ public final class Load {
   private final Templater templater;
   private final Map<String, String> env;
   private final Path cwd;
+  private Optional<String> remoteUser = Optional.empty();
+  private Optional<Path> privateKey = Optional.empty();
+  private Optional<io.trustchain.secret.SecretRef> becomePassword = Optional.empty();
+  private ConnectionDefaults defaults;
+  private Map<String, Object> extraVars = Map.of();
 
   public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd) {
     this.registry = registry;
     this.templater = templater;
     this.env = env;
     this.cwd = cwd;
+  }
+
+  /** {@code -e} extra vars: over the inventory's and the plays' variables, connection variables included. */
+  public Load withExtraVars(Map<String, Object> vars) {
+    this.extraVars = Map.copyOf(vars);
+    return this;
+  }
+
+  /** The command line's {@code -u USER} and {@code --private-key FILE}: below the inventory's variables. */
+  public Load withConnection(Optional<String> user, Optional<Path> key,
+      Optional<io.trustchain.secret.SecretRef> becomePassword) {
+    this.remoteUser = user;
+    this.privateKey = key.map(cwd::resolve);
+    this.becomePassword = becomePassword;
+    return this;
   }
 
   public Optional<Inventory> inventory(Path path, VaultKeyring keyring, Diagnostics diagnostics) {
@@ -75,7 +96,8 @@ public final class Load {
     }
     Inventory inv = inventory.get();
     Optional<Set<String>> limited = limitHosts(inv, limit, diagnostics);
-    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(new SecretCheck(env, keyring));
+    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(new SecretCheck(env, keyring))
+        .withExtraVars(extraVars);
     Map<String, List<BoundResource<?>>> perHost = new LinkedHashMap<>();
     for (Host h : inv.hosts()) {
       perHost.put(h.name(), new ArrayList<>());
@@ -155,6 +177,7 @@ public final class Load {
 
   private Map<String, Object> hostVars(Inventory inv, Host host) {
     Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+    vars.putAll(extraVars);
     vars.putAll(inv.magicVars(host));
     return vars;
   }
@@ -172,7 +195,7 @@ public final class Load {
         }
       }
     }
-    ConnectionSpecResult result = ConnectionSpecs.from(host.name(), rendered);
+    ConnectionSpecResult result = ConnectionSpecs.from(host.name(), rendered, defaults(diagnostics));
     for (ConnectionProblem p : result.problems()) {
       diagnostics.error(host.declaredAt(), p.toString());
     }
@@ -181,6 +204,22 @@ public final class Load {
     }
     ConnectionSpec spec = result.spec().get();
     return Optional.of(new Target(host.name(), spec, resources, needs, labHost(host, spec, rendered, diagnostics)));
+  }
+
+  /** The controller's defaults, read once per load ({@code ~/.ssh/config} problems are diagnostics). */
+  private synchronized ConnectionDefaults defaults(Diagnostics diagnostics) {
+    if (defaults == null) {
+      try {
+        defaults = ConnectionDefaults.of(env, cwd);
+      } catch (java.io.IOException | RuntimeException e) {
+        Path file = ConnectionDefaults.home(env).resolve(".ssh/config");
+        diagnostics.error(null, "cannot read " + file + ": " + e.getMessage(),
+            "fix or move the file; trustchain reads its HostName, User, Port, IdentityFile and ProxyJump");
+        defaults = ConnectionDefaults.plain(env, cwd);
+      }
+      defaults = defaults.withCommandLine(remoteUser, privateKey).withBecomePassword(becomePassword);
+    }
+    return defaults;
   }
 
   private Optional<LabHost> labHost(Host host, ConnectionSpec spec, Map<String, Object> vars, Diagnostics diagnostics) {

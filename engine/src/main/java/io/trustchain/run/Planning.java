@@ -13,15 +13,15 @@ public final class Planning {
   private final FactsSource facts;
   private final HostPlanner planner;
   private final int forks;
-  private final Progress progress;
+  private final RunListener listener;
   private boolean release;
 
-  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, Progress progress) {
+  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, RunListener listener) {
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
     this.forks = forks;
-    this.progress = progress;
+    this.listener = listener;
   }
 
   /**
@@ -34,26 +34,33 @@ public final class Planning {
   }
 
   public List<HostPlan> plan(List<Target> targets) {
-    progress.start("planning", targets.size());
+    RunPhase phase = RunPhase.planning(targets.size());
+    listener.phaseStarted(phase);
     try {
       return Parallel.map(targets, forks, t -> {
+        HostPlan plan = null;
         try {
-          return planHost(t);
+          listener.hostStarted(t.host());
+          plan = planHost(t);
+          return plan;
         } finally {
           if (release) {
             fleet.forget(t);
           }
-          progress.step();
+          listener.hostPlanned(plan != null ? plan : HostPlan.failed(t.host(), "planning did not finish"));
         }
       });
     } finally {
-      progress.done();
+      listener.phaseFinished(phase);
     }
   }
 
   HostPlan planHost(Target target) {
     try {
-      HostFacts gathered = facts.gather(fleet.transport(target), target.needs());
+      listener.hostStep(target.host(), "connecting");
+      var transport = fleet.transport(target);
+      listener.hostStep(target.host(), "gathering facts");
+      HostFacts gathered = facts.gather(transport, target.needs());
       return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources());
     } catch (TransportException e) {
       fleet.forget(target);

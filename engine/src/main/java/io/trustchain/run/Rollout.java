@@ -46,7 +46,8 @@ public final class Rollout {
   private final Duration commandTimeout;
   private final boolean savedPlan;
   private final Options options;
-  private final Progress progress;
+  private final RunListener progress;
+  private final StopSignal stop;
   private final Listener listener;
 
   /**
@@ -54,7 +55,7 @@ public final class Rollout {
    *     its lock and refused when its facts no longer match the plan's fingerprint
    */
   public Rollout(Fleet fleet, FactsSource facts, Applying applying, HostLocks locks, Duration commandTimeout,
-      boolean savedPlan, Options options, Progress progress, Listener listener) {
+      boolean savedPlan, Options options, RunListener progress, StopSignal stop, Listener listener) {
     this.fleet = fleet;
     this.facts = facts;
     this.applying = applying;
@@ -63,6 +64,7 @@ public final class Rollout {
     this.savedPlan = savedPlan;
     this.options = options;
     this.progress = progress;
+    this.stop = stop;
     this.listener = listener;
   }
 
@@ -76,24 +78,39 @@ public final class Rollout {
     for (int i = 0; i < batches.size(); i++) {
       List<Target> batch = batches.get(i);
       int number = i + 1;
-      progress.start(batches.size() == 1 ? "applying" : "applying batch " + number + "/" + batches.size(), batch.size());
+      if (stop.stopped()) {
+        batches.subList(i, batches.size()).forEach(b -> b.forEach(t -> notAttempted.add(t.host())));
+        break;
+      }
+      RunPhase phase = RunPhase.applying(batch.size(), number, batches.size());
+      progress.phaseStarted(phase);
       try {
-        done.addAll(Parallel.map(batch, options.forks(), t -> {
-          try {
-            return one(t, byHost.get(t.host()), number);
-          } finally {
-            progress.step();
+        List<Optional<HostRun>> ran = Parallel.map(batch, options.forks(), t -> {
+          if (stop.stopped()) {
+            return Optional.empty(); // the operator asked to stop: no new host starts
           }
-        }));
+          return Optional.of(one(t, byHost.get(t.host()), number));
+        });
+        for (int k = 0; k < batch.size(); k++) {
+          if (ran.get(k).isPresent()) {
+            done.add(ran.get(k).get());
+          } else {
+            notAttempted.add(batch.get(k).host());
+          }
+        }
       } finally {
-        progress.done();
+        progress.phaseFinished(phase);
       }
       long failed = done.stream().filter(r -> r.batch() == number && !r.outcome().ok()).count();
-      if (number < batches.size() && halts(failed, batch.size())) {
+      if (number < batches.size() && !stop.stopped() && halts(failed, batch.size())) {
         halted = Optional.of(haltReason(number, batches.size(), failed, batch.size()));
         batches.subList(number, batches.size()).forEach(b -> b.forEach(t -> notAttempted.add(t.host())));
         break;
       }
+    }
+    if (stop.stopped() && halted.isEmpty()) {
+      halted = Optional.of(stop.reason().orElse("the run was stopped") + ": no host or change was started after it"
+          + (notAttempted.isEmpty() ? "" : "; not attempted: " + String.join(", ", notAttempted)));
     }
     List<List<String>> names = batches.stream().map(b -> b.stream().map(Target::host).toList()).toList();
     return new RolloutResult(done, names, halted, notAttempted);
@@ -119,9 +136,11 @@ public final class Rollout {
   private HostRun one(Target target, HostPlan plan, int batch) {
     long start = System.nanoTime();
     List<String> notes = new ArrayList<>();
+    progress.hostStarted(target.host());
     HostOutcome outcome = outcome(target, plan, notes);
     HostRun run = new HostRun(target.host(), outcome, Duration.ofNanos(System.nanoTime() - start), batch, notes);
     listener.hostFinished(run);
+    progress.hostApplied(run);
     return run;
   }
 
@@ -138,6 +157,7 @@ public final class Rollout {
     }
     HostLocks.Lease lease;
     try {
+      progress.hostStep(target.host(), "locking");
       lease = locks.acquire(target.host(), fleet.transport(target), ttlSeconds(plan));
     } catch (TransportException e) {
       fleet.forget(target);
@@ -148,13 +168,15 @@ public final class Rollout {
     notes.addAll(lease.notes());
     try {
       if (savedPlan) {
+        progress.hostStep(target.host(), "checking facts");
         Optional<String> stale = stale(target, plan);
         if (stale.isPresent()) {
           return failed(target, stale.get());
         }
       }
-      return applying.apply(target, plan);
+      return applying.apply(target, plan, progress, stop);
     } finally {
+      progress.hostStep(target.host(), "unlocking");
       try {
         locks.release(lease, fleet.transport(target)).ifPresent(notes::add);
       } catch (TransportException e) {

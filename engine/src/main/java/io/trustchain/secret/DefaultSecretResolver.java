@@ -31,6 +31,7 @@ public final class DefaultSecretResolver implements SecretResolver {
   private final SecretResolver escrow;
   private final Duration commandTimeout;
   private final Map<SecretRef, Slot> cache = new ConcurrentHashMap<>();
+  private final Map<String, Secret> prompted = new ConcurrentHashMap<>();
 
   private DefaultSecretResolver(Map<String, String> env, VaultKeyring keyring, SecretResolver escrow,
       Duration commandTimeout) {
@@ -54,6 +55,12 @@ public final class DefaultSecretResolver implements SecretResolver {
   public DefaultSecretResolver withEscrow(SecretResolver escrowStore) {
     return new DefaultSecretResolver(env, keyring, Objects.requireNonNull(escrowStore, "escrowStore == null"),
         commandTimeout);
+  }
+
+  /** Serves {@code prompt:LABEL} with {@code value} (typed by the operator at a prompt). */
+  public DefaultSecretResolver withPrompted(String label, Secret value) {
+    prompted.put(label, Secret.of(value.reveal()));
+    return this;
   }
 
   /** This resolver, with another limit for {@code command:} secrets. */
@@ -86,6 +93,13 @@ public final class DefaultSecretResolver implements SecretResolver {
       case SecretRef.File f -> fromFile(f);
       case SecretRef.Command c -> fromCommand(c);
       case SecretRef.Vault v -> fromVault(v);
+      case SecretRef.Prompted p -> {
+        Secret typed = prompted.get(p.label());
+        if (typed == null) {
+          throw new SecretException("secret " + p.describe() + " was never typed (no prompt in this run)");
+        }
+        yield Secret.of(typed.reveal());
+      }
       case SecretRef.Escrow e -> {
         if (escrow == null) {
           throw new SecretException("secret " + e.describe() + " lives in the escrow store, and none is configured");

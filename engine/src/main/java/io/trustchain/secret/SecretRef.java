@@ -9,7 +9,7 @@ import java.util.Objects;
  * a command is about to run.
  */
 public sealed interface SecretRef
-    permits SecretRef.Env, SecretRef.File, SecretRef.Command, SecretRef.Vault, SecretRef.Escrow {
+    permits SecretRef.Env, SecretRef.File, SecretRef.Command, SecretRef.Vault, SecretRef.Escrow, SecretRef.Prompted {
 
   /** The reference as written, e.g. {@code env:TRUSTCHAIN_TCADMIN_PASSWORD}; never the value. */
   String describe();
@@ -87,6 +87,21 @@ public sealed interface SecretRef
     @Override
     public String describe() {
       return "escrow:" + key;
+    }
+  }
+
+  /**
+   * A secret the operator typed at a prompt for this run ({@code -K}: the become password); it lives
+   * only in the resolver's memory.
+   */
+  record Prompted(String label) implements SecretRef {
+    public Prompted {
+      Objects.requireNonNull(label, "label == null");
+    }
+
+    @Override
+    public String describe() {
+      return "prompt:" + label;
     }
   }
 }

@@ -48,14 +48,41 @@ public final class VaultPasswords {
    */
   public static VaultPasswords of(List<String> vaultIds, List<Path> passwordFiles, Map<String, String> env)
       throws SecretException {
+    return of(vaultIds, passwordFiles, env, null);
+  }
+
+  /** Asks the operator for the vault password of a label ({@code --vault-id LABEL@prompt}). */
+  @FunctionalInterface
+  public interface Prompt {
+    /** The typed password, or empty when nobody can type one (no terminal). */
+    java.util.Optional<Secret> ask(String label);
+  }
+
+  /**
+   * As {@link #of(List, List, Map)}, with {@code LABEL@prompt} ids (and {@code --ask-vault-pass},
+   * which is {@code @prompt}) asked now through {@code prompt}, in the order given, as Ansible does.
+   */
+  public static VaultPasswords of(List<String> vaultIds, List<Path> passwordFiles, Map<String, String> env,
+      Prompt prompt) throws SecretException {
     List<Entry> entries = new ArrayList<>();
     for (String id : vaultIds) {
       int at = id.indexOf('@');
       String label = at < 0 ? DEFAULT_LABEL : id.substring(0, at);
       String source = at < 0 ? id : id.substring(at + 1);
-      if (source.equals("prompt") || source.isEmpty()) {
-        throw new SecretException("--vault-id " + id + ": trustchain does not prompt for vault passwords;"
-            + " write the password to a file (mode 600) and pass --vault-id " + (at < 0 ? "" : label + "@") + "FILE");
+      if (source.isEmpty()) {
+        throw new SecretException("--vault-id " + id + " names no password source: pass LABEL@FILE or LABEL@prompt");
+      }
+      if (source.equals("prompt")) {
+        String named = label.isEmpty() ? DEFAULT_LABEL : label;
+        java.util.Optional<Secret> typed = prompt == null ? java.util.Optional.empty() : prompt.ask(named);
+        if (typed.isEmpty()) {
+          throw new SecretException("--vault-id " + id + ": there is no terminal to type the vault password at;"
+              + " write it to a file (mode 600) and pass --vault-id " + (at < 0 ? "" : label + "@") + "FILE");
+        }
+        Entry entry = new Entry(named, "the password typed at the prompt", null);
+        entry.loaded = Secret.of(typed.get().reveal());
+        entries.add(entry);
+        continue;
       }
       entries.add(Entry.file(label.isEmpty() ? DEFAULT_LABEL : label, Path.of(source)));
     }

@@ -63,7 +63,10 @@ class FactsJsonTest {
                   "user": "alice",
                   "output_path": "/var/db/trustchain-filevault.plist",
                   "force_at_login": 3,
-                  "age_days": null
+                  "age_days": null,
+                  "ask_at_logout": null,
+                  "set_up_at": null,
+                  "set_up_with": null
                 },
                 "unlock_users": [
                   "alice"
@@ -105,6 +108,11 @@ class FactsJsonTest {
     assertThat(base).matches("[0-9a-f]{64}");
     assertThat(FactsJson.digest(sample(90.5, new Deferral("alice", "/p", 3, 12)))).isEqualTo(base);
     assertThat(FactsJson.digest(sample(null, new Deferral("alice", "/p", 3, null)))).isEqualTo(base);
+    HostFacts withClock = sample(10.0, new Deferral("alice", "/p", 3, 1));
+    withClock = new HostFacts(true, null, withClock.os(), withClock.users(), withClock.filevault(),
+        withClock.bootstrapToken(), withClock.mdm(), withClock.mobileAccounts(), null, "2026-01-02T03:04:05Z");
+    assertThat(FactsJson.digest(withClock)).as("the Mac's clock moves at every read").isEqualTo(base);
+    assertThat(FactsJson.write(Map.of("h", withClock))).contains("\"clock\": \"2026-01-02T03:04:05Z\"");
   }
 
   @Test
@@ -116,6 +124,10 @@ class FactsJsonTest {
     assertThat(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, null)))).isNotEqualTo(base);
     assertThat(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 2, null))))
         .isNotEqualTo(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, null))));
+    assertThat(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, null, false, "2026-01-01T00:00:00Z",
+        new DeferralOptions(3, false))))).as("the options a deferral was set up with")
+        .isNotEqualTo(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, null, false, "2026-01-01T00:00:00Z",
+            new DeferralOptions(0, false)))));
   }
 
   @Test

@@ -57,7 +57,8 @@ class ParserFixturesTest {
       Map.entry("file_test", FileTestParser::parse),
       Map.entry("clock", out -> ClockParser.parse(out).toString()),
       Map.entry("fdesetup_isactive", IsActiveParser::parse),
-      Map.entry("deferral_marker", out -> DeferralMarkerParser.parse(out).map(Object::toString).orElse(null)));
+      Map.entry("deferral_marker", out -> DeferralMarkerParser.parse(out).map(m -> m.since()
+          + (m.options() == null ? "" : " " + m.options().markerWords())).orElse(null)));
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();

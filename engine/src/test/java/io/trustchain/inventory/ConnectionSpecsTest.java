@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ConnectionSpecsTest {
 
-  private static final ConnectionSpecs.Local LOCAL =
-      new ConnectionSpecs.Local("localadmin", Path.of("/home/localadmin"), Path.of("/work/fleet"));
+  private static final ConnectionDefaults LOCAL = new ConnectionDefaults("localadmin", Path.of("/home/localadmin"),
+      Path.of("/work/fleet"), SshClientConfig.none(), Optional.empty(), Optional.empty());
   private static final SecretRef BECOME = new SecretRef.Env("BECOME_PASSWORD");
 
   private static ConnectionSpec spec(Map<String, Object> vars) {
@@ -168,5 +168,46 @@ class ConnectionSpecsTest {
     assertThat(ConnectionSpecs.from("h", vars("ansible_connection", "ssh"), LOCAL).ok()).isTrue();
     assertThat(ConnectionSpecs.from("h", vars("ansible_connection", "ansible.builtin.ssh"), LOCAL).spec())
         .map(ConnectionSpec::host).isEqualTo(Optional.of("h"));
+  }
+
+  @Test
+  void proxyJump_fromSshArgs_parsesEveryHop_andNoneMeansDirect() {
+    ConnectionSpec s = spec(vars("ansible_ssh_common_args",
+        "-o StrictHostKeyChecking=no -o ProxyJump=ops@bastion.example:2222,[fe80::1]:22,ssh://core"));
+    assertThat(s.jumps()).containsExactly(
+        new JumpHost("bastion.example", 2222, "ops", Optional.empty()),
+        new JumpHost("fe80::1", 22, "localadmin", Optional.empty()),
+        new JumpHost("core", 22, "localadmin", Optional.empty()));
+    assertThat(spec(vars("ansible_ssh_extra_args", "-J jump")).jumps())
+        .containsExactly(new JumpHost("jump", 22, "localadmin", Optional.empty()));
+    assertThat(spec(vars("ansible_ssh_common_args", "-o ProxyJump=none")).jumps()).isEmpty();
+    assertThat(problems(vars("ansible_ssh_common_args", "-o ProxyJump=a@:x")))
+        .containsExactly("mac-lab-01: ansible_ssh_common_args: cannot read the jump host \"a@:x\": expected "
+            + "[user@]host[:port]");
+  }
+
+  @Test
+  void sshConfig_fillsOnlyWhatTheInventoryLeavesOut_andCommandLineDefaultsSitBetween() throws Exception {
+    SshClientConfig config = SshClientConfig.parse(String.join("\n",
+        "Host mac-*", "  HostName %h.corp.example", "  User cfguser", "  Port 2200", "  ProxyJump gw",
+        "Host gw", "  HostName gw.corp.example", "  User gwuser", ""), Path.of("/home/localadmin/.ssh/config"));
+    ConnectionDefaults local = new ConnectionDefaults("localadmin", Path.of("/home/localadmin"), Path.of("/work/fleet"),
+        config, Optional.empty(), Optional.empty());
+    ConnectionSpec fromConfig = ConnectionSpecs.from("mac-01", vars(), local).spec().orElseThrow();
+    assertThat(fromConfig.toString()).isEqualTo("cfguser@mac-01.corp.example:2200");
+    assertThat(fromConfig.jumps()).containsExactly(new JumpHost("gw.corp.example", 22, "gwuser", Optional.empty()));
+
+    ConnectionSpec inventoryWins = ConnectionSpecs.from("mac-01",
+        vars("ansible_user", "inv", "ansible_port", 22L, "ansible_ssh_common_args", "-o ProxyJump=none"), local)
+        .spec().orElseThrow();
+    assertThat(inventoryWins.toString()).isEqualTo("inv@mac-01.corp.example:22");
+    assertThat(inventoryWins.jumps()).isEmpty();
+
+    ConnectionDefaults dashU = local.withCommandLine(Optional.of("cli"), Optional.of(Path.of("keys/id_cli")));
+    ConnectionSpec withCli = ConnectionSpecs.from("mac-01", vars(), dashU).spec().orElseThrow();
+    assertThat(withCli.user()).isEqualTo("cli");
+    assertThat(withCli.privateKeyFile()).contains(Path.of("/work/fleet/keys/id_cli"));
+    assertThat(ConnectionSpecs.from("mac-01", vars("ansible_user", "inv"), dashU).spec().orElseThrow().user())
+        .isEqualTo("inv");
   }
 }

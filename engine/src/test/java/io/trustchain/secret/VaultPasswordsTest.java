@@ -105,9 +105,21 @@ class VaultPasswordsTest {
   }
 
   @Test
-  void promptVaultId_isRefusedWithAWayOut() {
+  void promptVaultId_withoutATerminal_isRefusedWithAWayOut() {
     assertThatThrownBy(() -> VaultPasswords.of(List.of("prod@prompt"), List.of(), Map.of()))
-        .hasMessage("--vault-id prod@prompt: trustchain does not prompt for vault passwords;"
-            + " write the password to a file (mode 600) and pass --vault-id prod@FILE");
+        .hasMessage("--vault-id prod@prompt: there is no terminal to type the vault password at;"
+            + " write it to a file (mode 600) and pass --vault-id prod@FILE");
+  }
+
+  @Test
+  void promptVaultId_asksForItsLabel_andOpensWithTheTypedPassword() throws Exception {
+    List<String> asked = new java.util.ArrayList<>();
+    VaultPasswords passwords = VaultPasswords.of(List.of("prod@prompt"), List.of(), Map.of(), label -> {
+      asked.add(label);
+      return java.util.Optional.of(Secret.of("s3cret"));
+    });
+    assertThat(asked).containsExactly("prod");
+    assertThat(passwords.labels()).containsExactly("prod");
+    assertThat(passwords.toString()).doesNotContain("s3cret");
   }
 }

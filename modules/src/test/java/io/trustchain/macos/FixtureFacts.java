@@ -2,6 +2,7 @@ package io.trustchain.macos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trustchain.facts.Deferral;
+import io.trustchain.facts.DeferralOptions;
 import io.trustchain.facts.EscrowFacts;
 import io.trustchain.facts.EscrowedItem;
 import io.trustchain.facts.FileVaultFacts;
@@ -43,7 +44,11 @@ public final class FixtureFacts {
     JsonNode d = n.get("deferral");
     Deferral deferral = d == null || d.isNull() ? null : new Deferral(d.path("user").asText(null),
         d.path("output_path").asText(null), d.hasNonNull("force_at_login") ? d.get("force_at_login").asInt() : null,
-        d.hasNonNull("age_days") ? d.get("age_days").asInt() : null);
+        d.hasNonNull("age_days") ? d.get("age_days").asInt() : null,
+        d.hasNonNull("ask_at_logout") ? d.get("ask_at_logout").asBoolean() : null, d.path("set_up_at").asText(null),
+        d.hasNonNull("set_up_with") ? new DeferralOptions(d.get("set_up_with").hasNonNull("force_at_login")
+            ? d.get("set_up_with").get("force_at_login").asInt() : null,
+            d.get("set_up_with").path("ask_at_logout").asBoolean(true)) : null);
     return new FileVaultFacts(n.path("status").asText("off"),
         n.hasNonNull("progress_percent") ? n.get("progress_percent").asDouble() : null, deferral, unlock,
         n.path("personal_recovery_key").asBoolean(false), n.path("institutional_recovery_key").asBoolean(false),

@@ -70,7 +70,7 @@ public final class Fixtures {
         bt.path("escrowed").asBoolean(false));
     return new HostFacts(true, null, osFacts, users, FixtureFacts.fileVault(n.get("filevault")), bootstrap,
         FixtureFacts.mdm(n.get("mdm")), FixtureFacts.mobileAccounts(n.get("mobile_accounts")),
-        FixtureFacts.escrow(n.get("escrow")));
+        FixtureFacts.escrow(n.get("escrow")), n.path("clock").asText(null));
   }
 
   public static UserFacts user(JsonNode u) {

@@ -52,7 +52,7 @@ class BootstrapEndToEndTest {
             - bootstrap_token: {escrowed: true}
             - mobile_accounts: {secure_token_prompt: false}
         """).toString();
-    String before = ws.run("facts", "--format", "json").out();
+    String before = ws.factsJson();
 
     LabWorkspace.Result plan = ws.run("plan", playbook);
     assertThat(plan.code()).as(plan.toString()).isEqualTo(1);
@@ -61,7 +61,7 @@ class BootstrapEndToEndTest {
         + " server: NO\")").contains("mac-nobst").contains("will not be changed");
     LabWorkspace.Result apply = ws.run("apply", "--yes", playbook);
     assertThat(apply.code()).isEqualTo(1);
-    assertThat(ws.run("facts", "--format", "json").out()).isEqualTo(before);
+    assertThat(ws.factsJson()).isEqualTo(before);
   }
 
   @Test
@@ -74,13 +74,13 @@ class BootstrapEndToEndTest {
           resources:
             - bootstrap_token: {escrowed: true}
         """).toString();
-    LabWorkspace.Result plan = ws.run("plan", "-v", playbook);
+    LabWorkspace.Result plan = ws.run("plan", "-vv", playbook);
     assertThat(plan.out()).contains("$ profiles install -type bootstraptoken -user tcadmin -password (sensitive)",
         "$ profiles validate -type bootstraptoken -user tcadmin -password (sensitive)");
-    LabWorkspace.Result apply = ws.run("apply", "--yes", "-v", playbook);
+    LabWorkspace.Result apply = ws.run("apply", "--yes", "-vv", playbook);
     assertThat(apply.code()).as(apply.toString()).isZero();
     assertThat(LabState.of(ws, "mac-sequoia").path("bootstrapToken").path("escrowed").asBoolean()).isTrue();
-    assertThat(ws.run("facts", "--format", "json").out()).contains("\"supported\": true,\n        \"escrowed\": true");
+    assertThat(ws.factsJson()).contains("\"supported\": true,\n        \"escrowed\": true");
     assertThat(ws.run("plan", "--detailed-exitcode", playbook).code()).isZero();
   }
 }

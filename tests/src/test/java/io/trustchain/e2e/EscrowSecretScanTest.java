@@ -31,18 +31,18 @@ class EscrowSecretScanTest {
     String personal = FileVaultEndToEndTest.example(ws, "user-setup.yml");
 
     ws.run("validate", headless, personal);
-    ws.run("plan", "-v", headless, personal);
+    ws.run("plan", "-vv", headless, personal);
     ws.run("plan", "--format", "json", headless, personal);
-    ws.run("apply", "--yes", "-v", headless, personal);
+    ws.run("apply", "--yes", "-vv", headless, personal);
     ws.run("lab", "login", "-i", ws.inventory.toString(), "mac-tahoe", "alice");
-    ws.run("plan", "-v", "--format", "json", headless, personal);
+    ws.run("plan", "-vv", "--format", "json", headless, personal);
     ws.run("apply", "--yes", "--format", "json", headless, personal);
     ws.run("lab", "advance-days", "-i", ws.inventory.toString(), "mac-headless", "91");
     String beforeRotation = LabState.recoveryKey(ws, "mac-headless");
-    ws.run("apply", "--yes", "-v", headless, personal);
+    ws.run("apply", "--yes", "-vv", headless, personal);
     ws.run("facts", "--format", "json");
     ws.run("facts");
-    ws.run("plan", "-v", headless, personal);
+    ws.run("plan", "-vv", headless, personal);
 
     List<String> keys = List.of(beforeRotation, LabState.recoveryKey(ws, "mac-headless"),
         LabState.recoveryKey(ws, "mac-tahoe"));

@@ -106,6 +106,29 @@ class FileVaultEndToEndTest {
   }
 
   @Test
+  void rotateIfCreatedBefore_inTheMacsFuture_waitsForItsDate_thenRotatesOnce() throws Exception {
+    LabWorkspace ws = workspace(dir, "headless", "mac-headless", "headless.yml"); // the Mac's clock: 2025-09-15
+    String playbook = ws.write("playbooks/headless.yml", Files.readString(LabWorkspace.REPO.resolve(
+        "playbooks/headless.yml")).replace("rotate_after_days: 90}", "rotate_if_created_before: \"2025-10-01\"}"))
+        .toString();
+    assertThat(ws.run("apply", "--yes", playbook).code()).isZero();
+    String first = LabState.recoveryKey(ws, "mac-headless");
+    for (int run = 0; run < 2; run++) {
+      LabWorkspace.Result plan = ws.run("plan", "--detailed-exitcode", playbook);
+      assertThat(plan.code()).as("a date in the Mac's future rotates nothing yet: " + plan).isZero();
+    }
+    assertThat(LabState.recoveryKey(ws, "mac-headless")).isEqualTo(first);
+
+    assertThat(ws.run("lab", "advance-days", "-i", ws.inventory.toString(), "mac-headless", "20").code()).isZero();
+    LabWorkspace.Result due = ws.run("plan", "--detailed-exitcode", playbook);
+    assertThat(due.code()).isEqualTo(2);
+    assertThat(due.out()).contains("the personal recovery key was made before 2025-10-01 (rotate_if_created_before)");
+    assertThat(ws.run("apply", "--yes", playbook).code()).isZero();
+    assertThat(LabState.recoveryKey(ws, "mac-headless")).isNotEqualTo(first);
+    assertThat(ws.run("plan", "--detailed-exitcode", playbook).code()).as("rotated once, not at every run").isZero();
+  }
+
+  @Test
   void aConnectionDroppedBetweenFdesetupAndTheEscrowWrite_losesNoKey_andTheNextRunRecoversIt() throws Exception {
     LabWorkspace ws = workspace(dir, "headless", "mac-dropper", "faults/drop-after-fdesetup.yml");
     String playbook = example(ws, "headless.yml");
@@ -211,7 +234,7 @@ class FileVaultEndToEndTest {
                 unlock_users: [tcadmin, bob]
                 user_passwords: {bob: "{{ vault_bob_password }}"}
         """).toString();
-    LabWorkspace.Result plan = ws.run("plan", "-v", playbook);
+    LabWorkspace.Result plan = ws.run("plan", "-vv", playbook);
     String before = LabState.recoveryKey(ws, "mac-ventura");
     assertThat(plan.out()).contains("not in escrow", "fdesetup add -usertoadd bob -inputplist <<< (sensitive input)",
         "fdesetup remove -user alice");

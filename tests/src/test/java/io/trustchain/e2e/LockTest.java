@@ -35,7 +35,7 @@ class LockTest {
   @Test
   void aLockTakenByHandRefusesTheApplyNamingItsHolderAndChangesNothing() throws Exception {
     LabWorkspace ws = LabWorkspace.standard(dir);
-    String before = ws.run("facts", "--format", "json", "--limit", "mac-sequoia").out();
+    String before = ws.factsJson("--limit", "mac-sequoia");
     takeByHand(ws, "mac-sequoia", "sequoia-arm.yml", "feedc0ffee123456", 0, 3600);
 
     LabWorkspace.Result apply = ws.run("apply", "--yes", "--limit", "mac-sequoia", SITE);
@@ -44,7 +44,7 @@ class LockTest {
         .contains("mac-sequoia: FAILED: mac-sequoia is locked by another apply: run feedc0ffee123456 of bob "
             + "(bob@ci-runner-7, pid 4242), taken at 2025-10-06T08:00:00Z, expires at 2025-10-06T09:00:00Z (Mac clock)")
         .contains("--force-unlock feedc0ffee123456");
-    assertThat(ws.run("facts", "--format", "json", "--limit", "mac-sequoia").out()).isEqualTo(before);
+    assertThat(ws.factsJson("--limit", "mac-sequoia")).isEqualTo(before);
     assertThat(lockExists(ws, "mac-sequoia", "sequoia-arm.yml")).as("someone else's lock is left alone").isTrue();
   }
 

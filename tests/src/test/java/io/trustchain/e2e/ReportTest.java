@@ -70,7 +70,7 @@ class ReportTest {
     String site = LabWorkspace.REPO.resolve("playbooks/site.yml").toString();
     ws.run("plan", "--out", "plan.json", "--format", "markdown", "--report-junit", "plan.xml", "--report-json",
         "plan-report.json", site);
-    ws.run("plan", "--format", "json", "-v", site);
+    ws.run("plan", "--format", "json", "-vv", site);
     ws.run("apply", "plan.json", "--format", "json", "--report-junit", "apply.xml", "--report-json", "apply.json");
     ws.run("plan", "--detailed-exitcode", "--format", "markdown", site);
     ws.run("apply", "--yes", "--serial", "1", "--report-json", "again.json", site);

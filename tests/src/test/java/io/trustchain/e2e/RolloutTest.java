@@ -44,7 +44,7 @@ class RolloutTest {
   @Test
   void aBatchFailingAboveTheThresholdHaltsTheRolloutBeforeTheNextBatch() throws Exception {
     LabWorkspace ws = fleetWithALiarFirst();
-    String untouched = ws.run("facts", "--format", "json", "--limit", "mac-catalina:mac-sequoia").out();
+    String untouched = ws.factsJson("--limit", "mac-catalina:mac-sequoia");
 
     LabWorkspace.Result apply = ws.run("apply", "--yes", "--serial", "1", "--max-fail-percent", "0",
         "--report-json", "report.json", "playbooks/alice.yml");
@@ -55,7 +55,7 @@ class RolloutTest {
             + "--max-fail-percent 0).")
         .contains("2 hosts not attempted: mac-catalina, mac-sequoia.")
         .contains("Apply incomplete");
-    assertThat(ws.run("facts", "--format", "json", "--limit", "mac-catalina:mac-sequoia").out())
+    assertThat(ws.factsJson("--limit", "mac-catalina:mac-sequoia"))
         .as("the hosts of later batches were never touched").isEqualTo(untouched);
 
     JsonNode report = JSON.readTree(Files.readString(dir.resolve("report.json")));

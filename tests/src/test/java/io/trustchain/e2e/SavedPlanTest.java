@@ -56,11 +56,11 @@ class SavedPlanTest {
   void aHostWhoseFactsChangedSinceThePlanIsRefusedAsStaleAndTheOthersApply() throws Exception {
     LabWorkspace ws = LabWorkspace.standard(dir);
     assertThat(ws.run("plan", "--out", "plan.json", SITE).code()).isZero();
-    String ventura = ws.run("facts", "--format", "json", "--limit", "mac-ventura").out();
+    String ventura = ws.factsJson("--limit", "mac-ventura");
 
     LabWorkspace.Result login = ws.run("lab", "login", "-i", ws.inventory.toString(), "mac-ventura", "bob");
     assertThat(login.code()).as(login.toString()).isZero();
-    String loggedIn = ws.run("facts", "--format", "json", "--limit", "mac-ventura").out();
+    String loggedIn = ws.factsJson("--limit", "mac-ventura");
     assertThat(loggedIn).as("bob's login changed mac-ventura").isNotEqualTo(ventura);
 
     LabWorkspace.Result apply = ws.run("apply", "plan.json", "--format", "json");
@@ -76,7 +76,7 @@ class SavedPlanTest {
         assertThat(h.get("status").asText()).as(h.toString()).isEqualTo("converged");
       }
     }
-    assertThat(ws.run("facts", "--format", "json", "--limit", "mac-ventura").out())
+    assertThat(ws.factsJson("--limit", "mac-ventura"))
         .as("nothing ran on the stale host").isEqualTo(loggedIn);
   }
 
@@ -174,7 +174,7 @@ class SavedPlanTest {
             - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
         """);
     assertThat(ws.run("plan", "--out", "plan.json", "playbooks/alice.yml").code()).isZero();
-    String before = ws.run("facts", "--format", "json").out();
+    String before = ws.factsJson();
     Files.writeString(book, Files.readString(book).replace("secure_token: true", "secure_token: true, admin: false"));
 
     LabWorkspace.Result apply = ws.run("apply", "plan.json");
@@ -182,7 +182,7 @@ class SavedPlanTest {
     assertThat(apply.err()).contains("error: saved plan plan.json cannot be applied: the documents changed since the "
         + "plan was made: playbooks/alice.yml changed; the desired state of mac-catalina changed (inventory, vars or "
         + "playbooks); the desired state of mac-sequoia changed (inventory, vars or playbooks) (run plan again)");
-    assertThat(ws.run("facts", "--format", "json").out()).isEqualTo(before);
+    assertThat(ws.factsJson()).isEqualTo(before);
   }
 
   @Test

@@ -19,11 +19,11 @@ class SecretScanTest {
     ws.run("validate", site);
     ws.run("facts", "--format", "json");
     ws.run("facts");
-    ws.run("plan", "-v", site);
+    ws.run("plan", "-vv", site);
     ws.run("plan", "--format", "json", site);
-    ws.run("apply", "--yes", "-v", site);
+    ws.run("apply", "--yes", "-vv", site);
     ws.run("apply", "--yes", "--format", "json", site);
-    ws.run("plan", "-v", site);
+    ws.run("plan", "-vv", site);
     ws.run("inventory", "--list");
 
     String everything = ws.transcript() + ws.writtenFiles();

@@ -63,13 +63,13 @@ class SpineEndToEndTest {
           resources:
             - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
         """);
-    String before = ws.run("facts", "--format", "json", "--limit", "mac-catalina").out();
+    String before = ws.factsJson("--limit", "mac-catalina");
 
     LabWorkspace.Result apply = ws.run("apply", "--yes", "--limit", "mac-catalina", playbook.toString());
     assertThat(apply.code()).as(apply.toString()).isEqualTo(1);
     assertThat(apply.out()).contains("mac-catalina").contains("credential").contains("does not authenticate");
 
-    String after = ws.run("facts", "--format", "json", "--limit", "mac-catalina").out();
+    String after = ws.factsJson("--limit", "mac-catalina");
     assertThat(after).isEqualTo(before);
   }
 

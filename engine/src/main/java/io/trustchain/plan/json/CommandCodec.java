@@ -77,6 +77,7 @@ final class CommandCodec {
       case SecretRef.Env e -> { }
       case SecretRef.File f -> { }
       case SecretRef.Escrow e -> { }
+      case SecretRef.Prompted p -> { }
     }
     return n;
   }
@@ -95,6 +96,7 @@ final class CommandCodec {
       case "command" -> new SecretRef.Command(rest, Path.of(in.text("work_dir")));
       case "vault" -> new SecretRef.Vault(in.text("envelope"), rest);
       case "escrow" -> new SecretRef.Escrow(rest);
+      case "prompt" -> new SecretRef.Prompted(rest);
       default -> throw in.problem("unknown secret reference kind \"" + kind
           + "\" (expected env, file, command, vault or escrow)");
     };

@@ -33,4 +33,15 @@ final class KeyFiles {
     }
     return p;
   }
+
+  /** The public key blob of {@code key}, from {@code key.pub} beside it (as OpenSSH keeps it), if readable. */
+  static Optional<byte[]> publicBlob(Path key) {
+    Path pub = key.resolveSibling(key.getFileName() + ".pub");
+    try {
+      String[] fields = Files.readString(pub).strip().split("\\s+");
+      return fields.length >= 2 ? Optional.of(java.util.Base64.getDecoder().decode(fields[1])) : Optional.empty();
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * timeout, sends OpenSSH keepalives, checks the host key strictly against the host's known_hosts
  * file (an unknown key is refused unless {@link SshOptions#acceptNewHostKeys()}, which appends it;
  * a changed key is always refused, loudly) and logs in with the inventory's private key, or the
- * first of {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa} that exist (unencrypted keys
- * only; no agent). Secrets are resolved with the given resolver when an exec needs them.
+ * first of {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa} that exist, and the keys
+ * ssh-agent holds ({@link SshKeys}); encrypted keys are opened with the inventory's passphrase or
+ * by asking ({@link SshAuth}); jump hosts are gone through ({@link SshjConnect}). Secrets are resolved with the given resolver when an exec needs them.
  *
  * <p>{@link #close()} closes every transport this connector opened. Safe for concurrent use.
  */
@@ -30,19 +31,24 @@ public final class SshConnector implements Connector {
 
   private final SecretResolver secrets;
   private final SshOptions options;
-  private final Path home;
+  private final SshAuth auth;
   private final Map<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
   private final Set<SshTransport> open = ConcurrentHashMap.newKeySet();
 
+  /** Default keys under Java's {@code user.home}; no agent; nobody to ask for passphrases. */
   public SshConnector(SecretResolver secrets, SshOptions options) {
-    this(secrets, options, Path.of(System.getProperty("user.home")));
+    this(secrets, options, SshAuth.plain(Path.of(System.getProperty("user.home"))));
   }
 
   SshConnector(SecretResolver secrets, SshOptions options, Path home) {
+    this(secrets, options, SshAuth.plain(home));
+  }
+
+  public SshConnector(SecretResolver secrets, SshOptions options, SshAuth auth) {
     SharedConfig.get(); // before known_hosts are read: it sets sshj's provider policy
     this.secrets = Objects.requireNonNull(secrets, "secrets == null");
     this.options = Objects.requireNonNull(options, "options == null");
-    this.home = Objects.requireNonNull(home, "home == null");
+    this.auth = Objects.requireNonNull(auth, "auth == null");
   }
 
   /** Connects and authenticates now, so an unreachable host is reported before anything runs. */
@@ -50,14 +56,14 @@ public final class SshConnector implements Connector {
   public Transport connect(ConnectionSpec spec) throws TransportException {
     Objects.requireNonNull(spec, "spec == null");
     KnownHosts hosts = knownHostsFor(spec);
-    Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, home);
+    Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, auth, secrets);
     SshTransport transport = new SshTransport(spec, secrets, options.commandTimeout(), opener, opener.open());
     open.add(transport.whenClosed(() -> open.remove(transport)));
     return transport;
   }
 
   private KnownHosts knownHostsFor(ConnectionSpec spec) throws TransportException {
-    Path file = KeyFiles.expandHome(spec.knownHostsFile(), home).toAbsolutePath().normalize();
+    Path file = KeyFiles.expandHome(spec.knownHostsFile(), auth.home()).toAbsolutePath().normalize();
     try {
       return knownHosts.computeIfAbsent(file, f -> {
         try {

@@ -8,35 +8,55 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.trustchain.inventory.JumpHost;
+import io.trustchain.secret.SecretResolver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
-import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /** Opens one authenticated sshj connection, turning every failure into a reportable kind. */
 final class SshjConnect {
 
   private SshjConnect() {}
 
-  static Link open(ConnectionSpec spec, KnownHosts knownHosts, SshOptions options, Path home)
-      throws TransportException {
-    SSHClient client = new SSHClient(SharedConfig.get());
+  /**
+   * Connects to {@code spec}'s host, through its jump hosts when it has any (each hop's host key
+   * checked in the same known_hosts, each hop authenticated with its own keys and the agent, the
+   * next hop reached over the previous one's direct-tcpip channel, as {@code ssh -J} does).
+   */
+  static Link open(ConnectionSpec spec, KnownHosts knownHosts, SshOptions options, SshAuth auth,
+      SecretResolver secrets) throws TransportException {
+    List<SSHClient> chain = new ArrayList<>();
     try {
-      configure(client, spec, options);
-      HostKeyCheck check = new HostKeyCheck(knownHosts, options.acceptNewHostKeys());
-      client.addHostKeyVerifier(check);
-      connect(client, spec, check, knownHosts);
-      authenticate(client, spec, home);
-      return new SshjLink(client);
+      SSHClient previous = null;
+      for (JumpHost hop : spec.jumps()) {
+        ConnectionSpec hopSpec = new ConnectionSpec("jump host " + hop.address() + " for " + spec.host(),
+            hop.address(), hop.port(), hop.user(), hop.privateKeyFile(), spec.knownHostsFile(), false,
+            Optional.empty(), spec.connectTimeout());
+        previous = hop(hopSpec, previous, knownHosts, options, auth, secrets, chain);
+      }
+      hop(spec, previous, knownHosts, options, auth, secrets, chain);
+      return new SshjLink(chain);
     } catch (TransportException | RuntimeException e) {
-      quietlyDisconnect(client);
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        quietlyDisconnect(chain.get(i));
+      }
       throw e;
     }
+  }
+
+  private static SSHClient hop(ConnectionSpec spec, SSHClient via, KnownHosts knownHosts, SshOptions options,
+      SshAuth auth, SecretResolver secrets, List<SSHClient> chain) throws TransportException {
+    SSHClient client = new SSHClient(SharedConfig.get());
+    chain.add(client);
+    configure(client, spec, options);
+    HostKeyCheck check = new HostKeyCheck(knownHosts, options.acceptNewHostKeys());
+    client.addHostKeyVerifier(check);
+    connect(client, via, spec, check, knownHosts);
+    SshKeys.authenticate(client, spec, auth, secrets);
+    return client;
   }
 
   static void configure(SSHClient client, ConnectionSpec spec, SshOptions options) {
@@ -48,10 +68,14 @@ final class SshjConnect {
         .setKeepAliveInterval((int) Math.max(0, options.keepAliveInterval().toSeconds()));
   }
 
-  private static void connect(SSHClient client, ConnectionSpec spec, HostKeyCheck check, KnownHosts knownHosts)
-      throws TransportException {
+  private static void connect(SSHClient client, SSHClient via, ConnectionSpec spec, HostKeyCheck check,
+      KnownHosts knownHosts) throws TransportException {
     try {
-      client.connect(spec.address(), spec.port());
+      if (via == null) {
+        client.connect(spec.address(), spec.port());
+      } else {
+        client.connectVia(via.newDirectConnection(spec.address(), spec.port()));
+      }
     } catch (net.schmizz.sshj.transport.TransportException e) {
       KnownHosts.Check seen = check.result();
       if (seen != null && seen.verdict() == KnownHosts.Verdict.CHANGED) {
@@ -71,7 +95,7 @@ final class SshjConnect {
     }
   }
 
-  private static TransportException unreachable(ConnectionSpec spec, IOException e) {
+  static TransportException unreachable(ConnectionSpec spec, IOException e) {
     String why;
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
@@ -90,42 +114,6 @@ final class SshjConnect {
     }
     return new TransportException(Kind.UNREACHABLE,
         HostKeyMessages.where(spec) + ": cannot connect to " + spec.address() + ":" + spec.port() + ": " + why, e);
-  }
-
-  private static void authenticate(SSHClient client, ConnectionSpec spec, Path home) throws TransportException {
-    List<Path> keys = KeyFiles.candidates(spec.privateKeyFile(), home);
-    if (keys.isEmpty()) {
-      throw new TransportException(Kind.AUTH, HostKeyMessages.where(spec) + ": no private key to log in as "
-          + spec.user() + ": none of " + KeyFiles.defaults(home) + " exists; set ansible_ssh_private_key_file");
-    }
-    List<KeyProvider> providers = new ArrayList<>();
-    for (Path key : keys) {
-      if (!Files.isReadable(key)) {
-        throw new TransportException(Kind.AUTH, HostKeyMessages.where(spec) + ": cannot read private key " + key
-            + " (missing or not readable)");
-      }
-      try {
-        providers.add(client.loadKeys(key.toString()));
-      } catch (IOException e) {
-        throw new TransportException(Kind.AUTH, HostKeyMessages.where(spec) + ": cannot load private key " + key
-            + ": " + e.getMessage(), e);
-      }
-    }
-    try {
-      client.authPublickey(spec.user(), providers);
-    } catch (UserAuthException e) {
-      throw new TransportException(Kind.AUTH, HostKeyMessages.where(spec) + ": " + spec.user()
-          + " was refused key authentication with " + keys.stream().map(Path::toString)
-              .collect(Collectors.joining(", "))
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-          + "; check the user name, the key and the host's authorized_keys (encrypted keys are not supported)", e);
-    } catch (IOException e) {
-      throw unreachable(spec, e);
-    }
-    if (!client.isAuthenticated()) {
-      throw new TransportException(Kind.AUTH, HostKeyMessages.where(spec) + ": " + spec.user()
-          + " could not authenticate with " + keys);
-    }
   }
 
   private static void quietlyDisconnect(SSHClient client) {

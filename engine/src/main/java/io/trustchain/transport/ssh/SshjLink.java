@@ -1,16 +1,20 @@
 package io.trustchain.transport.ssh;
 
 import java.io.IOException;
+import java.util.List;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
-/** An authenticated sshj client. */
+/** An authenticated sshj client, and the jump hosts' clients it is reached through (closed with it). */
 final class SshjLink implements Link {
 
   private final SSHClient client;
+  private final List<SSHClient> chain;
 
-  SshjLink(SSHClient client) {
-    this.client = client;
+  /** @param chain the jump hosts' clients, then the target's (last) */
+  SshjLink(List<SSHClient> chain) {
+    this.chain = List.copyOf(chain);
+    this.client = this.chain.get(this.chain.size() - 1);
   }
 
   @Override
@@ -35,10 +39,12 @@ final class SshjLink implements Link {
 
   @Override
   public void close() {
-    try {
-      client.disconnect();
-    } catch (IOException | RuntimeException e) {
-      // already gone
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      try {
+        chain.get(i).disconnect();
+      } catch (IOException | RuntimeException e) {
+        // already gone
+      }
     }
   }
 }

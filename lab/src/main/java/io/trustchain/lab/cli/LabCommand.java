@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab",
     description = "The simulated Macs: serve them over SSH and play their login-window events.",
     exitCodeOnInvalidInput = LabCommand.USAGE,
-    subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, RebootCommand.class,
+    subcommands = {ServeCommand.class, LoginCommand.class, LoginDeclineCommand.class, LogoutCommand.class,
+        LogoutDeclineCommand.class, RebootCommand.class,
         ResetCommand.class, StatusCommand.class, AdvanceDaysCommand.class})
 public final class LabCommand implements Callable<Integer> {
 
@@ -38,7 +39,7 @@ public final class LabCommand implements Callable<Integer> {
 
   /** The simulated macOS, and the inventory loader registered with {@link ServiceLoader}, if any. */
   public LabCommand() {
-    this(new MacHostFactory(), ServiceLoader.load(LabFleetSource.class).findFirst().orElse(null));
+    this(new MacHostFactory(), ServiceLoader.load(LabFleetSource.class, LabCommand.class.getClassLoader()).findFirst().orElse(null));
   }
 
   /**

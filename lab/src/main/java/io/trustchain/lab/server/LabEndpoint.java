@@ -28,13 +28,10 @@ public record LabEndpoint(LabHost host, int port) {
     return address() + ":" + port;
   }
 
-  /** A command line that logs into this host with OpenSSH. */
+  /** A command line that logs into this host with OpenSSH, trusting the lab's own known_hosts file. */
   public String sshCommand() {
     StringBuilder s = new StringBuilder("ssh -i ").append(quote(host.clientKeyFile()));
-    Path defaultKnownHosts = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
-    if (!host.knownHostsFile().toAbsolutePath().equals(defaultKnownHosts.toAbsolutePath())) {
-      s.append(" -o UserKnownHostsFile=").append(quote(host.knownHostsFile()));
-    }
+    s.append(" -o UserKnownHostsFile=").append(quote(LabKeys.ownKnownHosts(host.stateDir())));
     return s.append(" -p ").append(port).append(' ').append(host.sshUser()).append('@').append(address()).toString();
   }
 

@@ -18,11 +18,19 @@ import java.util.regex.Pattern;
  * The lab's keys on disk: each host's ed25519 host key under {@code stateDir/<host>/} (kept across
  * restarts so known_hosts stays valid), the client key the engine uses, {@code
  * stateDir/authorized_keys}, and the known_hosts entries.
+ *
+ * <p>Host keys go into the lab's own {@code stateDir/known_hosts}, and into the known_hosts file an
+ * inventory names only when the lab created that file (it does when the file does not exist yet,
+ * outside {@code ~/.ssh}, and records it in {@code stateDir/known_hosts.created}). A file someone
+ * else made, such as {@code ~/.ssh/known_hosts} or a copy an admin keeps, is never edited: a lab host
+ * whose key changed is then refused by strict host key checking, as a real Mac's would be.
  */
 final class LabKeys {
 
   static final String HOST_KEY_FILE = "ssh_host_ed25519_key";
   static final String AUTHORIZED_KEYS = "authorized_keys";
+  static final String KNOWN_HOSTS = "known_hosts";
+  static final String CREATED_KNOWN_HOSTS = "known_hosts.created";
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private LabKeys() {}
@@ -53,16 +61,30 @@ final class LabKeys {
     return OpenSshKeys.ensure(host.clientKeyFile(), "trustchain-lab");
   }
 
-  /** Writes the known_hosts entries of {@code endpoints} into each one's known_hosts file. */
+  /** The lab's own known_hosts file: the lab made it, and keeps it up to date. */
+  static Path ownKnownHosts(Path stateDir) {
+    return stateDir.toAbsolutePath().normalize().resolve(KNOWN_HOSTS);
+  }
+
+  /**
+   * Writes the known_hosts entries of {@code endpoints} into the lab's own known_hosts file, and
+   * into each host's inventory-named file when the lab created it (see the class comment).
+   */
   static void trust(List<LabEndpoint> endpoints) throws IOException {
     Map<Path, Map<String, String>> byFile = new LinkedHashMap<>();
     for (LabEndpoint e : endpoints) {
       String key = OpenSshKeys.publicKey(hostKeyFile(e.host()));
-      Map<String, String> entries = byFile.computeIfAbsent(e.host().knownHostsFile(), f -> new LinkedHashMap<>());
+      Map<String, String> entries = new LinkedHashMap<>();
       entries.put(KnownHosts.pattern(e.address(), e.port()), key);
       String bind = e.host().bindAddress();
-      if (!bind.equals(e.address()) && !bind.isEmpty() && !bind.equals("0.0.0.0") && !bind.equals("::")) {
+      if (!bind.equals(e.address()) && !bind.isEmpty()) {
         entries.put(KnownHosts.pattern(bind, e.port()), key);
+      }
+      Path own = ownKnownHosts(e.host().stateDir());
+      byFile.computeIfAbsent(own, f -> new LinkedHashMap<>()).putAll(entries);
+      Path named = e.host().knownHostsFile().toAbsolutePath().normalize();
+      if (!named.equals(own) && LabKnownHostsFiles.mayEdit(e.host().stateDir(), named)) {
+        byFile.computeIfAbsent(named, f -> new LinkedHashMap<>()).putAll(entries);
       }
     }
     for (Map.Entry<Path, Map<String, String>> f : byFile.entrySet()) {

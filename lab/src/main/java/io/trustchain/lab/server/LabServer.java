@@ -26,7 +26,7 @@ import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
- * Serves simulated Macs over real SSH (Apache MINA SSHD) on loopback: each {@link LabHost} on its
+ * Serves simulated Macs over real SSH (Apache MINA SSHD) on loopback only: each {@link LabHost} on its
  * own port with its own persisted ed25519 host key, all through one server and one small thread
  * pool. Each exec runs the command string with the lab's sh interpreter inside one transaction of
  * the host's {@link SimulatedHost}. Host keys are written to each host's known_hosts file; the
@@ -58,6 +58,9 @@ public final class LabServer implements AutoCloseable {
   public static LabServer start(List<LabHost> hosts, SimulatedHostFactory factory) throws IOException {
     Objects.requireNonNull(factory, "factory == null");
     checkDistinct(hosts);
+    for (LabHost h : hosts) {
+      Loopback.require(h);
+    }
     Map<Path, String> clientKeys = new HashMap<>();
     for (LabHost h : hosts) {
       if (!clientKeys.containsKey(h.clientKeyFile())) {

@@ -51,8 +51,8 @@ class LabCommandTest {
         .map(ServiceLoader.Provider::get).filter(e -> e instanceof LabCliExtension).findFirst().orElseThrow();
     CommandLine lab = new CommandLine(ext.command());
     assertThat(lab.getCommandName()).isEqualTo("lab");
-    assertThat(lab.getSubcommands()).containsOnlyKeys("serve", "login", "logout", "reboot", "reset", "status",
-        "advance-days");
+    assertThat(lab.getSubcommands()).containsOnlyKeys("serve", "login", "login-decline", "logout", "logout-decline",
+        "reboot", "reset", "status", "advance-days");
   }
 
   @Test
@@ -75,6 +75,13 @@ class LabCommandTest {
     assertThat(lab("logout", "--fleet", fleet.toString(), "mac-lab-01", "bob").out()).isEqualTo("bob logged out of mac-lab-01\n");
     assertThat(lab("reboot", "--fleet", fleet.toString(), "mac-lab-01").out()).isEqualTo("mac-lab-01 restarted\n");
     assertThat(factory.host("mac-lab-01").events()).containsExactly("logout bob", "reboot");
+  }
+
+  @Test
+  void declinesArePlayedAsTheirOwnEvents() {
+    assertThat(lab("login-decline", "--fleet", fleet.toString(), "mac-lab-01", "alice").exitCode()).isZero();
+    assertThat(lab("logout-decline", "--fleet", fleet.toString(), "mac-lab-01", "alice").exitCode()).isZero();
+    assertThat(factory.host("mac-lab-01").events()).containsExactly("login-decline alice", "logout-decline alice");
   }
 
   @Test

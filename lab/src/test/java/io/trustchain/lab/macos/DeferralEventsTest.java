@@ -53,6 +53,20 @@ class DeferralEventsTest {
   }
 
   @Test
+  void aSecondDeferralIsRefusedWhileOneIsActive_disableRemovesIt() {
+    LabMac mac = LabMac.shipped(dir, "deferred-never-fired.yml"); // force_at_login: 3
+    LabMac.Result again = mac.sudo("fdesetup", "enable", "-defer", "/var/db/trustchain-filevault.plist", "-user", "alice",
+        "-forceatlogin", "0");
+    assertThat(again.exit()).isEqualTo(20);
+    assertThat(mac.sudo("fdesetup", "showdeferralinfo").out()).contains("DeferForceAtUserLoginMaxBypassAttempts = 3;");
+    assertThat(mac.sudo("fdesetup", "disable").exit()).isZero();
+    assertThat(mac.sudo("fdesetup", "enable", "-defer", "/var/db/trustchain-filevault.plist", "-user", "alice",
+        "-forceatlogin", "0").exit()).isZero();
+    assertThat(mac.sudo("fdesetup", "showdeferralinfo").out()).contains("DeferForceAtUserLoginMaxBypassAttempts = 0;");
+    assertThat(mac.event("login-decline", "alice")).contains("FileVault was enabled at alice's login");
+  }
+
+  @Test
   void deferralForAUserWithoutTokenCannotFire_whenOthersHoldTokens() {
     LabMac mac = LabMac.shipped(dir, "sequoia-arm.yml");
     mac.sudo("fdesetup", "enable", "-defer", "/var/db/fv.plist", "-user", "alice", "-forceatlogin", "0");

@@ -75,6 +75,8 @@ public final class FakeHost implements SimulatedHost {
     return switch (event) {
       case "login" -> user + " logged in on " + name;
       case "logout" -> user + " logged out of " + name;
+      case "login-decline" -> user + " logged in on " + name + " and declined FileVault";
+      case "logout-decline" -> user + " logged out of " + name + " and declined FileVault";
       case "reboot" -> name + " restarted";
       case "advance-days" -> "the clock of " + name + " moved " + user + " days";
       default -> throw new IllegalArgumentException("unknown event " + event);

@@ -1,6 +1,7 @@
 package io.trustchain.lab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustchain.spi.LabHost;
 import java.io.IOException;
@@ -39,17 +40,67 @@ class HostKeysTest {
   }
 
   @Test
-  void knownHostsKeepsOtherLinesAndReplacesStaleOnes() throws IOException {
+  void theLabsOwnKnownHostsKeepsOtherLinesAndReplacesStaleOnes() throws IOException {
     LabHost h = Lab.host(dir, "mac-a", Lab.freePort());
     String other = "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
     String stalePort = "[127.0.0.1]:" + h.port() + " ssh-ed25519 AAAAstale\n";
     String otherPort = "[127.0.0.1]:" + (h.port() + 1) + " ssh-ed25519 AAAAother\n";
-    Files.writeString(dir.resolve("known_hosts"), other + stalePort + otherPort);
+    Files.createDirectories(dir.resolve("state"));
+    Files.writeString(dir.resolve("state/known_hosts"), other + stalePort + otherPort);
 
     try (LabServer lab = LabServer.start(List.of(h), factory)) {
-      String kh = Files.readString(dir.resolve("known_hosts"));
+      String kh = Files.readString(dir.resolve("state/known_hosts"));
       assertThat(kh).startsWith(other).contains(otherPort).doesNotContain("AAAAstale");
       assertThat(kh.lines().filter(l -> l.startsWith("[127.0.0.1]:" + h.port() + " "))).hasSize(1);
+    }
+  }
+
+  @Test
+  void aKnownHostsFileTheLabDidNotCreateIsNeverEdited() throws IOException {
+    LabHost h = Lab.host(dir, "mac-a", Lab.freePort());
+    String mine = "[127.0.0.1]:" + h.port() + " ssh-ed25519 AAAAwhatTheAdminRecorded\n";
+    Files.writeString(dir.resolve("known_hosts"), mine);
+    try (LabServer lab = LabServer.start(List.of(h), factory)) {
+      assertThat(Files.readString(dir.resolve("known_hosts"))).isEqualTo(mine);
+      assertThat(Files.readString(dir.resolve("state/known_hosts"))).startsWith("[127.0.0.1]:" + h.port() + " ssh-ed25519 ")
+          .doesNotContain("AAAAwhatTheAdminRecorded");
+    }
+  }
+
+  @Test
+  void aKnownHostsFileTheLabCreatedFollowsItsKeys() throws IOException {
+    LabHost h = Lab.host(dir, "mac-a", Lab.freePort());
+    try (LabServer lab = LabServer.start(List.of(h), factory)) {
+      assertThat(Files.readString(dir.resolve("known_hosts"))).isEqualTo(Files.readString(dir.resolve("state/known_hosts")));
+    }
+    assertThat(Files.readString(dir.resolve("state/known_hosts.created")))
+        .isEqualTo(dir.resolve("known_hosts").toAbsolutePath().normalize() + "\n");
+    Files.delete(dir.resolve("state/mac-a/ssh_host_ed25519_key"));
+    Files.delete(dir.resolve("state/mac-a/ssh_host_ed25519_key.pub"));
+    String before = Files.readString(dir.resolve("known_hosts"));
+    try (LabServer lab = LabServer.start(List.of(h), factory)) {
+      assertThat(Files.readString(dir.resolve("known_hosts"))).isNotEqualTo(before)
+          .isEqualTo(Files.readString(dir.resolve("state/known_hosts")));
+    }
+  }
+
+  @Test
+  void onlyLoopbackIsServed() throws IOException {
+    for (String address : List.of("0.0.0.0", "192.0.2.7", "::")) {
+      LabHost h = Lab.host(dir, "mac-a", Lab.freePort());
+      LabHost wide = new LabHost(h.name(), address, h.port(), h.scenario(), h.stateDir(), h.knownHostsFile(),
+          h.clientKeyFile(), h.sshUser());
+      assertThatThrownBy(() -> LabServer.start(List.of(wide), factory))
+          .hasMessageStartingWith("lab host mac-a: address \"" + address + "\" ")
+          .hasMessageEndingWith("; the lab listens on loopback only (set ansible_host to 127.0.0.1, ::1 or localhost)");
+      assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", h.port()).close())
+          .isInstanceOf(java.net.ConnectException.class);
+    }
+    LabHost named = Lab.host(dir, "mac-b", Lab.freePort());
+    LabHost localhost = new LabHost(named.name(), "localhost", named.port(), named.scenario(), named.stateDir(),
+        named.knownHostsFile(), named.clientKeyFile(), named.sshUser());
+    try (LabServer lab = LabServer.start(List.of(localhost), factory)) {
+      assertThat(lab.endpoints()).hasSize(1);
     }
   }
 

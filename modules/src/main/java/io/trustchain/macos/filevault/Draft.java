@@ -32,6 +32,8 @@ final class Draft {
   HostFacts projected;
   FileVaultFacts next;
   boolean keyCollected;
+  /** Words added to a settled FileVault's reason (e.g. a rotation date still to come). */
+  String note;
 
   Draft(FileVaultParams params, HostFacts facts, Credential credential) {
     this.params = params;

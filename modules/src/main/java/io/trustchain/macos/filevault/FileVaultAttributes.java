@@ -1,5 +1,6 @@
 package io.trustchain.macos.filevault;
 
+import io.trustchain.facts.Deferral;
 import io.trustchain.facts.EscrowFacts;
 import io.trustchain.facts.EscrowedItem;
 import io.trustchain.facts.FileVaultFacts;
@@ -9,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * FileVault as the plan shows it: {@code enabled}, {@code status}, {@code deferred_for},
+ * FileVault as the plan shows it: {@code enabled}, {@code status}, {@code deferred_for}, {@code deferral_options}
+ * (when the document defers and a deferral is active),
  * {@code unlock_users}, {@code personal_recovery_key} ({@code none}, {@code escrowed},
  * {@code not escrowed}, {@code waiting on the Mac}, {@code escrow unknown}),
  * {@code institutional_recovery_key}, and {@code allow_no_recovery_path} when the document opts out of
@@ -27,6 +29,9 @@ final class FileVaultAttributes {
     a.put("enabled", !fv.status().equals("off"));
     a.put("status", fv.status());
     a.put("deferred_for", fv.deferral() == null ? null : fv.deferral().user());
+    if (p.deferred() != null && fv.deferral() != null) {
+      a.put("deferral_options", options(fv.deferral()));
+    }
     if (p.unlockUsers() != null) {
       a.put("unlock_users", fv.unlockUsers());
     }
@@ -36,6 +41,15 @@ final class FileVaultAttributes {
       a.put(ALLOW_NO_RECOVERY_PATH, true);
     }
     return Attributes.of(a);
+  }
+
+  /** How the deferral was set up (trustchain's marker), else what macOS reports of it. */
+  private static String options(Deferral d) {
+    if (d.setUpWith() != null) {
+      return d.setUpWith().toString();
+    }
+    return "force_at_login " + (d.forceAtLogin() == null ? "unknown" : d.forceAtLogin() + " left") + ", ask_at_logout "
+        + (d.askAtLogout() == null ? "unknown" : d.askAtLogout());
   }
 
   private static String key(FileVaultFacts fv, EscrowFacts escrow, FileVaultParams p) {

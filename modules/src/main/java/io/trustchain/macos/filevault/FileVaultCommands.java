@@ -1,5 +1,6 @@
 package io.trustchain.macos.filevault;
 
+import io.trustchain.facts.DeferralOptions;
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
@@ -51,9 +52,17 @@ final class FileVaultCommands {
     return d.askAtLogout() ? c : c.with("-dontaskatlogout");
   }
 
-  /** {@code date -u +%Y-%m-%dT%H:%M:%SZ > MARKER}: macOS does not say when a deferral was set up. */
-  static Command markDeferral() {
-    return Command.of("date", "-u", "+%Y-%m-%dT%H:%M:%SZ").toFile(MARKER);
+  /**
+   * {@code date -u '+%Y-%m-%dT%H:%M:%SZ force_at_login=N ask_at_logout=B' > MARKER}: macOS says neither
+   * when a deferral was set up nor, for a command-line deferral, with which options.
+   */
+  static Command markDeferral(DeferralOptions options) {
+    return Command.of("date", "-u", "+%Y-%m-%dT%H:%M:%SZ " + options.markerWords()).toFile(MARKER);
+  }
+
+  /** {@code printf '%s\n' 'SINCE force_at_login=N ask_at_logout=B' > MARKER}: a deferral set up again keeps its date. */
+  static Command markDeferral(DeferralOptions options, String since) {
+    return Command.of("printf", "%s\\n", since + " " + options.markerWords()).toFile(MARKER);
   }
 
   static Command forgetDeferral() {

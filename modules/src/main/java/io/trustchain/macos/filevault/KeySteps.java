@@ -18,6 +18,10 @@ import java.util.Optional;
  * missing, not in escrow, too old or made before a given date is replaced with
  * {@code fdesetup changerecovery -personal}; an institutional key is installed from the document's
  * certificate.
+ *
+ * <p>{@code rotate_if_created_before} takes effect once its date has come on the Mac's clock: a date
+ * in the Mac's future would otherwise replace the key at every run (the new key is made before it
+ * too). Until then the plan says so.
  */
 final class KeySteps {
 
@@ -62,9 +66,14 @@ final class KeySteps {
     } else if (key.isEscrowed() && policy.rotateIfCreatedBefore() != null) {
       Instant cutoff = cutoff(policy.rotateIfCreatedBefore());
       Optional<Instant> made = made(key);
-      if (made.isPresent() && made.get().isBefore(cutoff)) {
+      Optional<Instant> now = d.facts.macClock();
+      if (made.isPresent() && made.get().isBefore(cutoff) && now.isPresent() && !now.get().isBefore(cutoff)) {
         reason = "the personal recovery key was made before " + policy.rotateIfCreatedBefore()
             + " (rotate_if_created_before)";
+      } else if (made.isPresent() && made.get().isBefore(cutoff)) {
+        d.note = now.isPresent() ? "; rotate_if_created_before " + policy.rotateIfCreatedBefore() + " is in the"
+            + " Mac's future (its clock says " + now.get() + "): the key is replaced once that date has come"
+            : "; the Mac's clock is unknown, so rotate_if_created_before waits";
       }
     }
     if (reason == null) {
@@ -104,7 +113,7 @@ final class KeySteps {
           + " holds it";
     }
     return "; its personal recovery key is escrowed" + (key.ageDays() == null ? "" : " (" + key.ageDays()
-        + (key.ageDays() == 1 ? " day old)" : " days old)"));
+        + (key.ageDays() == 1 ? " day old)" : " days old)")) + (d.note == null ? "" : d.note);
   }
 
   /** {@code 2026-05-01} (midnight UTC) or an ISO-8601 instant. */

@@ -105,8 +105,17 @@ final class FdesetupEnable {
     return exit;
   }
 
-  /** S39: no output. The deferral waits for {@code -user}, else the logged-in user, else whoever logs in next. */
+  /**
+   * S39: no output. The deferral waits for {@code -user}, else the logged-in user, else whoever logs in next.
+   * While one is active, another is refused: fdesetup(8) documents {@code disable} as the way to remove an active
+   * deferral, and no verb changes one; the refusal's wording and exit (20, "Deferred configuration setup missing
+   * or error") are I.
+   */
   private int defer(ProgramContext ctx, FdesetupArgs a) {
+    if (state.fileVault().deferral() != null) {
+      ctx.stderr().print("Error: A deferred enablement is already active. Use 'fdesetup disable' to remove it.\n"); // I
+      return 20;
+    }
     String path = a.option("defer").orElseThrow();
     if (!path.startsWith("/")) {
       ctx.stderr().print("Error: The deferral output path must be a full path.\n"); // I
