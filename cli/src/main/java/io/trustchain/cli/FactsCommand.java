@@ -10,9 +10,9 @@ import io.trustchain.run.Fleet;
 import io.trustchain.run.Parallel;
 import io.trustchain.run.Target;
 import io.trustchain.transport.TransportException;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,25 +35,38 @@ final class FactsCommand implements Callable<Integer> {
     Session session = ctx.session(connect);
     Inventory inv = ctx.inventory(inventory, session);
     List<Target> targets = ctx.hosts(inv, connect, session);
-    Map<String, HostFacts> ordered = new LinkedHashMap<>();
+    boolean[] allReachable = {true};
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, targets);
       FactsSource facts = session.facts();
-      List<HostFacts> gathered = Parallel.map(targets, connect.forks(ctx.config), t -> {
+      FactsJson.HostsWriter json = format == Format.json ? FactsJson.writer(ctx.out) : null;
+      // each host is printed once it and the hosts before it are done: memory stays flat in the hosts
+      Parallel.forEachInOrder(targets, connect.forks(ctx.config), t -> {
         try {
           return facts.gather(fleet.transport(t), t.needs());
         } catch (TransportException | FactParseException e) {
           return HostFacts.unreachable(e.getMessage());
         } finally {
-          fleet.forget(t); // one exec per host: release the connection at once (memory flat in hosts)
+          fleet.forget(t); // one exec per host: release the connection at once
+        }
+      }, (t, gathered) -> {
+        allReachable[0] &= gathered.reachable();
+        if (json == null) {
+          ctx.out.print(FactsText.host(t.host(), gathered));
+          return;
+        }
+        try {
+          json.host(t.host(), gathered);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       });
-      for (int i = 0; i < targets.size(); i++) {
-        ordered.put(targets.get(i).host(), gathered.get(i));
+      if (json != null) {
+        json.close();
+        ctx.out.print("\n");
       }
     }
-    ctx.out.print(format == Format.json ? FactsJson.write(ordered) + "\n" : FactsText.render(ordered));
     ctx.out.flush();
-    return ordered.values().stream().allMatch(HostFacts::reachable) ? ExitCodes.OK : ExitCodes.FAILED;
+    return allReachable[0] ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

@@ -14,62 +14,65 @@ final class FactsText {
 
   static String render(Map<String, HostFacts> hosts) {
     StringBuilder b = new StringBuilder();
-    for (Map.Entry<String, HostFacts> e : hosts.entrySet()) {
-      HostFacts f = e.getValue();
-      b.append(e.getKey());
-      if (!f.reachable()) {
-        b.append(": unreachable: ").append(f.error()).append("\n\n");
-        continue;
+    hosts.forEach((name, facts) -> b.append(host(name, facts)));
+    return b.toString();
+  }
+
+  /** One host's block, with the blank line that ends it. */
+  static String host(String name, HostFacts f) {
+    StringBuilder b = new StringBuilder();
+    b.append(name);
+    if (!f.reachable()) {
+      return b.append(": unreachable: ").append(f.error()).append("\n\n").toString();
+    }
+    b.append(": ").append(f.os()).append('\n');
+    int width = f.users().stream().mapToInt(u -> u.name().length()).max().orElse(4);
+    for (UserFacts u : f.users()) {
+      List<String> traits = new ArrayList<>();
+      traits.add("uid " + u.uid());
+      traits.add(u.admin() ? "admin" : "standard");
+      traits.add(u.secureToken() ? "secure token" : "no secure token");
+      if (u.volumeOwner() != null) {
+        traits.add(u.volumeOwner() ? "volume owner" : "not a volume owner");
       }
-      b.append(": ").append(f.os()).append('\n');
-      int width = f.users().stream().mapToInt(u -> u.name().length()).max().orElse(4);
-      for (UserFacts u : f.users()) {
-        List<String> traits = new ArrayList<>();
-        traits.add("uid " + u.uid());
-        traits.add(u.admin() ? "admin" : "standard");
-        traits.add(u.secureToken() ? "secure token" : "no secure token");
-        if (u.volumeOwner() != null) {
-          traits.add(u.volumeOwner() ? "volume owner" : "not a volume owner");
-        }
-        if (u.secureTokenDisabledTag()) {
-          traits.add("DisabledTags;SecureToken");
-        }
-        if (u.hidden()) {
-          traits.add("hidden");
-        }
-        if (u.disabled()) {
-          traits.add("disabled");
-        }
-        b.append("  ").append(String.format("%-" + width + "s", u.name())).append("  ")
-            .append(String.join(", ", traits)).append('\n');
+      if (u.secureTokenDisabledTag()) {
+        traits.add("DisabledTags;SecureToken");
       }
-      FileVaultFacts fv = f.filevault();
-      if (fv != null) {
-        b.append("  FileVault: ").append(fv.status());
-        if (fv.progressPercent() != null) {
-          b.append(" (").append(fv.progressPercent()).append("%)");
-        }
-        if (!fv.unlockUsers().isEmpty()) {
-          b.append("; unlock users: ").append(String.join(", ", fv.unlockUsers()));
-        }
-        b.append("; personal recovery key: ").append(fv.personalRecoveryKey() ? "yes" : "no");
-        if (fv.deferral() != null) {
-          b.append("; deferred enablement for ").append(fv.deferral().user());
-        }
-        b.append('\n');
+      if (u.hidden()) {
+        traits.add("hidden");
       }
-      if (f.bootstrapToken() != null) {
-        b.append("  Bootstrap Token: ").append(f.bootstrapToken().supported()
-            ? (f.bootstrapToken().escrowed() ? "escrowed" : "supported, not escrowed") : "not supported by the MDM")
-            .append('\n');
+      if (u.disabled()) {
+        traits.add("disabled");
       }
-      if (f.mdm() != null) {
-        b.append("  MDM: ").append(f.mdm().enrolled()
-            ? "enrolled" + (f.mdm().dep() ? " (ADE)" : "") + (f.mdm().userApproved() ? ", user approved" : "")
-            : "not enrolled").append('\n');
+      b.append("  ").append(String.format("%-" + width + "s", u.name())).append("  ")
+          .append(String.join(", ", traits)).append('\n');
+    }
+    FileVaultFacts fv = f.filevault();
+    if (fv != null) {
+      b.append("  FileVault: ").append(fv.status());
+      if (fv.progressPercent() != null) {
+        b.append(" (").append(fv.progressPercent()).append("%)");
+      }
+      if (!fv.unlockUsers().isEmpty()) {
+        b.append("; unlock users: ").append(String.join(", ", fv.unlockUsers()));
+      }
+      b.append("; personal recovery key: ").append(fv.personalRecoveryKey() ? "yes" : "no");
+      if (fv.deferral() != null) {
+        b.append("; deferred enablement for ").append(fv.deferral().user());
       }
       b.append('\n');
     }
+    if (f.bootstrapToken() != null) {
+      b.append("  Bootstrap Token: ").append(f.bootstrapToken().supported()
+          ? (f.bootstrapToken().escrowed() ? "escrowed" : "supported, not escrowed") : "not supported by the MDM")
+          .append('\n');
+    }
+    if (f.mdm() != null) {
+      b.append("  MDM: ").append(f.mdm().enrolled()
+          ? "enrolled" + (f.mdm().dep() ? " (ADE)" : "") + (f.mdm().userApproved() ? ", user approved" : "")
+          : "not enrolled").append('\n');
+    }
+    b.append('\n');
     return b.toString();
   }
 }

@@ -3,7 +3,6 @@ package io.trustchain.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.inject.Inject;
-import io.trustchain.inventory.ConnectionSpec;
 import io.trustchain.inventory.Inventory;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Parallel;
@@ -23,9 +22,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code trustchain ping}: connect, authenticate and run {@code true} on each host, like Ansible's
- * {@code ansible -m ping}. Nothing else happens, so it is also the floor any SSH client pays (the
- * benchmark compares facts and plan against it). With {@code --become}, {@code true} runs through
- * sudo as the inventory asks, which also checks the sudo password.
+ * {@code ansible -m ping}: as every exec of trustchain, through sudo when the inventory sets
+ * {@code ansible_become}, so a pong means facts can be gathered. Nothing else happens, so it is also
+ * the floor any SSH client pays (the benchmark compares facts and plan against it).
  */
 @Command(name = "ping", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
     description = "Connect, authenticate and run `true` on each host (like ansible -m ping).")
@@ -34,9 +33,6 @@ final class PingCommand implements Callable<Integer> {
   @Inject Context ctx;
   @Mixin InventoryOption inventory;
   @Mixin ConnectOptions connect;
-
-  @Option(names = "--become", description = "Run `true` through sudo when the inventory sets ansible_become.")
-  boolean become;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json.")
   Format format;
@@ -49,26 +45,16 @@ final class PingCommand implements Callable<Integer> {
     format.textOrJson("ping");
     Session session = ctx.session(connect);
     Inventory inv = ctx.inventory(inventory, session);
-    List<Target> targets = ctx.hosts(inv, connect);
+    List<Target> targets = ctx.hosts(inv, connect, session);
     List<Pong> pongs;
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, targets);
       Duration timeout = session.commandTimeout();
-      pongs = Parallel.map(targets, connect.forks(ctx.config), t -> ping(fleet, withBecome(t), timeout));
+      pongs = Parallel.map(targets, connect.forks(ctx.config), t -> ping(fleet, t, timeout));
     }
     ctx.out.print(format == Format.json ? json(pongs) : text(pongs));
     ctx.out.flush();
     return pongs.stream().allMatch(p -> p.error().isEmpty()) ? ExitCodes.OK : ExitCodes.FAILED;
-  }
-
-  private Target withBecome(Target t) {
-    ConnectionSpec c = t.connection();
-    if (become || !c.become()) {
-      return t;
-    }
-    ConnectionSpec plain = new ConnectionSpec(c.host(), c.address(), c.port(), c.user(), c.privateKeyFile(),
-        c.knownHostsFile(), false, Optional.empty(), c.connectTimeout());
-    return new Target(t.host(), plain, t.resources(), t.needs(), t.lab());
   }
 
   private static Pong ping(Fleet fleet, Target t, Duration timeout) {

@@ -1,5 +1,6 @@
 package io.trustchain.facts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -11,6 +12,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,14 +46,47 @@ public final class FactsJson {
   private FactsJson() {}
 
   public static String write(Map<String, HostFacts> hosts) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format_version", HostFacts.FORMAT_VERSION);
-    ObjectNode byName = root.putObject("hosts");
-    hosts.forEach((name, facts) -> byName.set(name, tree(facts)));
-    try {
-      return MAPPER.writer(PRETTY).writeValueAsString(root);
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (HostsWriter w = writer(out)) {
+      for (Map.Entry<String, HostFacts> h : hosts.entrySet()) {
+        w.host(h.getKey(), h.getValue());
+      }
+    } catch (IOException e) {
       throw new IllegalStateException("facts cannot be written as JSON", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The same document as {@link #write}, written to {@code out} host by host as they come (without a
+   * final line break), so a run over thousands of hosts holds none of them once printed.
+   */
+  public static HostsWriter writer(Writer out) throws IOException {
+    return new HostsWriter(out);
+  }
+
+  /** Writes one facts document, a host at a time; {@link #close()} ends it (and leaves {@code out} open). */
+  public static final class HostsWriter implements Closeable {
+    private final JsonGenerator json;
+
+    private HostsWriter(Writer out) throws IOException {
+      json = MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(PRETTY.createInstance());
+      json.writeStartObject();
+      json.writeNumberField("format_version", HostFacts.FORMAT_VERSION);
+      json.writeObjectFieldStart("hosts");
+    }
+
+    public void host(String name, HostFacts facts) throws IOException {
+      json.writeFieldName(name);
+      MAPPER.writeValue(json, facts);
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.writeEndObject();
+      json.writeEndObject();
+      json.close();
     }
   }
 

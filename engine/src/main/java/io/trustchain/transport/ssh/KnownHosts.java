@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.KnownHostEntry;
 
 /**
  * One OpenSSH known_hosts file (plain and hashed host names, {@code [host]:port} entries, markers),
@@ -23,9 +24,9 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  *
  * <p>sshj's {@link OpenSSHKnownHosts} decides every check, but only over the lines that can apply
  * to the host: lines are indexed by their plain host names, and lines it cannot index (hashed names,
- * wildcards, negations) are offered to every check. A fleet's file holds a line per host, so checking
- * each host against all of them, and parsing every key up front, would cost time in the square of
- * the fleet's size.
+ * wildcards, negations) are offered to every check; a line is parsed (its key decoded) the first time
+ * it is offered. A fleet's file holds a line per host, so checking each host against all of them, and
+ * parsing every key up front, would cost time in the square of the fleet's size.
  */
 final class KnownHosts {
 
@@ -39,8 +40,10 @@ final class KnownHosts {
 
   private final Path path;
   private final List<String> lines = new ArrayList<>();
+  private final Map<Integer, KnownHostEntry> parsed = new HashMap<>();
   private final Map<String, List<Integer>> byName = new HashMap<>();
   private final List<Integer> everywhere = new ArrayList<>();
+  private final Checker checker = new Checker();
 
   KnownHosts(Path path) throws IOException {
     this.path = path;
@@ -57,35 +60,44 @@ final class KnownHosts {
 
   /** Checks {@code key} for {@code host:port}; with {@code acceptNew}, an unknown key is appended. */
   synchronized Check check(String host, int port, PublicKey key, boolean acceptNew) {
-    Subset subset = subset(name(host, port));
-    boolean ok = subset.verify(host, port, key);
-    if (subset.verdict == Verdict.UNKNOWN && acceptNew) {
-      return new Check(append(subset.name, key) ? Verdict.ACCEPTED : Verdict.UNKNOWN, subset.name);
+    String name = name(host, port);
+    checker.offer(candidates(name));
+    boolean ok = checker.verify(host, port, key);
+    if (checker.verdict == Verdict.UNKNOWN && acceptNew) {
+      return new Check(append(name, key) ? Verdict.ACCEPTED : Verdict.UNKNOWN, name);
     }
-    Verdict verdict = subset.verdict != null ? subset.verdict : ok ? Verdict.KNOWN : Verdict.UNKNOWN;
-    return new Check(verdict, subset.name);
+    Verdict verdict = checker.verdict != null ? checker.verdict : ok ? Verdict.KNOWN : Verdict.UNKNOWN;
+    return new Check(verdict, name);
   }
 
   synchronized List<String> algorithmsFor(String host, int port) {
-    return subset(name(host, port)).findExistingAlgorithms(host, port);
+    checker.offer(candidates(name(host, port)));
+    return checker.findExistingAlgorithms(host, port);
   }
 
   private static String name(String host, int port) {
     return port == 22 ? host.toLowerCase(Locale.ROOT) : "[" + host.toLowerCase(Locale.ROOT) + "]:" + port;
   }
 
-  /** sshj's known hosts over the lines that may name {@code name}, in file order. */
-  private Subset subset(String name) {
-    TreeSet<Integer> candidates = new TreeSet<>(everywhere);
-    candidates.addAll(byName.getOrDefault(name, List.of()));
-    StringBuilder text = new StringBuilder();
-    for (int i : candidates) {
-      text.append(lines.get(i)).append('\n');
+  /** The entries of the lines that may name {@code name}, in file order (unparsable lines left out). */
+  private List<KnownHostEntry> candidates(String name) {
+    TreeSet<Integer> indexes = new TreeSet<>(everywhere);
+    indexes.addAll(byName.getOrDefault(name, List.of()));
+    List<KnownHostEntry> entries = new ArrayList<>(indexes.size());
+    for (int i : indexes) {
+      KnownHostEntry e = parsed.computeIfAbsent(i, this::parse);
+      if (e != null) {
+        entries.add(e);
+      }
     }
+    return entries;
+  }
+
+  private KnownHostEntry parse(int index) {
     try {
-      return new Subset(text.toString(), name);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read known hosts lines of " + path, e); // a StringReader does not fail
+      return checker.new EntryFactory().parseEntry(lines.get(index));
+    } catch (IOException | RuntimeException e) {
+      return null; // as sshj does with a line it cannot read
     }
   }
 
@@ -129,14 +141,18 @@ final class KnownHosts {
     return all.length == 0 || all[all.length - 1] == '\n';
   }
 
-  /** The candidate lines, read by sshj; remembers what an unknown or changed key looked like. */
-  private static final class Subset extends OpenSSHKnownHosts {
-    private final String name;
+  /** sshj's checks over the entries offered; remembers what an unknown or changed key looked like. */
+  private static final class Checker extends OpenSSHKnownHosts {
     private Verdict verdict;
 
-    Subset(String text, String name) throws IOException {
-      super(new StringReader(text));
-      this.name = name;
+    Checker() throws IOException {
+      super(new StringReader(""));
+    }
+
+    void offer(List<KnownHostEntry> candidates) {
+      entries.clear();
+      entries.addAll(candidates);
+      verdict = null;
     }
 
     @Override
