@@ -126,6 +126,7 @@ forks = $FORKS
 strategy = free
 gathering = explicit
 host_key_checking = True
+timeout = 60
 local_tmp = $DIR/tmp
 [ssh_connection]
 pipelining = True

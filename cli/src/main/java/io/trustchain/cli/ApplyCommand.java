@@ -84,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
     Session session = ctx.session(connect);
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
     try (Fleet fleet = session.fleet()) {
-      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, false);
+      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json);
       if (!json) {
         ctx.out.println(new HumanRenderer(color, root.global.commands(ctx.config)).render(plan));
         ctx.out.flush();

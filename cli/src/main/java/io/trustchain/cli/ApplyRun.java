@@ -57,7 +57,7 @@ final class ApplyRun {
     Optional<AuditLog> log = auditLog(info);
     HostLocks locks = new HostLocks(me, "apply", session.commandTimeout(), rollout.lockTimeout(),
         rollout.forceUnlock());
-    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout());
+    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks);
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
     RolloutResult result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(),
         savedPlan.isPresent(), options, ctx.progress(json), StopSignal.create(), r -> log.ifPresent(l -> l.hostFinished(r)))

@@ -4,7 +4,8 @@ import com.google.inject.Inject;
 import io.trustchain.facts.FactParseException;
 import io.trustchain.facts.FactsJson;
 import io.trustchain.facts.HostFacts;
-import io.trustchain.inventory.Inventory;
+import io.trustchain.plan.UnmanagedToken;
+import io.trustchain.planner.TokenHolders;
 import io.trustchain.run.FactsSource;
 import io.trustchain.run.Fleet;
 import io.trustchain.run.Parallel;
@@ -12,11 +13,14 @@ import io.trustchain.run.Target;
 import io.trustchain.transport.TransportException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code trustchain facts}: gather each host's facts (one SSH exec per host) and print them. */
 @Command(name = "facts", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Gather and print each Mac's facts (one SSH round trip per host).")
@@ -29,12 +33,16 @@ final class FactsCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (the versioned facts contract).")
   Format format;
 
+  @Parameters(paramLabel = "PLAYBOOK", arity = "0..*", description = "Playbooks: read what they need too, and report"
+      + " the Secure Token holders they do not manage (unmanaged_tokens).")
+  List<Path> playbooks = List.of();
+
   @Override
   public Integer call() throws Exception {
     format.textOrJson("facts");
     Session session = ctx.session(connect);
-    Inventory inv = ctx.inventory(inventory, session);
-    List<Target> targets = ctx.hosts(inv, connect, session);
+    List<Target> targets = playbooks.isEmpty() ? ctx.hosts(ctx.inventory(inventory, session), connect, session)
+        : ctx.load(inventory, playbooks, connect, session).targets();
     boolean[] allReachable = {true};
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, targets);
@@ -51,12 +59,15 @@ final class FactsCommand implements Callable<Integer> {
         }
       }, (t, gathered) -> {
         allReachable[0] &= gathered.reachable();
+        // with playbooks: the Secure Token holders they do not manage
+        List<UnmanagedToken> holders = playbooks.isEmpty() || !gathered.reachable() ? null
+            : TokenHolders.report(gathered, t.resources()).unmanaged();
         if (json == null) {
-          ctx.out.print(FactsText.host(t.host(), gathered));
+          ctx.out.print(FactsText.host(t.host(), gathered, holders == null ? List.of() : holders));
           return;
         }
         try {
-          json.host(t.host(), gathered);
+          json.host(t.host(), gathered, holders == null ? Map.of() : Map.of("unmanaged_tokens", holders));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

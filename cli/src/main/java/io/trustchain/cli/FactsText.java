@@ -3,6 +3,7 @@ package io.trustchain.cli;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
+import io.trustchain.plan.UnmanagedToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,18 @@ final class FactsText {
   private FactsText() {}
 
   static String render(Map<String, HostFacts> hosts) {
+    return render(hosts, Map.of());
+  }
+
+  /** With the Secure Token holders no document manages, per host (when facts were read for documents). */
+  static String render(Map<String, HostFacts> hosts, Map<String, List<UnmanagedToken>> unmanaged) {
     StringBuilder b = new StringBuilder();
-    hosts.forEach((name, facts) -> b.append(host(name, facts)));
+    hosts.forEach((name, facts) -> b.append(host(name, facts, unmanaged.getOrDefault(name, List.of()))));
     return b.toString();
   }
 
-  /** One host's block, with the blank line that ends it. */
-  static String host(String name, HostFacts f) {
+  /** One host's block, with the blank line that ends it; {@code holders}: the token holders no document manages. */
+  static String host(String name, HostFacts f, List<UnmanagedToken> holders) {
     StringBuilder b = new StringBuilder();
     b.append(name);
     if (!f.reachable()) {
@@ -71,6 +77,10 @@ final class FactsText {
       b.append("  MDM: ").append(f.mdm().enrolled()
           ? "enrolled" + (f.mdm().dep() ? " (ADE)" : "") + (f.mdm().userApproved() ? ", user approved" : "")
           : "not enrolled").append('\n');
+    }
+    if (!holders.isEmpty()) {
+      b.append("  Secure Token holders no document manages: ")
+          .append(String.join(", ", holders.stream().map(UnmanagedToken::toString).toList())).append('\n');
     }
     b.append('\n');
     return b.toString();

@@ -60,8 +60,18 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit 0 when nothing differs, 2 when there are changes, 1 on failure.")
   boolean detailedExitcode;
 
+  @Option(names = "--fail-on", paramLabel = "WHAT", split = ",",
+      description = "unmanaged-tokens: Secure Token holders no document manages (or managed accounts holding a token"
+          + " on some hosts only) count as a difference for --detailed-exitcode (2), else fail the run (1).")
+  List<String> failOn = List.of();
+
   @Override
   public Integer call() throws Exception {
+    for (String what : failOn) {
+      if (!what.equals("unmanaged-tokens")) {
+        throw UserException.usage("--fail-on takes unmanaged-tokens, not \"" + what + "\"");
+      }
+    }
     Instant started = Instant.now();
     Optional<Shard> selected = shard.shard();
     Session session = ctx.session(connect);
@@ -89,7 +99,12 @@ final class PlanCommand implements Callable<Integer> {
     if (!plan.ok()) {
       return ExitCodes.FAILED;
     }
-    return detailedExitcode && (plan.hasChanges() || plan.hasDrift()) ? ExitCodes.CHANGES : ExitCodes.OK;
+    boolean tokens = failOn.contains("unmanaged-tokens")
+        && (plan.unmanagedTokens() > 0 || !plan.mixedTokens().isEmpty());
+    if (tokens && !detailedExitcode) {
+      return ExitCodes.FAILED;
+    }
+    return detailedExitcode && (plan.hasChanges() || plan.hasDrift() || tokens) ? ExitCodes.CHANGES : ExitCodes.OK;
   }
 
   private String title(Optional<Shard> selected) {
@@ -102,17 +117,17 @@ final class PlanCommand implements Callable<Integer> {
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
   static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable, true);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable);
     }
   }
 
-  /** @param release close each host's connection once it is planned (nothing else will use it) */
+  /** Connect → Gather (with a look at each host's lock) → Plan; each host's connection is closed once planned. */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable, boolean release) {
+      boolean machineReadable) {
     ctx.startLab(fleet, loaded.targets());
     Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
-        ctx.progress(machineReadable));
-    List<HostPlan> hosts = (release ? planning.releasingConnections() : planning).plan(loaded.targets());
+        ctx.progress(machineReadable), session.commandTimeout());
+    List<HostPlan> hosts = planning.plan(loaded.targets());
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
         ctx.environment.cwd()), hosts);
   }

@@ -19,9 +19,11 @@ import io.trustchain.secret.SecretRef;
 import io.trustchain.secret.VaultPasswords;
 import io.trustchain.spi.PlanValidator;
 import io.trustchain.transport.Connector;
+import io.trustchain.transport.ScriptBuilder;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import io.trustchain.transport.ssh.SshAuth;
+import io.trustchain.transport.local.LocalConnector;
 import io.trustchain.transport.ssh.SshConnector;
 import io.trustchain.transport.ssh.SshOptions;
 import java.nio.file.Path;
@@ -102,8 +104,8 @@ final class Session {
         .withCommandTimeout(commandTimeout);
     SshAuth auth = SshAuth.of(environment.env(), prompts::passphrase);
     LabArtifact lab = LabArtifact.system();
-    return new Fleet(withConnectTimeout(new SshConnector(secrets, ssh, auth), options.connectTimeout(config)),
-        lab::provider);
+    Connector connector = routing(new SshConnector(secrets, ssh, auth), new LocalConnector(secrets, commandTimeout));
+    return new Fleet(withConnectTimeout(connector, options.connectTimeout(config)), lab::provider);
   }
 
   Duration commandTimeout() {
@@ -120,6 +122,11 @@ final class Session {
       }
 
       @Override
+      public FactsGatherer.Embedded embed(ScriptBuilder script, FactsRequest request) {
+        return gatherer.embed(script, request);
+      }
+
+      @Override
       public String digest(HostFacts facts) {
         return FactsJson.digest(facts);
       }
@@ -129,6 +136,23 @@ final class Session {
   HostPlanner planner() {
     Planner planner = new Planner();
     return (host, gathered, digest, resources) -> planner.plan(host, gathered, digest, resources, validators);
+  }
+
+  /** SSH for most hosts, this machine for those with {@code ansible_connection: local} (pull mode). */
+  private static Connector routing(Connector ssh, Connector local) {
+    return new Connector() {
+      @Override
+      public Transport connect(ConnectionSpec s) throws TransportException {
+        return s.isLocal() ? local.connect(s) : ssh.connect(s);
+      }
+
+      @Override
+      public void close() {
+        try (local) {
+          ssh.close();
+        }
+      }
+    };
   }
 
   private static Connector withConnectTimeout(Connector connector, Optional<Duration> timeout) {

@@ -1,10 +1,13 @@
 package io.trustchain.facts;
 
 import io.trustchain.transport.ExecResult;
+import io.trustchain.transport.ScriptBuilder;
+import io.trustchain.transport.SectionResult;
 import io.trustchain.transport.Sections;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,13 +29,36 @@ public final class FactsGatherer {
     Objects.requireNonNull(timeout, "timeout == null");
     FactsScript script = FactsScript.build(request, timeout);
     ExecResult result = transport.exec(script.script());
-    HostFactsAssembler assembler =
-        new HostFactsAssembler(script, request, Sections.parse(result, script.script().nonce()), result);
+    return read(script, transport.host(), result, Sections.parse(result, script.script().nonce()));
+  }
+
+  /**
+   * The facts sections added to a script that does more in the same exec (apply's lock look, its
+   * verify-and-release), to be read back from that exec's result with {@link Embedded#read}.
+   */
+  public Embedded embed(ScriptBuilder script, FactsRequest request) {
+    Objects.requireNonNull(script, "script == null");
+    Objects.requireNonNull(request, "request == null");
+    FactsScript facts = FactsScript.embed(script, request);
+    return (host, result, sections) -> read(facts, host, result, sections);
+  }
+
+  /** Facts sections embedded in a bigger script. */
+  @FunctionalInterface
+  public interface Embedded {
+
+    /** The facts of {@code host} from the exec's result and its parsed sections. */
+    HostFacts read(String host, ExecResult result, Map<String, SectionResult> sections) throws FactParseException;
+  }
+
+  private static HostFacts read(FactsScript script, String host, ExecResult result, Map<String, SectionResult> sections)
+      throws FactParseException {
+    HostFactsAssembler assembler = new HostFactsAssembler(script, script.request(), sections, result);
     HostFacts facts = assembler.assemble();
+    FactsRequest request = script.request();
     if (request.escrowItems().isEmpty()) {
       return facts;
     }
-    return facts.withEscrow(EscrowFactsReader.read(request.escrow(), transport.host(), request.escrowItems(),
-        assembler.clock()));
+    return facts.withEscrow(EscrowFactsReader.read(request.escrow(), host, request.escrowItems(), assembler.clock()));
   }
 }

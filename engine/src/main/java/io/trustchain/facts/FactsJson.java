@@ -46,10 +46,18 @@ public final class FactsJson {
   private FactsJson() {}
 
   public static String write(Map<String, HostFacts> hosts) {
+    return write(hosts, Map.of());
+  }
+
+  /**
+   * The facts, each host's entry with the fields of {@code extra} added after its own (snake_case), e.g.
+   * {@code unmanaged_tokens} when the facts were read for documents.
+   */
+  public static String write(Map<String, HostFacts> hosts, Map<String, Map<String, Object>> extra) {
     StringWriter out = new StringWriter();
     try (HostsWriter w = writer(out)) {
       for (Map.Entry<String, HostFacts> h : hosts.entrySet()) {
-        w.host(h.getKey(), h.getValue());
+        w.host(h.getKey(), h.getValue(), extra.getOrDefault(h.getKey(), Map.of()));
       }
     } catch (IOException e) {
       throw new IllegalStateException("facts cannot be written as JSON", e);
@@ -78,8 +86,19 @@ public final class FactsJson {
     }
 
     public void host(String name, HostFacts facts) throws IOException {
+      host(name, facts, Map.of());
+    }
+
+    /** The host's facts, then the fields of {@code extra} (snake_case). */
+    public void host(String name, HostFacts facts, Map<String, Object> extra) throws IOException {
       json.writeFieldName(name);
-      MAPPER.writeValue(json, facts);
+      if (extra.isEmpty()) {
+        MAPPER.writeValue(json, facts);
+        return;
+      }
+      ObjectNode host = (ObjectNode) tree(facts);
+      extra.forEach((key, value) -> host.set(key, MAPPER.valueToTree(value)));
+      MAPPER.writeTree(json, host);
     }
 
     @Override

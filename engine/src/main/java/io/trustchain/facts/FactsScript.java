@@ -88,6 +88,12 @@ final class FactsScript {
   }
 
   static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout) {
+    FactsScript embedded = embed(b, request);
+    return new FactsScript(b.build(timeout), embedded.request);
+  }
+
+  /** Adds the facts sections to {@code b}, a script with other sections too; {@link #script()} is then null. */
+  static FactsScript embed(ScriptBuilder b, FactsRequest request) {
     TreeSet<String> named = new TreeSet<>(request.namedUsers());
     named.addAll(request.passwordsToCheck().keySet());
     for (String name : named) {
@@ -123,7 +129,7 @@ final class FactsScript {
       b.step(key, FIXED.get(key));
     }
     b.section(RECOVERY_PLIST, plistTest(request));
-    return new FactsScript(b.build(timeout), request);
+    return new FactsScript(null, request);
   }
 
   private static String plistTest(FactsRequest request) {
@@ -142,6 +148,10 @@ final class FactsScript {
 
   RemoteScript script() {
     return script;
+  }
+
+  FactsRequest request() {
+    return request;
   }
 
   /** The command of a section, as shown in messages (secrets masked). */

@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code ansible_ssh_common_args}/{@code ansible_ssh_extra_args}, else {@code ~/.ssh/known_hosts}),
  * {@code ansible_timeout}, the jump hosts ({@code -o ProxyJump=}/{@code -J} in the ssh args, else
  * {@code ~/.ssh/config}'s ProxyJump) and the private key's passphrase
- * ({@code trustchain_private_key_passphrase}, a typed secret).
+ * ({@code trustchain_private_key_passphrase}, a typed secret). With {@code ansible_connection: local},
+ * {@code local} says how the scripts run on this machine instead (pull mode); the SSH fields are then unused.
  */
 public record ConnectionSpec(
     String host,
@@ -28,9 +29,11 @@ public record ConnectionSpec(
     Optional<SecretRef> becomePassword,
     Duration connectTimeout,
     List<JumpHost> jumps,
-    Optional<SecretRef> keyPassphrase) {
+    Optional<SecretRef> keyPassphrase,
+    Optional<LocalConnection> local) {
 
   public ConnectionSpec {
+    Objects.requireNonNull(local, "local == null");
     jumps = List.copyOf(jumps);
     Objects.requireNonNull(keyPassphrase, "keyPassphrase == null");
     Objects.requireNonNull(host, "host == null");
@@ -42,6 +45,14 @@ public record ConnectionSpec(
     Objects.requireNonNull(connectTimeout, "connectTimeout == null");
   }
 
+  /** An SSH connection. */
+  public ConnectionSpec(String host, String address, int port, String user, Optional<Path> privateKeyFile,
+      Path knownHostsFile, boolean become, Optional<SecretRef> becomePassword, Duration connectTimeout,
+      List<JumpHost> jumps, Optional<SecretRef> keyPassphrase) {
+    this(host, address, port, user, privateKeyFile, knownHostsFile, become, becomePassword, connectTimeout, jumps,
+        keyPassphrase, Optional.empty());
+  }
+
   /** A direct connection with no passphrase for the key. */
   public ConnectionSpec(String host, String address, int port, String user, Optional<Path> privateKeyFile,
       Path knownHostsFile, boolean become, Optional<SecretRef> becomePassword, Duration connectTimeout) {
@@ -51,11 +62,16 @@ public record ConnectionSpec(
 
   public ConnectionSpec withConnectTimeout(Duration timeout) {
     return new ConnectionSpec(host, address, port, user, privateKeyFile, knownHostsFile, become, becomePassword,
-        timeout, jumps, keyPassphrase);
+        timeout, jumps, keyPassphrase, local);
+  }
+
+  /** Whether the scripts run on this machine ({@code ansible_connection: local}). */
+  public boolean isLocal() {
+    return local.isPresent();
   }
 
   @Override
   public String toString() {
-    return user + "@" + address + ":" + port;
+    return local.isPresent() ? "local" : user + "@" + address + ":" + port;
   }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 public final class ConnectionSpecs {
 
   static final String SECRET_HINT = "secrets must be typed: use !vault or !secret";
+  private static final Set<String> LOCAL_CONNECTIONS = Set.of("local", "ansible.builtin.local");
   private static final Set<String> SSH_CONNECTIONS = Set.of("ssh", "smart", "paramiko", "paramiko_ssh",
       "ansible.builtin.ssh", "ansible.builtin.paramiko_ssh");
   private static final Set<String> TRUE = Set.of("y", "yes", "on", "1", "true", "t");
@@ -39,8 +40,12 @@ public final class ConnectionSpecs {
   public static ConnectionSpecResult from(String host, Map<String, Object> vars, ConnectionDefaults local) {
     Reader r = new Reader(host, vars);
     String connection = r.text("ansible_connection");
+    if (connection != null && LOCAL_CONNECTIONS.contains(connection)) {
+      return local(host, r, local);
+    }
     if (connection != null && !SSH_CONNECTIONS.contains(connection)) {
-      r.problem("ansible_connection", "trustchain connects over SSH only, got \"" + connection + "\"");
+      r.problem("ansible_connection", "trustchain connects over SSH, or runs here with local (pull mode), got \""
+          + connection + "\"");
     }
     String address = r.text("ansible_host", "ansible_ssh_host");
     if (address != null && address.isBlank()) {
@@ -74,6 +79,40 @@ public final class ConnectionSpecs {
     return ConnectionSpecResult.of(new ConnectionSpec(host, config.hostName().orElse(alias), port, resolvedUser,
         resolvedKey, knownHosts, become, password.or(local::becomePassword), Duration.ofSeconds(timeout), jumps,
         passphrase));
+  }
+
+  /**
+   * Pull mode: the scripts run on this machine as the controller's user (sudo with become), with
+   * {@code trustchain_local_path} as PATH (default: macOS's tool directories) and
+   * {@code ansible_shell_executable} as the shell (default {@code /bin/sh}).
+   */
+  private static ConnectionSpecResult local(String host, Reader r, ConnectionDefaults local) {
+    boolean become = r.bool("ansible_become");
+    Optional<SecretRef> password = r.secret("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
+    String method = r.text("ansible_become_method");
+    if (method != null && !method.equals("sudo") && !method.equals("ansible.builtin.sudo")) {
+      r.problem("ansible_become_method", "trustchain becomes root with sudo only, got \"" + method + "\"");
+    }
+    String becomeUser = r.text("ansible_become_user");
+    if (becomeUser != null && !becomeUser.equals("root")) {
+      r.problem("ansible_become_user", "trustchain becomes root only, got \"" + becomeUser + "\"");
+    }
+    String path = r.text("trustchain_local_path");
+    if (path != null && (path.isBlank() || path.contains("\n"))) {
+      r.problem("trustchain_local_path", "must be a PATH such as " + LocalConnection.MACOS_PATH);
+    }
+    String shell = r.text("ansible_shell_executable");
+    if (shell != null && !shell.startsWith("/")) {
+      r.problem("ansible_shell_executable", "must be an absolute path, such as /bin/sh");
+    }
+    if (!r.problems.isEmpty()) {
+      return ConnectionSpecResult.rejected(r.problems);
+    }
+    return ConnectionSpecResult.of(new ConnectionSpec(host, "localhost", 0, local.localUser(), Optional.empty(),
+        local.home().resolve(".ssh").resolve("known_hosts"), become, password.or(local::becomePassword),
+        Duration.ofSeconds(10), List.of(), Optional.empty(),
+        Optional.of(new LocalConnection(path == null ? LocalConnection.MACOS_PATH : path,
+            shell == null ? "/bin/sh" : shell))));
   }
 
   /** The first {@code IdentityFile} of the config that exists (ssh skips missing ones). */

@@ -1,6 +1,7 @@
 package io.trustchain.plan;
 
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.List;
 
 /**
@@ -34,27 +35,63 @@ public sealed interface Change {
     };
   }
 
+  /**
+   * What must still hold on the Mac right before apply runs the commands, checked in the same exec
+   * with the tools the facts use; empty for no-op and pending. A guard that fails aborts the change.
+   */
+  default List<Guard> guards() {
+    return List.of();
+  }
+
+  /** This change with {@code more} guards after its own (no-op and pending have none to add to). */
+  default Change guardedBy(List<Guard> more) {
+    List<Guard> all = new java.util.ArrayList<>(guards());
+    more.stream().filter(g -> !all.contains(g)).forEach(all::add);
+    return switch (this) {
+      case NoOp n -> n;
+      case Pending p -> p;
+      case Create c -> new Create(c.address(), c.after(), c.commands(), c.reason(), all);
+      case Update u -> new Update(u.address(), u.before(), u.after(), u.commands(), u.reason(), all);
+      case Delete d -> new Delete(d.address(), d.before(), d.commands(), d.reason(), all);
+    };
+  }
+
   record NoOp(ResourceAddress address, Attributes current, String reason) implements Change {}
 
-  record Create(ResourceAddress address, Attributes after, List<Command> commands, String reason)
+  record Create(ResourceAddress address, Attributes after, List<Command> commands, String reason, List<Guard> guards)
       implements Change {
     public Create {
       commands = List.copyOf(commands);
+      guards = List.copyOf(guards);
+    }
+
+    public Create(ResourceAddress address, Attributes after, List<Command> commands, String reason) {
+      this(address, after, commands, reason, List.of());
     }
   }
 
-  record Update(
-      ResourceAddress address, Attributes before, Attributes after, List<Command> commands, String reason)
-      implements Change {
+  record Update(ResourceAddress address, Attributes before, Attributes after, List<Command> commands, String reason,
+      List<Guard> guards) implements Change {
     public Update {
       commands = List.copyOf(commands);
+      guards = List.copyOf(guards);
+    }
+
+    public Update(ResourceAddress address, Attributes before, Attributes after, List<Command> commands,
+        String reason) {
+      this(address, before, after, commands, reason, List.of());
     }
   }
 
-  record Delete(ResourceAddress address, Attributes before, List<Command> commands, String reason)
+  record Delete(ResourceAddress address, Attributes before, List<Command> commands, String reason, List<Guard> guards)
       implements Change {
     public Delete {
       commands = List.copyOf(commands);
+      guards = List.copyOf(guards);
+    }
+
+    public Delete(ResourceAddress address, Attributes before, List<Command> commands, String reason) {
+      this(address, before, commands, reason, List.of());
     }
   }
 

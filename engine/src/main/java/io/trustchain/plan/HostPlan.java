@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param error why the host could not be planned at all (unreachable, unparseable facts)
  * @param factsDigest SHA-256 of the canonical facts JSON the plan was built from
  * @param problems refusals: the host is not applied while any exist
+ * @param tokens Secure Token holders beyond what the documents decide (warnings, never refusals)
  */
 public record HostPlan(
     String host,
@@ -18,11 +19,24 @@ public record HostPlan(
     Optional<String> error,
     String factsDigest,
     List<Change> changes,
-    List<PlanProblem> problems) {
+    List<PlanProblem> problems,
+    TokenReport tokens) {
 
   public HostPlan {
     changes = List.copyOf(changes);
     problems = List.copyOf(problems);
+    tokens = tokens == null ? TokenReport.NONE : tokens;
+  }
+
+  /** A plan without a token report. */
+  public HostPlan(String host, Optional<OsFacts> os, Optional<String> error, String factsDigest, List<Change> changes,
+      List<PlanProblem> problems) {
+    this(host, os, error, factsDigest, changes, problems, TokenReport.NONE);
+  }
+
+  /** This plan with {@code report}. */
+  public HostPlan withTokens(TokenReport report) {
+    return new HostPlan(host, os, error, factsDigest, changes, problems, report);
   }
 
   /** A host whose facts could not be gathered: its error reads {@code cannot reach HOST: WHY}. */
@@ -46,6 +60,20 @@ public record HostPlan(
   /** Whether a pending change is overdue: nothing trustchain can run, but a difference all the same. */
   public boolean hasDrift() {
     return changes.stream().anyMatch(Change::drifted);
+  }
+
+  /**
+   * How many SSH execs applying this host takes: (1) facts and a look at the lock, (2) the lock and the
+   * changes, each behind its guards, (3) verify and release; each capture after the first (a secret the
+   * controller escrows before the commands after it run) costs one more. 1 when nothing changes.
+   */
+  public int applyRoundTrips() {
+    if (!hasChanges()) {
+      return 1;
+    }
+    long captures = changes.stream().filter(c -> c.action().isChange())
+        .flatMap(c -> c.commands().stream()).filter(io.trustchain.transport.Command::isCapture).count();
+    return (int) Math.max(3, 2 + captures);
   }
 
   public long count(Action action) {

@@ -29,6 +29,16 @@ public record Plan(
     return hosts.stream().allMatch(HostPlan::ok);
   }
 
+  /** Unmanaged token holders across the hosts. */
+  public long unmanagedTokens() {
+    return hosts.stream().mapToLong(h -> h.tokens().unmanaged().size()).sum();
+  }
+
+  /** Managed accounts holding a token on some hosts only (no document says whether they must). */
+  public List<MixedTokens> mixedTokens() {
+    return MixedTokens.of(hosts);
+  }
+
   public long count(Action action) {
     return hosts.stream().mapToLong(h -> h.count(action)).sum();
   }

@@ -74,7 +74,7 @@ public final class Planner {
       }
     }
     return new HostPlan(host, Optional.ofNullable(gathered.os()), Optional.empty(), digest,
-        problems.isEmpty() ? changes : List.of(), problems);
+        problems.isEmpty() ? changes : List.of(), problems, TokenHolders.report(gathered, resources));
   }
 
   /**

@@ -15,17 +15,18 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The apply lock on a Mac (safety invariant 6), one exec per step, each a sh script of framed
- * sections:
+ * The apply lock on a Mac (safety invariant 6), as framed sections ({@code lock:…} keys) that go into
+ * the execs apply sends anyway, or into an exec of their own:
  *
  * <ul>
+ *   <li>look: the owner file and the Mac's clock, read in the facts exec (nothing is changed);
  *   <li>take: {@code mkdir /var/db/trustchain/apply.lock} is the atomic test-and-set (it fails with
  *       {@code File exists} when another run holds it); the winner writes {@code owner} in the same
- *       exec, with {@code acquired} from the Mac's own clock; the loser reads the holder's owner file
- *       and the Mac's clock.
- *   <li>break (an expired lock, or {@code --force-unlock}): {@code mv} the lock to a name only this run
- *       uses, check that it is still the lock that was judged breakable, then remove it; if another
- *       run got there first, put it back.
+ *       exec, with {@code acquired} from the Mac's own clock, and {@code tc_lk} is 1; the loser reads
+ *       the holder's owner file;
+ *   <li>break (an expired lock, a dead run's, or {@code --force-unlock}): {@code mv} the lock to a name
+ *       only this run uses, check that it is still the lock that was judged breakable, then remove it;
+ *       if another run got there first, put it back;
  *   <li>release: remove the lock only when its owner file names this run.
  * </ul>
  */
@@ -34,6 +35,15 @@ final class ApplyLock {
   static final String PARENT = "/var/db/trustchain";
   static final String LOCK = PARENT + "/apply.lock";
   static final String OWNER = LOCK + "/owner";
+
+  /** What a look found: no lock, or one (its owner empty when the owner file is missing or unreadable). */
+  sealed interface Look {
+    record Free(OptionalLong macNow) implements Look {}
+
+    record Held(Optional<LockOwner> owner, OptionalLong macNow) implements Look {}
+
+    record Unknown(String why) implements Look {}
+  }
 
   /** The result of one attempt to take the lock. */
   sealed interface Attempt {
@@ -73,107 +83,165 @@ final class ApplyLock {
     this.timeout = commandTimeout;
   }
 
-  Attempt take(Transport transport, String command, long ttlSeconds) throws TransportException {
-    ScriptBuilder b = new ScriptBuilder();
+  RunIdentity me() {
+    return me;
+  }
+
+  // ---- look ---------------------------------------------------------------------------------
+
+  /** Reads the owner file (when the lock exists) and the Mac's clock; changes nothing. */
+  static void look(ScriptBuilder b) {
+    b.section("lock:now", "date -u +%s");
+    b.raw("if [ -d " + LOCK + " ]; then\n" + b.sectionText("lock:look", "cat " + OWNER) + "\nfi");
+  }
+
+  static Look readLook(Map<String, SectionResult> sections) {
+    SectionResult now = sections.get("lock:now");
+    if (now == null) {
+      return new Look.Unknown("the lock look did not run");
+    }
+    SectionResult look = sections.get("lock:look");
+    if (look == null) {
+      return new Look.Free(macNow(now));
+    }
+    return new Look.Held(look.exitCode() == 0 ? LockOwner.parse(look.stdout()) : Optional.empty(), macNow(now));
+  }
+
+  // ---- take ---------------------------------------------------------------------------------
+
+  /** Tries to take the lock; afterwards {@code tc_lk} is 1 when this run holds it, 0 otherwise. */
+  void take(ScriptBuilder b, String command, long ttlSeconds) {
+    b.raw("tc_lk=0");
     b.raw("tc_now=$(date -u +%s)");
-    b.section("now", "printf '%s\\n' \"$tc_now\"");
-    b.section("parent", "mkdir -p " + PARENT);
-    b.section("take", "mkdir " + LOCK);
+    b.section("lock:now", "printf '%s\\n' \"$tc_now\"");
+    b.section("lock:parent", "mkdir -p " + PARENT);
+    b.section("lock:take", "mkdir " + LOCK);
     StringBuilder owner = new StringBuilder("printf '%s\\n'");
     for (String line : LockOwner.lines(me, command, ttlSeconds, "@NOW@")) {
       owner.append(' ').append(line.endsWith("=@NOW@") ? "\"acquired=$tc_now\"" : ShellQuote.quote(line));
     }
     owner.append(" > ").append(OWNER);
     b.raw("if [ \"$tc_rc\" -eq 0 ]; then\n"
-        + b.sectionText("owner", owner.toString()) + "\n"
-        + "if [ \"$tc_rc\" -ne 0 ]; then rm -rf " + LOCK + "; fi\n"
+        + b.sectionText("lock:owner", owner.toString()) + "\n"
+        + "if [ \"$tc_rc\" -ne 0 ]; then rm -rf " + LOCK + "; else tc_lk=1; fi\n"
         + "else\n"
-        + b.sectionText("holder", "cat " + OWNER) + "\n"
+        + b.sectionText("lock:holder", "cat " + OWNER) + "\n"
         + "fi");
-    Run run = run(transport, b);
-    OptionalLong now = macNow(run.sections().get("now"));
-    SectionResult take = run.sections().get("take");
+  }
+
+  static Attempt readTake(ExecResult result, Map<String, SectionResult> sections) {
+    OptionalLong now = macNow(sections.get("lock:now"));
+    SectionResult take = sections.get("lock:take");
     if (take == null) {
-      return new Attempt.Failed(incomplete(run));
+      return new Attempt.Failed(incomplete(result));
     }
     if (take.exitCode() == 0) {
-      SectionResult written = run.sections().get("owner");
+      SectionResult written = sections.get("lock:owner");
       if (written != null && written.exitCode() == 0) {
         return new Attempt.Acquired(now);
       }
       return new Attempt.Failed("cannot write the lock's owner file: "
-          + (written == null ? incomplete(run) : written.output()));
+          + (written == null ? incomplete(result) : written.output()));
     }
     if (take.stderr().contains("File exists")) {
-      SectionResult holder = run.sections().get("holder");
+      SectionResult holder = sections.get("lock:holder");
       return new Attempt.Held(holder == null ? Optional.empty() : LockOwner.parse(holder.stdout()), now);
     }
     return new Attempt.Failed("`mkdir " + LOCK + "` exited " + take.exitCode() + ": " + take.output()
         + (take.output().contains("Permission denied") ? " (the lock needs root: set ansible_become)" : ""));
   }
 
-  /** Breaks the lock when its owner file still names {@code expectedRunId} (any lock when empty). */
-  Break breakLock(Transport transport, Optional<String> expectedRunId) throws TransportException {
-    String aside = LOCK + ".broken-" + me.runId();
+  Attempt take(Transport transport, String command, long ttlSeconds) throws TransportException {
     ScriptBuilder b = new ScriptBuilder();
-    b.section("move", "mv " + LOCK + " " + aside);
+    take(b, command, ttlSeconds);
+    Run run = run(transport, b);
+    return readTake(run.result(), run.sections());
+  }
+
+  // ---- break --------------------------------------------------------------------------------
+
+  /** Breaks the lock when its owner file still names {@code expectedRunId} (any lock when empty). */
+  void breakLock(ScriptBuilder b, Optional<String> expectedRunId) {
+    String aside = LOCK + ".broken-" + me.runId();
+    b.section("lock:move", "mv " + LOCK + " " + aside);
     String test = expectedRunId.map(id -> "[ \"$tc_l\" = " + ShellQuote.quote("run_id=" + id) + " ]").orElse("true");
     b.raw("if [ \"$tc_rc\" -eq 0 ]; then\n"
-        + b.sectionText("seen", "cat " + aside + "/owner") + "\n"
+        + b.sectionText("lock:seen", "cat " + aside + "/owner") + "\n"
         + "tc_l=''\n"
         + "IFS= read -r tc_l < " + aside + "/owner\n"
         + "if " + test + "; then\n"
-        + b.sectionText("broken", "rm -rf " + aside) + "\n"
+        + b.sectionText("lock:broken", "rm -rf " + aside) + "\n"
         + "else\n"
-        + b.sectionText("restored", "mv " + aside + " " + LOCK) + "\n"
+        + b.sectionText("lock:restored", "mv " + aside + " " + LOCK) + "\n"
         + "fi\n"
         + "fi");
-    Run run = run(transport, b);
-    SectionResult move = run.sections().get("move");
+  }
+
+  static Break readBreak(ExecResult result, Map<String, SectionResult> sections) {
+    SectionResult move = sections.get("lock:move");
     if (move == null) {
-      return new Break.Failed(incomplete(run));
+      return new Break.Failed(incomplete(result));
     }
     if (move.exitCode() != 0) {
       return move.stderr().contains("No such file") ? new Break.Moot()
           : new Break.Failed("`mv " + LOCK + " …` exited " + move.exitCode() + ": " + move.output());
     }
-    SectionResult seen = run.sections().get("seen");
+    SectionResult seen = sections.get("lock:seen");
     Optional<LockOwner> owner = seen == null ? Optional.empty() : LockOwner.parse(seen.stdout());
-    SectionResult broken = run.sections().get("broken");
+    SectionResult broken = sections.get("lock:broken");
     if (broken != null && broken.exitCode() == 0) {
       return new Break.Broken(owner);
     }
-    if (run.sections().containsKey("restored")) {
-      SectionResult restored = run.sections().get("restored");
+    if (sections.containsKey("lock:restored")) {
+      SectionResult restored = sections.get("lock:restored");
       return restored.exitCode() == 0 ? new Break.Moot()
           : new Break.Failed("another run took the lock while it was being broken, and it could not be put back: "
               + restored.output());
     }
-    return new Break.Failed(broken == null ? incomplete(run) : "`rm -rf " + aside + "` exited "
+    return new Break.Failed(broken == null ? incomplete(result) : "`rm -rf " + LOCK + ".broken-…` exited "
         + broken.exitCode() + ": " + broken.output());
   }
 
-  Release release(Transport transport) throws TransportException {
+  Break breakLock(Transport transport, Optional<String> expectedRunId) throws TransportException {
     ScriptBuilder b = new ScriptBuilder();
-    b.raw("tc_l=''");
-    b.section("check", "IFS= read -r tc_l < " + OWNER);
-    b.raw("if [ \"$tc_l\" = " + ShellQuote.quote("run_id=" + me.runId()) + " ]; then\n"
-        + b.sectionText("release", "rm -rf " + LOCK) + "\n"
-        + "else\n"
-        + b.sectionText("holder", "cat " + OWNER) + "\n"
-        + "fi");
+    breakLock(b, expectedRunId);
     Run run = run(transport, b);
-    SectionResult released = run.sections().get("release");
+    return readBreak(run.result(), run.sections());
+  }
+
+  // ---- release ------------------------------------------------------------------------------
+
+  void release(ScriptBuilder b) {
+    b.raw("tc_l=''");
+    b.section("lock:check", "IFS= read -r tc_l < " + OWNER);
+    b.raw("if [ \"$tc_l\" = " + ShellQuote.quote("run_id=" + me.runId()) + " ]; then\n"
+        + b.sectionText("lock:release", "rm -rf " + LOCK) + "\n"
+        + "else\n"
+        + b.sectionText("lock:still", "cat " + OWNER) + "\n"
+        + "fi");
+  }
+
+  static Release readRelease(ExecResult result, Map<String, SectionResult> sections) {
+    SectionResult released = sections.get("lock:release");
     if (released != null) {
       return released.exitCode() == 0 ? new Release.Released()
           : new Release.Failed("`rm -rf " + LOCK + "` exited " + released.exitCode() + ": " + released.output());
     }
-    SectionResult holder = run.sections().get("holder");
+    SectionResult holder = sections.get("lock:still");
     if (holder == null) {
-      return new Release.Failed(incomplete(run));
+      return new Release.Failed(incomplete(result));
     }
     return new Release.NotOurs(holder.exitCode() == 0 ? LockOwner.parse(holder.stdout()) : Optional.empty());
   }
+
+  Release release(Transport transport) throws TransportException {
+    ScriptBuilder b = new ScriptBuilder();
+    release(b);
+    Run run = run(transport, b);
+    return readRelease(run.result(), run.sections());
+  }
+
+  // ---------------------------------------------------------------------------------------------
 
   private record Run(ExecResult result, Map<String, SectionResult> sections) {}
 
@@ -194,9 +262,9 @@ final class ApplyLock {
     }
   }
 
-  private static String incomplete(Run run) {
-    String err = run.result().stderr().strip();
-    return "the lock script did not complete (exit status " + run.result().exitStatus() + ")"
+  static String incomplete(ExecResult result) {
+    String err = result.stderr().strip();
+    return "the lock script did not complete (exit status " + result.exitStatus() + ")"
         + (err.isEmpty() ? "" : ": " + lastLines(err));
   }
 

@@ -1,29 +1,34 @@
 package io.trustchain.run;
 
 import io.trustchain.facts.FactParseException;
+import io.trustchain.facts.FactsGatherer;
 import io.trustchain.facts.HostFacts;
-import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
-import io.trustchain.plan.PlanException;
-import io.trustchain.spi.BoundResource;
-import io.trustchain.spi.PlanContext;
-import io.trustchain.transport.TransportException;
+import io.trustchain.transport.Command;
+import io.trustchain.transport.ExecResult;
+import io.trustchain.transport.RemoteScript;
+import io.trustchain.transport.ScriptBuilder;
+import io.trustchain.transport.SectionResult;
+import io.trustchain.transport.Sections;
 import io.trustchain.transport.Transport;
+import io.trustchain.transport.TransportException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Apply → Verify for one host. Before each change the facts are read again and the resource is
- * planned again (pyinfra v3's lesson: plan-time facts go stale once earlier changes alter the Mac);
- * if it now plans something else than what was shown, the host stops. A change's commands run in one
- * exec and stop at the first non-zero exit. Verify gathers once more and re-plans every resource:
- * anything still changing is "not converged", reported with the device's own words (macOS tools
- * print "Done!" and exit 0 when they refuse).
+ * Apply → Verify for one host, in as few execs as the changes allow ({@link ChangeScript}): the first
+ * takes the Mac's apply lock and runs the changes, each behind its guards (the facts it depends on,
+ * checked on the Mac right before it: pyinfra v3's lesson that plan-time facts go stale, without a
+ * re-read per change); a capture ends an exec so its secret is escrowed before the commands after it
+ * run; the last exec runs what is left, gathers the facts again and releases the lock. Verify re-plans
+ * every resource from those facts: anything still changing is "not converged", reported with the
+ * device's own words (macOS tools print "Done!" and exit 0 when they refuse).
+ *
+ * <p>When an exec's connection drops (or it times out), nothing more is sent for the changes: the host
+ * is reached again ({@link Reconnect}) to gather, verify and release, so a change that took effect is
+ * reported as applied and one that did not as not applied.
  */
 public final class Applying {
 
@@ -31,116 +36,217 @@ public final class Applying {
   private final FactsSource facts;
   private final HostPlanner planner;
   private final Duration commandTimeout;
+  private final HostLocks locks;
+  private final Reconnect reconnect;
 
-  public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout) {
+  public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks) {
+    this(fleet, facts, planner, commandTimeout, locks, Reconnect.standard());
+  }
+
+  Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
+      Reconnect reconnect) {
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
     this.commandTimeout = commandTimeout;
-  }
-
-  public HostOutcome apply(Target target, HostPlan plan) {
-    return apply(target, plan, RunListener.NONE, StopSignal.create());
+    this.locks = locks;
+    this.reconnect = reconnect;
   }
 
   /**
-   * Applies and verifies one host, telling {@code listener} each step. Once {@code stop} is raised,
-   * no further change starts (those left are "not run"); the host is still verified.
+   * Applies {@code plan} (which has changes) to {@code target} and verifies it, telling {@code listener}
+   * each step; lock events and the like go to {@code notes}. Once {@code stop} is raised no further
+   * change starts (those left are "not run"); the host is still verified and its lock released.
    */
-  public HostOutcome apply(Target target, HostPlan plan, RunListener listener, StopSignal stop) {
+  public HostOutcome apply(Target target, HostPlan plan, List<String> notes, RunListener listener, StopSignal stop) {
     if (!plan.ok()) {
       return HostOutcome.refused(plan);
     }
-    List<ChangeOutcome> outcomes = new ArrayList<>();
-    Map<Object, String> words = new HashMap<>();
-    Optional<String> failure = Optional.empty();
-    try {
-      Transport transport = fleet.transport(target);
-      for (Change planned : plan.changes()) {
-        if (failure.isPresent()) {
-          if (planned.action().isChange()) {
-            outcomes.add(new ChangeOutcome(planned, ChangeOutcome.Status.NOT_RUN, "not run: the host stopped earlier", ""));
+    List<Change> changes = plan.changes().stream().filter(c -> c.action().isChange()).toList();
+    ChangeScript script = ChangeScript.of(changes);
+    HostRound round = new HostRound(target, script, notes, listener, stop);
+    return round.run();
+  }
+
+  /** How long the lock holds: the execs from taking it to releasing it, two reconnects and a retried release. */
+  long ttlSeconds(ChangeScript script) {
+    return (script.execs() + 3L) * Math.max(1, commandTimeout.toSeconds()) + 60;
+  }
+
+  /** One host's apply, exec after exec. */
+  private final class HostRound {
+
+    private final Target target;
+    private final ChangeScript script;
+    private final ChangeLedger ledger;
+    private final List<String> notes;
+    private final CaptureStep capture;
+    private final RunListener listener;
+    private final StopSignal stop;
+    private boolean holds;
+    private HostFacts after;
+    private String failure;
+    private String verifyProblem;
+
+    HostRound(Target target, ChangeScript script, List<String> notes, RunListener listener, StopSignal stop) {
+      this.target = target;
+      this.script = script;
+      this.ledger = new ChangeLedger(script);
+      this.notes = notes;
+      this.capture = new CaptureStep(target.host(), target.needs().escrow());
+      this.listener = listener;
+      this.stop = stop;
+    }
+
+    HostOutcome run() {
+      Transport transport;
+      try {
+        transport = fleet.transport(target);
+      } catch (TransportException e) {
+        return Verdict.failed(target.host(), HostErrors.describe(e));
+      }
+      int last = script.execs() - 1;
+      for (int x = 0; x <= last; x++) {
+        if (stop.stopped() && !ledger.stopped()) {
+          if (!holds) {
+            ledger.skipRest("not run: " + stop.reason().orElse("the run was stopped"));
+            return new Verdict(target, planner, ledger, script).outcome(null,
+                "not applied: " + stop.reason().orElse("the run was stopped"), null);
           }
-          continue;
+          ledger.skipRest("not run: " + stop.reason().orElse("the run was stopped"));
         }
-        if (!planned.action().isChange()) {
-          continue;
+        listener.hostStep(target.host(), x == 0 ? "locking and applying " + script.changes().size()
+            + (script.changes().size() == 1 ? " change" : " changes") : x == last ? "verifying" : "applying");
+        Exec exec;
+        try {
+          exec = send(transport, x, x == last);
+        } catch (TransportException e) {
+          return afterLoss(x, e);
         }
-        if (stop.stopped()) {
-          outcomes.add(new ChangeOutcome(planned, ChangeOutcome.Status.NOT_RUN,
-              "not run: " + stop.reason().orElse("the run was stopped"), ""));
-          continue;
+        if (!holds) {
+          ApplyLock.Attempt attempt = ApplyLock.readTake(exec.result(), exec.sections());
+          if (attempt instanceof ApplyLock.Attempt.Acquired) {
+            holds = true;
+            locks.taken(target.host());
+          } else {
+            try {
+              listener.hostStep(target.host(), "waiting for the lock");
+              notes.addAll(locks.acquireAfter(target.host(), transport, ttlSeconds(script), attempt));
+              holds = true;
+              locks.taken(target.host());
+            } catch (HostLocks.Refused r) {
+              return Verdict.failed(target.host(), r.getMessage());
+            } catch (TransportException e) {
+              fleet.forget(target);
+              return Verdict.failed(target.host(), HostErrors.describe(e));
+            }
+            x--;
+            continue;
+          }
         }
-        listener.hostStep(target.host(), planned.address().toString());
-        ChangeOutcome outcome = applyOne(target, transport, planned);
-        outcomes.add(outcome);
-        words.put(planned.address(), outcome.deviceWords());
-        if (outcome.status() == ChangeOutcome.Status.FAILED) {
-          failure = Optional.of(planned.address() + ": " + outcome.message());
+        ledger.read(x, exec.result(), exec.sections());
+        Command captured = script.captureEnding(x);
+        if (captured != null && !ledger.stopped()) {
+          CaptureStep.Result r = capture.escrow(captured, exec.sections().get(captureKey(x)), exec.result());
+          ledger.captured(x, r.ok(), r.words());
+        }
+        if (x == last) {
+          readVerify(exec);
+          release(ApplyLock.readRelease(exec.result(), exec.sections()));
         }
       }
-      if (failure.isPresent()) {
-        return new HostOutcome(target.host(), HostOutcome.Status.FAILED, failure, outcomes, List.of(), List.of());
+      ledger.skipRest("not run: the host stopped earlier");
+      return new Verdict(target, planner, ledger, script).outcome(after, verifyProblem, failure);
+    }
+
+    private record Exec(ExecResult result, Map<String, SectionResult> sections, FactsGatherer.Embedded verify) {}
+
+    private Exec send(Transport transport, int x, boolean last) throws TransportException {
+      ScriptBuilder b = new ScriptBuilder();
+      b.raw("tc_stop=0");
+      if (!holds) {
+        locks.lock().take(b, locks.command(), ttlSeconds(script));
+        b.raw("[ \"$tc_lk\" = 1 ] || tc_stop=1");
       }
-      listener.hostStep(target.host(), "verifying");
-      return verify(target, transport, outcomes, words);
-    } catch (TransportException e) {
-      fleet.forget(target);
-      return new HostOutcome(target.host(), HostOutcome.Status.FAILED, Optional.of(HostErrors.describe(e)),
-          outcomes, List.of(), List.of());
-    } catch (FactParseException e) {
-      return new HostOutcome(target.host(), HostOutcome.Status.FAILED,
-          Optional.of("cannot read the facts: " + e.getMessage()), outcomes, List.of(), List.of());
+      script.write(x, b, ledger.stopped());
+      FactsGatherer.Embedded verify = null;
+      if (last) {
+        verify = facts.embed(b, target.needs());
+        locks.lock().release(b);
+      }
+      RemoteScript remote = b.build(commandTimeout);
+      ExecResult result = transport.exec(remote);
+      return new Exec(result, Sections.parse(result, remote.nonce()), verify);
     }
-  }
 
-  private ChangeOutcome applyOne(Target target, Transport transport, Change planned)
-      throws TransportException, FactParseException {
-    BoundResource<?> resource = target.resource(planned.address()).orElseThrow(() ->
-        new IllegalStateException("the plan names " + planned.address() + " which the documents do not declare"));
-    HostFacts fresh = facts.gather(transport, target.needs());
-    Change now;
-    try {
-      now = replan(target.host(), resource, fresh);
-    } catch (PlanException e) {
-      return new ChangeOutcome(planned, ChangeOutcome.Status.FAILED,
-          "cannot be applied any more: " + e.getMessage(), "");
-    }
-    if (!now.action().isChange()) {
-      return new ChangeOutcome(planned, ChangeOutcome.Status.ALREADY_CONVERGED,
-          now.action() == Action.PENDING ? "now pending: " + now.reason() : "already converged", "");
-    }
-    if (!now.commands().equals(planned.commands())) {
-      return new ChangeOutcome(planned, ChangeOutcome.Status.FAILED,
-          "the Mac changed since the plan was made (it now plans: " + now.reason() + "); run plan again", "");
-    }
-    return new ChangeRun(transport, commandTimeout, target.host(), target.needs().escrow()).run(planned);
-  }
-
-  private HostOutcome verify(Target target, Transport transport, List<ChangeOutcome> outcomes, Map<Object, String> words)
-      throws TransportException, FactParseException {
-    HostFacts after = facts.gather(transport, target.needs());
-    HostPlan again = planner.plan(target.host(), after, facts.digest(after), target.resources());
-    if (!again.ok()) {
-      String why = again.error().orElseGet(() -> again.problems().get(0).toString());
-      return new HostOutcome(target.host(), HostOutcome.Status.FAILED,
-          Optional.of("after apply the host cannot be planned: " + why), outcomes, List.of(), List.of());
-    }
-    List<NotConverged> left = new ArrayList<>();
-    List<Change> pending = new ArrayList<>();
-    for (Change c : again.changes()) {
-      if (c.action().isChange()) {
-        left.add(new NotConverged(c, words.getOrDefault(c.address(), "")));
-      } else if (c.action() == Action.PENDING) {
-        pending.add(c);
+    private void readVerify(Exec exec) {
+      try {
+        after = exec.verify().read(target.host(), exec.result(), exec.sections());
+      } catch (FactParseException e) {
+        verifyProblem = "cannot read the facts after apply: " + e.getMessage();
       }
     }
-    HostOutcome.Status status = left.isEmpty() ? HostOutcome.Status.CONVERGED : HostOutcome.Status.NOT_CONVERGED;
-    return new HostOutcome(target.host(), status, Optional.empty(), outcomes, left, pending);
-  }
 
-  private static <P extends Record> Change replan(String host, BoundResource<P> r, HostFacts facts)
-      throws PlanException {
-    return r.module().plan(r.address(), r.params(), new PlanContext(host, facts, facts, r.credential()));
+    /** Exec {@code x} never answered: reach the host again to verify and release, then say what is known. */
+    private HostOutcome afterLoss(int x, TransportException e) {
+      failure = HostErrors.describe(e);
+      ledger.lost(x, "its exec never answered (" + failure + ")");
+      ledger.skipRest("not run: the connection was lost earlier");
+      if (e.kind() != TransportException.Kind.TIMEOUT) {
+        fleet.forget(target);
+      }
+      listener.hostStep(target.host(), "reconnecting to verify");
+      Reconnect.Outcome<Exec> again = reconnect.attempt(() -> {
+        Transport fresh = fleet.transport(target);
+        ScriptBuilder b = new ScriptBuilder();
+        FactsGatherer.Embedded verify = facts.embed(b, target.needs());
+        locks.lock().release(b);
+        RemoteScript remote = b.build(commandTimeout);
+        try {
+          ExecResult result = fresh.exec(remote);
+          return new Exec(result, Sections.parse(result, remote.nonce()), verify);
+        } catch (TransportException lost) {
+          fleet.forget(target);
+          throw lost;
+        }
+      });
+      if (again.value().isEmpty()) {
+        verifyProblem = "could not reach the host again to verify (" + again.attempts() + " attempts): "
+            + again.lastError().map(HostErrors::describe).orElse("?");
+        notes.add("the apply lock of run " + locks.lock().me().runId() + " may still be on " + target.host()
+            + ": it expires by itself, or break it with --force-unlock " + locks.lock().me().runId());
+      } else {
+        Exec exec = again.value().get();
+        notes.add("an exec did not answer during apply (" + e.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + "); reached " + target.host() + " again ("
+            + again.attempts() + (again.attempts() == 1 ? " attempt" : " attempts") + ") to verify and release the lock");
+        readVerify(exec);
+        release(ApplyLock.readRelease(exec.result(), exec.sections()));
+      }
+      return new Verdict(target, planner, ledger, script).outcome(after, verifyProblem, failure);
+    }
+
+    /** A release that failed is tried once more, on a fresh connection (it is owner-checked, so safe to repeat). */
+    private void release(ApplyLock.Release first) {
+      ApplyLock.Release r = first;
+      if (r instanceof ApplyLock.Release.Failed) {
+        fleet.forget(target);
+        try {
+          r = locks.lock().release(fleet.transport(target));
+        } catch (TransportException e) {
+          r = new ApplyLock.Release.Failed(HostErrors.describe(e));
+        }
+      }
+      if (!(r instanceof ApplyLock.Release.Failed)) {
+        locks.released(target.host());
+      }
+      locks.describe(target.host(), r).ifPresent(notes::add);
+    }
+
+    private String captureKey(int x) {
+      List<ChangeScript.Piece> pieces = script.segment(x);
+      ChangeScript.Piece p = pieces.get(pieces.size() - 1);
+      return ChangeScript.commandKey(p.change(), p.to() - 1);
+    }
   }
 }

@@ -9,12 +9,7 @@ import io.trustchain.secret.Secret;
 import io.trustchain.transport.Capture;
 import io.trustchain.transport.Command;
 import io.trustchain.transport.ExecResult;
-import io.trustchain.transport.RemoteScript;
-import io.trustchain.transport.ScriptBuilder;
 import io.trustchain.transport.SectionResult;
-import io.trustchain.transport.Transport;
-import io.trustchain.transport.TransportException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,11 +17,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Runs one capture command ({@link Command#capture()}) in an exec of its own: its standard output, a
- * property list written by {@code fdesetup -outputplist}, is read as a secret (never shown, logged
- * or reported), the captured field is written to the escrow store and read back, and only then is
- * the step a success, so that the command after it (removing the Mac's file) may run. Any failure
- * leaves the Mac's file where it is: the next run finds it and plans to escrow it again.
+ * Handles the output of one capture command ({@link Command#capture()}), which ended the exec that ran
+ * it: its standard output, a property list written by {@code fdesetup -outputplist}, is read as a
+ * secret (never shown, logged or reported), the captured field is written to the escrow store and read
+ * back, and only then is the step a success, so that the commands after it (removing the Mac's file)
+ * may run in the next exec. Any failure leaves the Mac's file where it is: the next run finds it and
+ * plans to escrow it again.
  */
 final class CaptureStep {
 
@@ -40,29 +36,21 @@ final class CaptureStep {
   private static final Map<String, String> DETAILS = Map.of(
       "SerialNumber", "serial_number", "HardwareUUID", "hardware_uuid", "EnabledUser", "enabled_user");
 
-  private final Transport transport;
-  private final Duration timeout;
   private final String host;
   private final EscrowStore store;
 
-  CaptureStep(Transport transport, Duration timeout, String host, EscrowStore store) {
-    this.transport = transport;
-    this.timeout = timeout;
+  CaptureStep(String host, EscrowStore store) {
     this.host = host;
     this.store = store;
   }
 
-  Result run(Command command) throws TransportException {
+  /** @param s the capture command's section of the exec, null when the exec ended before it */
+  Result escrow(Command command, SectionResult s, ExecResult result) {
     Capture capture = command.capture();
     String shown = "`" + command.display() + "`";
     if (store == null) {
       return new Result(false, shown + ": no escrow store is configured for " + host + "; the Mac's copy is kept");
     }
-    ScriptBuilder script = new ScriptBuilder();
-    script.step("capture", command);
-    RemoteScript remote = script.build(timeout);
-    ExecResult result = transport.exec(remote);
-    SectionResult s = io.trustchain.transport.Sections.parse(result, remote.nonce()).get("capture");
     if (s == null) {
       return new Result(false, shown + " did not complete (exec exit status " + result.exitStatus()
           + "); the Mac's copy is kept");

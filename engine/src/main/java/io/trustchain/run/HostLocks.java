@@ -31,9 +31,6 @@ public final class HostLocks {
   private final Duration poll;
   private final Set<String> held = ConcurrentHashMap.newKeySet();
 
-  /** A lock this run holds on a host, and what happened while taking it. */
-  record Lease(String host, List<String> notes) {}
-
   /** The host could not be locked; the message names the holder and what to do. */
   static final class Refused extends Exception {
     Refused(String message) {
@@ -54,16 +51,30 @@ public final class HostLocks {
     this.poll = poll;
   }
 
-  Lease acquire(String host, Transport transport, long ttlSeconds) throws TransportException, Refused {
+  ApplyLock lock() {
+    return lock;
+  }
+
+  /** What the lock's owner file says ran this run ({@code apply}). */
+  String command() {
+    return command;
+  }
+
+  /**
+   * After an attempt that did not take the lock (another run holds it): breaks it when it may be broken
+   * (expired on the Mac's clock, or named by {@code --force-unlock}), waits up to the lock timeout
+   * (polling), and takes it; returns what happened worth a note. Refused when the lock stays held.
+   */
+  List<String> acquireAfter(String host, Transport transport, long ttlSeconds, ApplyLock.Attempt first)
+      throws TransportException, Refused {
     long deadline = System.nanoTime() + lockTimeout.toNanos();
     List<String> notes = new ArrayList<>();
     int breaks = 0;
+    ApplyLock.Attempt attempt = first;
     while (true) {
-      ApplyLock.Attempt attempt = lock.take(transport, command, ttlSeconds);
       switch (attempt) {
         case ApplyLock.Attempt.Acquired a -> {
-          held.add(host);
-          return new Lease(host, notes);
+          return notes;
         }
         case ApplyLock.Attempt.Failed f -> throw new Refused("cannot take the apply lock on " + host + ": " + f.why());
         case ApplyLock.Attempt.Held held -> {
@@ -83,33 +94,40 @@ public final class HostLocks {
               case ApplyLock.Break.Failed f ->
                   throw new Refused("cannot break the apply lock on " + host + ": " + f.why());
             }
-            continue;
+          } else {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              throw new Refused(heldMessage(host, owner));
+            }
+            sleep(Duration.ofNanos(Math.min(left, poll.toNanos())));
           }
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            throw new Refused(heldMessage(host, owner));
-          }
-          sleep(Duration.ofNanos(Math.min(left, poll.toNanos())));
         }
       }
+      attempt = lock.take(transport, command, ttlSeconds);
     }
   }
 
-  /** Releases the lease; returns a note when the lock could not be released as expected. */
-  Optional<String> release(Lease lease, Transport transport) {
-    held.remove(lease.host());
-    try {
-      return switch (lock.release(transport)) {
-        case ApplyLock.Release.Released r -> Optional.empty();
-        case ApplyLock.Release.NotOurs n -> Optional.of("the apply lock was no longer this run's when it ended"
-            + n.holder().map(h -> " (now held by " + h.describe() + ")").orElse(" (it had been removed)"));
-        case ApplyLock.Release.Failed f -> Optional.of("could not release the apply lock: " + f.why()
-            + "; it expires by itself, or break it with --force-unlock");
-      };
-    } catch (TransportException e) {
-      return Optional.of("could not release the apply lock (" + HostErrors.describe(e)
-          + "); it expires by itself, or break it with --force-unlock");
-    }
+  /** A note when a release did not go as expected; empty when the lock was released. */
+  Optional<String> describe(String host, ApplyLock.Release release) {
+    String id = lock.me().runId();
+    return switch (release) {
+      case ApplyLock.Release.Released r -> Optional.empty();
+      case ApplyLock.Release.NotOurs n -> Optional.of("the apply lock was no longer this run's when it ended"
+          + n.holder().map(h -> " (now held by " + h.describe() + ")").orElse(" (it had been removed)"));
+      case ApplyLock.Release.Failed f -> Optional.of("could not release the apply lock of run " + id + " on " + host
+          + " (tried twice, the second time on a fresh connection): " + f.why() + "; it expires by itself, or break"
+          + " it with --force-unlock " + id);
+    };
+  }
+
+  /** This run now holds the lock of {@code host}. */
+  void taken(String host) {
+    held.add(host);
+  }
+
+  /** This run no longer holds the lock of {@code host} (released, or found broken). */
+  void released(String host) {
+    held.remove(host);
   }
 
   /**

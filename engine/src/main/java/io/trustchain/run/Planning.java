@@ -1,12 +1,25 @@
 package io.trustchain.run;
 
 import io.trustchain.facts.FactParseException;
+import io.trustchain.facts.FactsGatherer;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.transport.ExecResult;
+import io.trustchain.transport.RemoteScript;
+import io.trustchain.transport.ScriptBuilder;
+import io.trustchain.transport.SectionResult;
+import io.trustchain.transport.Sections;
+import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** Connect → Gather → Plan, for every target, hosts in parallel up to the forks limit. */
+/**
+ * Connect → Gather → Plan, for every target, hosts in parallel up to the forks limit. The facts exec
+ * also looks at the host's apply lock (owner file and the Mac's clock), so every run sees every
+ * targeted host's lock without another round trip.
+ */
 public final class Planning {
 
   private final Fleet fleet;
@@ -14,23 +27,20 @@ public final class Planning {
   private final HostPlanner planner;
   private final int forks;
   private final RunListener listener;
-  private boolean release;
+  private final Duration timeout;
 
-  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, RunListener listener) {
+  /**
+   * Each host's connection is closed as soon as it is planned (apply opens a new one for its changes),
+   * so memory stays flat in the number of hosts.
+   */
+  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, RunListener listener,
+      Duration commandTimeout) {
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
     this.forks = forks;
     this.listener = listener;
-  }
-
-  /**
-   * Closes each host's connection as soon as that host is planned: for {@code plan}, which needs none
-   * afterwards, so memory stays flat in the number of hosts. ({@code apply} keeps them for the run.)
-   */
-  public Planning releasingConnections() {
-    this.release = true;
-    return this;
+    this.timeout = commandTimeout;
   }
 
   public List<HostPlan> plan(List<Target> targets) {
@@ -44,9 +54,7 @@ public final class Planning {
           plan = planHost(t);
           return plan;
         } finally {
-          if (release) {
-            fleet.forget(t);
-          }
+          fleet.forget(t);
           listener.hostPlanned(plan != null ? plan : HostPlan.failed(t.host(), "planning did not finish"));
         }
       });
@@ -58,9 +66,15 @@ public final class Planning {
   HostPlan planHost(Target target) {
     try {
       listener.hostStep(target.host(), "connecting");
-      var transport = fleet.transport(target);
+      Transport transport = fleet.transport(target);
       listener.hostStep(target.host(), "gathering facts");
-      HostFacts gathered = facts.gather(transport, target.needs());
+      ScriptBuilder b = new ScriptBuilder();
+      ApplyLock.look(b);
+      FactsGatherer.Embedded embedded = facts.embed(b, target.needs());
+      RemoteScript script = b.build(timeout);
+      ExecResult result = transport.exec(script);
+      Map<String, SectionResult> sections = Sections.parse(result, script.nonce());
+      HostFacts gathered = embedded.read(target.host(), result, sections);
       return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources());
     } catch (TransportException e) {
       fleet.forget(target);

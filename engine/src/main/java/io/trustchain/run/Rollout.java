@@ -16,9 +16,9 @@ import java.util.OptionalInt;
 
 /**
  * Apply as a rollout: the hosts in batches ({@link Serial}), hosts of a batch in parallel up to the
- * forks; each host with changes is locked on the Mac (invariant 6), checked against its saved facts
- * fingerprint when applying a saved plan (invariant 5), applied and verified by {@link Applying},
- * then unlocked — also when it failed. After a batch, the rollout halts when more than
+ * forks; each host with changes is checked against its saved facts fingerprint when applying a saved
+ * plan (invariant 5), then locked on the Mac (invariant 6), applied, verified and unlocked by
+ * {@link Applying} — also when it failed — and its connection closed. After a batch, the rollout halts when more than
  * {@code --max-fail-percent} of that batch's hosts failed (Ansible's max_fail_percentage: the
  * percentage must be exceeded), or, without that option, when every host of the batch failed (as
  * Ansible does); the remaining hosts are not attempted.
@@ -155,17 +155,6 @@ public final class Rollout {
       return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
           plan.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
     }
-    HostLocks.Lease lease;
-    try {
-      progress.hostStep(target.host(), "locking");
-      lease = locks.acquire(target.host(), fleet.transport(target), ttlSeconds(plan));
-    } catch (TransportException e) {
-      fleet.forget(target);
-      return failed(target, HostErrors.describe(e));
-    } catch (HostLocks.Refused e) {
-      return failed(target, e.getMessage());
-    }
-    notes.addAll(lease.notes());
     try {
       if (savedPlan) {
         progress.hostStep(target.host(), "checking facts");
@@ -174,15 +163,10 @@ public final class Rollout {
           return failed(target, stale.get());
         }
       }
-      return applying.apply(target, plan, progress, stop);
+      progress.hostStep(target.host(), "applying");
+      return applying.apply(target, plan, notes, progress, stop);
     } finally {
-      progress.hostStep(target.host(), "unlocking");
-      try {
-        locks.release(lease, fleet.transport(target)).ifPresent(notes::add);
-      } catch (TransportException e) {
-        notes.add("could not release the apply lock (" + HostErrors.describe(e)
-            + "); it expires by itself, or break it with --force-unlock");
-      }
+      fleet.forget(target); // one host's connection at a time per fork: memory stays flat in the number of hosts
     }
   }
 
@@ -201,16 +185,6 @@ public final class Rollout {
     } catch (FactParseException e) {
       return Optional.of("cannot read the facts: " + e.getMessage());
     }
-  }
-
-  /**
-   * How long the lock holds: every round trip this host's apply can make (the freshness check, a
-   * gather and a run per change, verify, release) at the command timeout each, plus a minute. A live
-   * run never outlives its lock; a killed run's lock frees the Mac at worst this long after.
-   */
-  long ttlSeconds(HostPlan plan) {
-    long changes = plan.changes().stream().filter(c -> c.action().isChange()).count();
-    return (2 * changes + 3) * Math.max(1, commandTimeout.toSeconds()) + 60;
   }
 
   private static HostOutcome failed(Target target, String why) {

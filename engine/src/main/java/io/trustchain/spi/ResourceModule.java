@@ -35,6 +35,11 @@ public interface ResourceModule<P extends Record> {
     return FactsRequest.none();
   }
 
+  /** The local accounts this resource manages (see {@link ManagedAccount}); none by default. */
+  default List<ManagedAccount> accounts(P params) {
+    return List.of();
+  }
+
   /** Resources on the same host that must be applied before this one (besides document order). */
   default List<ResourceAddress> dependsOn(P params) {
     return List.of();

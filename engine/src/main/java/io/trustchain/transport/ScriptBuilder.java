@@ -74,13 +74,17 @@ public final class ScriptBuilder {
    * {@code umask "$tc_um"}.
    */
   public ScriptBuilder step(String key, Command command) {
-    if (command.stdoutFile() == null) {
-      return section(ShellQuote.quote(key), render(command));
-    }
-    body.add("tc_um=$(umask)");
-    section(ShellQuote.quote(key), "umask 077; " + render(command));
-    body.add("umask \"$tc_um\"");
+    body.add(stepText(key, command));
     return this;
+  }
+
+  /** The text of {@link #step}, for use inside {@link #raw} conditionals. */
+  public String stepText(String key, Command command) {
+    if (command.stdoutFile() == null) {
+      return sectionText(ShellQuote.quote(key), render(command));
+    }
+    return "tc_um=$(umask)\n" + sectionText(ShellQuote.quote(key), "umask 077; " + render(command))
+        + "\numask \"$tc_um\"";
   }
 
   /**
@@ -104,6 +108,28 @@ public final class ScriptBuilder {
       s.append("\n[ \"$tc_rc\" -eq 0 ] || exit \"$tc_rc\"");
     }
     return s.toString();
+  }
+
+  /**
+   * The text of a guard as a framed section keyed {@code key} (a literal key): its probe runs with
+   * both streams captured ({@code tc_g=$(PROBE 2>&1)}), the section holds that output and the probe's
+   * exit status, then the expectation is tested on the Mac; when it fails, {@code tc_bad} gets
+   * {@code key} appended (a space before it). The probe's own exit status never stops the script.
+   */
+  public String guardText(String key, Guard guard) {
+    String k = ShellQuote.quote(key);
+    String b = "printf '\\n@@tc:" + nonce + ":b:%s\\n' " + k;
+    String e = "printf '\\n@@tc:" + nonce + ":e:%s:%s\\n' \"$tc_rc\" " + k;
+    String test = switch (guard.expect()) {
+      case Guard.Expect.Exit x -> "[ \"$tc_rc\" " + (x.equal() ? "-eq " : "-ne ") + x.code() + " ]";
+      case Guard.Expect.Output o -> (o.present() ? "" : "! ") + "printf '%s\\n' \"$tc_g\" | grep -q -F "
+          + (o.wholeLine() ? "-x " : "") + "-e " + ShellQuote.quote(o.text());
+    };
+    return "tc_g=$(" + render(guard.probe()) + " 2>&1); tc_rc=$?\n"
+        + b + "; " + b + " >&2\n"
+        + "printf '%s\\n' \"$tc_g\"\n"
+        + e + "; " + e + " >&2\n"
+        + test + " || tc_bad=\"$tc_bad \"" + k;
   }
 
   /** Raw sh (loops, conditionals) added as-is; it must not contain secret values. */

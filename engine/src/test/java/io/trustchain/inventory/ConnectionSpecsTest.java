@@ -138,13 +138,14 @@ class ConnectionSpecsTest {
   @Test
   void everyProblemIsReportedAtOnce() {
     assertThat(problems(vars("ansible_port", "ssh", "ansible_become", "maybe", "ansible_timeout", 0L,
-        "ansible_connection", "local", "ansible_become_method", "su", "ansible_become_user", "alice",
+        "ansible_connection", "winrm", "ansible_become_method", "su", "ansible_become_user", "alice",
         "ansible_host", "", "ansible_user", List.of("a"))))
         .containsExactlyInAnyOrder(
             "mac-lab-01: ansible_port: must be a whole number between 1 and 65535, got \"ssh\"",
             "mac-lab-01: ansible_become: must be true or false (yes/no, on/off, 1/0), got \"maybe\"",
             "mac-lab-01: ansible_timeout: must be a whole number between 1 and 86400, got 0",
-            "mac-lab-01: ansible_connection: trustchain connects over SSH only, got \"local\"",
+            "mac-lab-01: ansible_connection: trustchain connects over SSH, or runs here with local (pull mode), got"
+                + " \"winrm\"",
             "mac-lab-01: ansible_become_method: trustchain becomes root with sudo only, got \"su\"",
             "mac-lab-01: ansible_become_user: trustchain becomes root only, got \"alice\"",
             "mac-lab-01: ansible_host: must not be empty",
@@ -161,6 +162,21 @@ class ConnectionSpecsTest {
   void aSecretWhereAPlainValueBelongsIsAProblem() {
     assertThat(problems(vars("ansible_user", BECOME)))
         .containsExactly("mac-lab-01: ansible_user: must be a plain value, not a secret");
+  }
+
+  @Test
+  void localConnectionIsPullMode_withMacOSToolPathByDefault() {
+    ConnectionSpec s = spec(vars("ansible_connection", "local"));
+    assertThat(s.isLocal()).isTrue();
+    assertThat(s.local()).map(LocalConnection::path).hasValue("/usr/bin:/bin:/usr/sbin:/sbin");
+    assertThat(s).hasToString("local");
+    assertThat(spec(vars("ansible_connection", "ansible.builtin.local", "trustchain_local_path", "/opt/fake:/bin",
+        "ansible_become", "yes")).local()).map(LocalConnection::path).hasValue("/opt/fake:/bin");
+    assertThat(problems(vars("ansible_connection", "local", "ansible_become_method", "su", "ansible_become_user",
+        "alice", "trustchain_local_path", ""))).containsExactlyInAnyOrder(
+            "mac-lab-01: ansible_become_method: trustchain becomes root with sudo only, got \"su\"",
+            "mac-lab-01: ansible_become_user: trustchain becomes root only, got \"alice\"",
+            "mac-lab-01: trustchain_local_path: must be a PATH such as /usr/bin:/bin:/usr/sbin:/sbin");
   }
 
   @Test

@@ -64,7 +64,9 @@ public final class SamplePlans {
     Change delete = new Change.Delete(ResourceAddress.of("user", "olduser"), attrs("name", "olduser", "uid", 503),
         List.of(Command.of("sysadminctl", "-deleteUser", "olduser", "-keepHome", "-adminUser", "tcadmin",
             "-adminPassword").withSecret(TC_PW)),
-        "olduser exists and the document says absent; its home folder is kept");
+        "olduser exists and the document says absent; its home folder is kept",
+        List.of(io.trustchain.facts.Probes.accountExists("olduser"),
+            io.trustchain.facts.Probes.passwordAuthenticates("tcadmin", TC_PW)));
     Change pending = new Change.Pending(ResourceAddress.of("user", "carol"),
         attrs("name", "carol", "secure_token", false), attrs("name", "carol", "secure_token", true),
         "macOS grants carol a Secure Token at carol's next login (Bootstrap Token escrowed)");

@@ -221,6 +221,9 @@ class PlannerTest {
     HostPlan plan = planner.plan("mac", MAC, "d", List.of(), List.of((g, p, c, ch) -> {
       throw new AssertionError("no credential, no validation");
     }));
-    assertThat(plan).isEqualTo(new HostPlan("mac", Optional.of(SONOMA), Optional.empty(), "d", List.of(), List.of()));
+    assertThat(plan).isEqualTo(new HostPlan("mac", Optional.of(SONOMA), Optional.empty(), "d", List.of(), List.of())
+        .withTokens(plan.tokens()));
+    assertThat(plan.tokens().unmanaged()).as("nothing manages tcadmin, the token holder")
+        .extracting(io.trustchain.plan.UnmanagedToken::user).containsExactly("tcadmin");
   }
 }

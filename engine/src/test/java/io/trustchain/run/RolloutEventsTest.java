@@ -89,8 +89,8 @@ class RolloutEventsTest {
     Fleet fleet = new Fleet(nothing);
     RunIdentity me = RunIdentity.detect(Map.of());
     Duration timeout = Duration.ofSeconds(5);
-    return new Rollout(fleet, null, new Applying(fleet, null, null, timeout),
-        new HostLocks(me, "apply", timeout, Duration.ZERO, Optional.empty()), timeout, false,
+    HostLocks locks = new HostLocks(me, "apply", timeout, Duration.ZERO, Optional.empty());
+    return new Rollout(fleet, null, new Applying(fleet, null, null, timeout, locks), locks, timeout, false,
         new Rollout.Options(Serial.parse(serial), OptionalInt.empty(), 1), listener, stop, run -> { });
   }
 

@@ -111,10 +111,18 @@ final class LabWorkspace {
 
   /** Runs {@code trustchain ARGS} in this workspace (as if typed in its folder, no terminal). */
   Result run(String... args) {
+    return run(new ByteArrayInputStream(new byte[0]), false, args);
+  }
+
+  /** Runs {@code trustchain ARGS} as if typed at a terminal whose keyboard is {@code stdin}. */
+  Result runAtTerminal(java.io.InputStream stdin, String... args) {
+    return run(stdin, true, args);
+  }
+
+  private Result run(java.io.InputStream stdin, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliEnvironment environment = new CliEnvironment(Map.copyOf(env), dir,
-        new ByteArrayInputStream(new byte[0]), false);
+    CliEnvironment environment = new CliEnvironment(Map.copyOf(env), dir, stdin, terminal);
     int code;
     try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
       code = Cli.create(environment, o, e).execute(args);
@@ -143,6 +151,21 @@ final class LabWorkspace {
       }
     }
     return all.toString();
+  }
+
+  /** The execs HOST received so far: each entry of its exec.log (the command string as sent). */
+  List<String> execs(String host) throws IOException {
+    Path log = state.resolve(host).resolve("exec.log");
+    if (!Files.exists(log)) {
+      return List.of();
+    }
+    List<String> entries = new ArrayList<>();
+    for (String part : ("\n" + Files.readString(log)).split("\n--- ")) {
+      if (!part.isBlank()) {
+        entries.add(part);
+      }
+    }
+    return entries;
   }
 
   static String secret(String name) throws IOException {

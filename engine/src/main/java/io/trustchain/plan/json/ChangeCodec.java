@@ -8,11 +8,13 @@ import io.trustchain.plan.Attributes;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A change as {@code {"address", "action", "before", "after", "commands", "reason"}}. A no-op
+ * A change as {@code {"address", "action", "before", "after", "commands", "guards", "reason"}} ("guards"
+ * only when it has some: plans written before guards existed read the same). A no-op
  * writes its current attributes as both before and after; a create has no before, a delete no
  * after.
  */
@@ -45,6 +47,11 @@ final class ChangeCodec {
     ArrayNode commands = F.arrayNode();
     change.commands().forEach(c -> commands.add(CommandCodec.write(c)));
     n.set("commands", commands);
+    if (!change.guards().isEmpty()) {
+      ArrayNode guards = F.arrayNode();
+      change.guards().forEach(g -> guards.add(GuardCodec.write(g)));
+      n.set("guards", guards);
+    }
     n.put("reason", change.reason());
     if (change.drifted()) {
       n.put("overdue", true);
@@ -61,12 +68,17 @@ final class ChangeCodec {
     for (JsonIn c : in.optionalElements("commands")) {
       commands.add(CommandCodec.read(c));
     }
+    List<Guard> guards = new ArrayList<>();
+    for (JsonIn g : in.optionalElements("guards")) {
+      guards.add(GuardCodec.read(g));
+    }
     Action action = action(in.field("action"), word);
     return switch (action) {
       case NO_OP -> new Change.NoOp(address, required(in, "before"), reason);
-      case CREATE -> new Change.Create(address, required(in, "after"), commands, reason);
-      case UPDATE -> new Change.Update(address, required(in, "before"), required(in, "after"), commands, reason);
-      case DELETE -> new Change.Delete(address, required(in, "before"), commands, reason);
+      case CREATE -> new Change.Create(address, required(in, "after"), commands, reason, guards);
+      case UPDATE -> new Change.Update(address, required(in, "before"), required(in, "after"), commands, reason,
+          guards);
+      case DELETE -> new Change.Delete(address, required(in, "before"), commands, reason, guards);
       case PENDING -> new Change.Pending(address, required(in, "before"), required(in, "after"), reason,
           in.optional("overdue") != null && in.optional("overdue").asBoolean());
     };

@@ -8,12 +8,19 @@ import io.trustchain.facts.OsFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.TokenReport;
+import io.trustchain.plan.UnmanagedToken;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** A host's plan: {@code {"host", "os", "error", "facts_digest", "changes", "problems"}}. */
+/**
+ * A host's plan: {@code {"host", "os", "error", "facts_digest", "changes", "problems", "unmanaged_tokens":
+ * [{"user", "admin", "volume_owner", "unlocks_filevault"}], "undeclared_tokens": {USER: HOLDS}}}.
+ */
 final class HostPlanCodec {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -35,10 +42,45 @@ final class HostPlanCodec {
     ArrayNode changes = F.arrayNode();
     host.changes().forEach(c -> changes.add(ChangeCodec.write(c)));
     n.set("changes", changes);
+    n.put("apply_round_trips", host.applyRoundTrips());
     ArrayNode problems = F.arrayNode();
     host.problems().forEach(p -> problems.add(writeProblem(p)));
     n.set("problems", problems);
+    ArrayNode unmanaged = F.arrayNode();
+    host.tokens().unmanaged().forEach(t -> unmanaged.add(writeToken(t)));
+    n.set("unmanaged_tokens", unmanaged);
+    ObjectNode undeclared = F.objectNode();
+    host.tokens().undeclared().forEach(undeclared::put);
+    n.set("undeclared_tokens", undeclared);
     return n;
+  }
+
+  static ObjectNode writeToken(UnmanagedToken t) {
+    ObjectNode n = F.objectNode();
+    n.put("user", t.user());
+    n.put("admin", t.admin());
+    n.put("volume_owner", t.volumeOwner());
+    n.put("unlocks_filevault", t.unlocksFilevault());
+    return n;
+  }
+
+  private static TokenReport readTokens(JsonIn in) throws PlanFormatException {
+    List<UnmanagedToken> unmanaged = new ArrayList<>();
+    for (JsonIn t : in.optionalElements("unmanaged_tokens")) {
+      t.object();
+      JsonIn owner = t.optional("volume_owner");
+      unmanaged.add(new UnmanagedToken(t.field("user").asText(), t.field("admin").asBoolean(),
+          owner == null ? null : owner.asBoolean(), t.field("unlocks_filevault").asBoolean()));
+    }
+    Map<String, Boolean> undeclared = new TreeMap<>();
+    JsonIn u = in.optional("undeclared_tokens");
+    if (u != null) {
+      u.object();
+      for (String name : u.names()) {
+        undeclared.put(name, u.field(name).asBoolean());
+      }
+    }
+    return new TokenReport(unmanaged, undeclared);
   }
 
   static HostPlan read(JsonIn in) throws PlanFormatException {
@@ -61,7 +103,7 @@ final class HostPlanCodec {
     for (JsonIn p : in.optionalElements("problems")) {
       problems.add(readProblem(p));
     }
-    return new HostPlan(host, os, error, digest, changes, problems);
+    return new HostPlan(host, os, error, digest, changes, problems, readTokens(in));
   }
 
   private static ObjectNode writeProblem(PlanProblem p) {

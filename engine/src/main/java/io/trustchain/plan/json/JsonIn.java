@@ -73,6 +73,14 @@ record JsonIn(JsonNode node, String path) {
     return out;
   }
 
+  /** The field names of an object, in order. */
+  List<String> names() throws PlanFormatException {
+    object();
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   /** The elements of an array field; an absent or null field is empty. */
   List<JsonIn> optionalElements(String name) throws PlanFormatException {
     JsonIn child = optional(name);

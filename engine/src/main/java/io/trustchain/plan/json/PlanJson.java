@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustchain.plan.Action;
+import io.trustchain.plan.MixedTokens;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Plan;
 import java.io.IOException;
@@ -30,12 +31,15 @@ import java.util.List;
  * {"format_version": 1, "engine_version", "created_at", "documents_digest",
  *  "hosts": [{"host", "os", "error", "facts_digest",
  *             "changes": [{"address", "action", "before", "after", "commands", "reason"}],
- *             "problems": [{"address", "message", "hint", "at"}]}],
- *  "summary": {"add", "change", "remove", "pending"}}
+ *             "problems": [{"address", "message", "hint", "at"}],
+ *             "unmanaged_tokens": [{"user", "admin", "volume_owner", "unlocks_filevault"}],
+ *             "undeclared_tokens": {USER: HOLDS_A_TOKEN}}],
+ *  "summary": {"add", "change", "remove", "pending", "unmanaged_tokens"},
+ *  "mixed_tokens": [{"user", "with_token": [HOST…], "without_token": [HOST…]}]}
  * </pre>
  *
  * Secrets appear only as references (see {@link CommandCodec}); reading gives back an equal
- * {@link Plan}. The summary is derived and ignored when reading.
+ * {@link Plan}. The summary and {@code mixed_tokens} are derived and ignored when reading.
  *
  * <p>A saved plan ({@link SavedPlan}, what {@code plan --out} writes and {@code plan --format json}
  * prints) adds, per host, {@code "desired_digest"}, and at the top level:
@@ -167,7 +171,15 @@ public final class PlanJson {
         .put("add", plan.count(Action.CREATE))
         .put("change", plan.count(Action.UPDATE))
         .put("remove", plan.count(Action.DELETE))
-        .put("pending", plan.count(Action.PENDING)));
+        .put("pending", plan.count(Action.PENDING))
+        .put("unmanaged_tokens", plan.unmanagedTokens()));
+    ArrayNode mixed = F.arrayNode();
+    for (MixedTokens m : plan.mixedTokens()) {
+      ObjectNode o = mixed.addObject().put("user", m.user());
+      m.withToken().forEach(o.putArray("with_token")::add);
+      m.withoutToken().forEach(o.putArray("without_token")::add);
+    }
+    n.set("mixed_tokens", mixed);
     return n;
   }
 

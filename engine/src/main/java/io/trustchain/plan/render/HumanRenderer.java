@@ -3,9 +3,12 @@ package io.trustchain.plan.render;
 import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.MixedTokens;
 import io.trustchain.plan.Plan;
 import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,11 +46,28 @@ public final class HumanRenderer implements PlanRenderer {
     if (!blocks.isEmpty()) {
       out.append('\n');
     }
-    return out.append(summary(plan)).toString();
+    return out.append(summary(plan)).append(tokenWarnings(plan)).toString();
   }
 
   private static boolean worthShowing(HostPlan host) {
-    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP);
+    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)
+        || !host.tokens().unmanaged().isEmpty();
+  }
+
+  /** The fleet's token warnings, after the summary: unmanaged holders counted, mixed accounts named. */
+  private String tokenWarnings(Plan plan) {
+    StringBuilder b = new StringBuilder();
+    long unmanaged = plan.unmanagedTokens();
+    if (unmanaged > 0) {
+      b.append(ansi.yellow("Warning:")).append(' ').append(unmanaged)
+          .append(unmanaged == 1 ? " Secure Token holder is" : " Secure Token holders are")
+          .append(" managed by no document (see above).\n");
+    }
+    for (MixedTokens m : plan.mixedTokens()) {
+      b.append(ansi.yellow("Warning:")).append(' ').append(m).append(" (no document says secure_token for ")
+          .append(m.user()).append(").\n");
+    }
+    return b.toString();
   }
 
   private String host(HostPlan host) {
@@ -60,12 +80,24 @@ public final class HumanRenderer implements PlanRenderer {
         change(b, change);
       }
     }
+    if (host.hasChanges() && (verbose || host.applyRoundTrips() > 3)) {
+      b.append("  # applied in ").append(host.applyRoundTrips()).append(" SSH round trips")
+          .append(host.applyRoundTrips() > 3 ? ": each secret captured after the first goes to escrow before the"
+              + " commands after it run" : " (facts, changes behind their guards, verify)").append('\n');
+    }
     for (PlanProblem problem : host.problems()) {
       b.append("  ").append(ansi.boldRed("error:")).append(' ').append(problem.address()).append(": ")
           .append(problem.message()).append(problem.at().map(at -> " (" + at + ")").orElse("")).append('\n');
       problem.hint().ifPresent(h -> b.append("    hint: ").append(h).append('\n'));
     }
     host.error().ifPresent(e -> b.append("  ").append(ansi.boldRed("error:")).append(' ').append(e).append('\n'));
+    for (UnmanagedToken t : host.tokens().unmanaged()) {
+      b.append("  ").append(ansi.yellow("warning:")).append(' ').append(t)
+          .append(" holds a Secure Token, but no document manages ").append(t.user())
+          .append(" and trustchain holds no password for it\n");
+      b.append("    hint: manage it with a user resource (name: ").append(t.user())
+          .append(", secure_token: true or false), or remove the account\n");
+    }
     return b.toString();
   }
 
@@ -84,6 +116,9 @@ public final class HumanRenderer implements PlanRenderer {
       b.append("      # ").append(change.reason()).append('\n');
     }
     if (verbose) {
+      for (Guard guard : change.guards()) {
+        b.append("      if ").append(guard.fact()).append(" (").append(guard.probe().display()).append(")\n");
+      }
       for (Command command : change.commands()) {
         b.append("      $ ").append(command.display()).append('\n');
       }

@@ -4,6 +4,7 @@ import io.trustchain.inventory.ConnectionSpec;
 import io.trustchain.secret.SecretResolver;
 import io.trustchain.transport.ExecResult;
 import io.trustchain.transport.RemoteScript;
+import io.trustchain.transport.StdinPayload;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import io.trustchain.transport.TransportException.Kind;

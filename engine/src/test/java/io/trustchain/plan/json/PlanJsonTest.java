@@ -7,6 +7,8 @@ import io.trustchain.plan.Attributes;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Plan;
+import io.trustchain.plan.TokenReport;
+import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.plan.SamplePlans;
 import io.trustchain.secret.SecretRef;
@@ -113,8 +115,25 @@ class PlanJsonTest {
         .contains("\"literal\": \"sysadminctl\"", "\"secret\": \"env:TC_PW\"", "\"secret\": \"file:secrets/alice\"")
         .contains("\"error\": \"cannot reach mac-offline: connection refused\"")
         .contains("\"at\": {\n", "\"file\": \"playbooks/site.yml\"", "\"line\": 14")
-        .contains("\"summary\": {\n    \"add\": 1,\n    \"change\": 1,\n    \"remove\": 1,\n    \"pending\": 1\n  }")
+        .contains("\"summary\": {\n    \"add\": 1,\n    \"change\": 1,\n    \"remove\": 1,\n    \"pending\": 1,\n"
+            + "    \"unmanaged_tokens\": 0\n  }", "\"unmanaged_tokens\": []", "\"undeclared_tokens\": {}",
+            "\"mixed_tokens\": []")
         .endsWith("}\n");
+  }
+
+  @Test
+  void tokenWarningsAreWrittenAndReadBack() throws Exception {
+    HostPlan a = host().withTokens(new TokenReport(List.of(new UnmanagedToken("carol", true, null, true)),
+        Map.of("alice", true)));
+    HostPlan b = new HostPlan("mac-b", a.os(), a.error(), "sha256:b", List.of(), List.of(),
+        new TokenReport(List.of(), Map.of("alice", false)));
+    Plan plan = SamplePlans.plan(a, b);
+    String json = PlanJson.write(plan);
+    assertThat(json).contains("\"user\": \"carol\",\n          \"admin\": true,\n          \"volume_owner\": null,\n"
+        + "          \"unlocks_filevault\": true", "\"undeclared_tokens\": {\n        \"alice\": true\n      }",
+        "\"unmanaged_tokens\": 1\n", "\"with_token\": [\n        \"" + a.host() + "\"\n      ],\n"
+        + "      \"without_token\": [\n        \"mac-b\"\n      ]");
+    assertThat(PlanJson.read(json)).isEqualTo(plan);
   }
 
   @Test

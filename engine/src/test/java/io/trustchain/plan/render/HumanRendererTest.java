@@ -6,10 +6,13 @@ import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Plan;
 import io.trustchain.plan.SamplePlans;
+import io.trustchain.plan.TokenReport;
+import io.trustchain.plan.UnmanagedToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,15 @@ class HumanRendererTest {
     Plan plan = SamplePlans.plan(only(host(1), Change.NoOp.class),
         new HostPlan("mac-empty", Optional.of(SamplePlans.CATALINA), Optional.empty(), "d", List.of(), List.of()));
     assertThat(HumanRenderer.plain().render(plan)).isEqualTo(golden("no-changes"));
+  }
+
+  @Test
+  void unmanagedAndMixedTokensAreWarnings_evenWithoutChanges() throws IOException {
+    HostPlan a = new HostPlan("mac-a", Optional.of(SamplePlans.SONOMA), Optional.empty(), "d", List.of(), List.of(),
+        new TokenReport(List.of(new UnmanagedToken("carol", true, true, true)), Map.of("alice", true)));
+    HostPlan b = new HostPlan("mac-b", Optional.of(SamplePlans.CATALINA), Optional.empty(), "d", List.of(), List.of(),
+        new TokenReport(List.of(), Map.of("alice", false)));
+    assertThat(HumanRenderer.plain().render(SamplePlans.plan(a, b))).isEqualTo(golden("token-warnings"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.trustchain.macos.bootstrap;
 
 import io.trustchain.facts.BootstrapTokenFacts;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Probes;
 import io.trustchain.facts.MdmFacts;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Attributes;
@@ -12,6 +13,7 @@ import io.trustchain.spi.Credential;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.ResourceModule;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public final class BootstrapTokenModule implements ResourceModule<BootstrapToken
       }
       return new Change.Delete(address, before, List.of(Command.of("profiles", "remove", "-type", "bootstraptoken")),
           "the document says escrowed: false: the Bootstrap Token is removed from the Mac and the MDM server"
-              + " (macOS then grants no Secure Token at login from it)");
+              + " (macOS then grants no Secure Token at login from it)", List.of(Probes.bootstrapEscrowed(true)));
     }
     Optional<String> obstacle = Supervision.obstacle(facts);
     if (obstacle.isPresent()) {
@@ -83,8 +85,11 @@ public final class BootstrapTokenModule implements ResourceModule<BootstrapToken
             .withSecret(c.password()),
         Command.of("profiles", "validate", "-type", "bootstraptoken", "-user", c.user(), "-password")
             .withSecret(c.password()));
+    List<Guard> guards = new java.util.ArrayList<>(List.of(Probes.bootstrapEscrowed(false)));
+    guards.addAll(Probes.credential(c.user(), c.password(), facts));
     return new Change.Update(address, before, after, commands, "the MDM server supports Bootstrap Tokens and holds"
-        + " none for this Mac: " + c.user() + " escrows it (profiles install -type bootstraptoken), then validates it");
+        + " none for this Mac: " + c.user() + " escrows it (profiles install -type bootstraptoken), then validates it",
+        guards);
   }
 
   @Override

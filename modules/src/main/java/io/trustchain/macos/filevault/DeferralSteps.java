@@ -6,6 +6,7 @@ import io.trustchain.facts.Deferral;
 import io.trustchain.facts.DeferralOptions;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Probes;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.macos.platform.Platform;
 import io.trustchain.plan.PlanException;
@@ -47,6 +48,7 @@ final class DeferralSteps {
       if (!differences.isEmpty()) {
         redefer(d, active, want, options, differences);
       } else if (active.ageDays() == null) {
+        d.guard(Probes.deferral(true));
         d.run("the deferral for " + name + " carries no date (macOS does not date deferrals): trustchain dates it"
             + " from now in " + FileVaultCommands.MARKER, FileVaultCommands.markDeferral(options));
         d.fileVault(deferral(d.next, new Deferral(name, FileVaultCommands.PLIST, active.forceAtLogin(), 0,
@@ -64,6 +66,7 @@ final class DeferralSteps {
       }
       return;
     }
+    d.guard(Probes.deferral(active != null));
     if (active != null) {
       d.run("the active deferral is for " + active.user() + ", not " + name + ": it is removed (fdesetup disable)",
           FileVaultCommands.removeDeferral());

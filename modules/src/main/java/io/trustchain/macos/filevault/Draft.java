@@ -7,7 +7,9 @@ import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
+import io.trustchain.facts.Probes;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,8 @@ final class Draft {
   final Credential credential;
   final List<Command> commands = new ArrayList<>();
   final List<String> why = new ArrayList<>();
+  /** What must still hold on the Mac right before the commands run (the state this draft started from). */
+  final List<Guard> guards = new ArrayList<>();
   String pending;
   /** The pending change has waited longer than the document allows: drift. */
   boolean overdue;
@@ -59,7 +63,14 @@ final class Draft {
       throw new PlanException(forWhat + " needs the play's management credential",
           "name the credential (credential: {user: …, password: !secret …}) in the play");
     }
+    Probes.credential(credential.user(), credential.password(), facts).forEach(this::guard);
     return credential;
+  }
+
+  void guard(Guard g) {
+    if (!guards.contains(g)) {
+      guards.add(g);
+    }
   }
 
   /** The play's escrow store, as the facts report it; an error when none is configured. */

@@ -2,6 +2,7 @@ package io.trustchain.macos.filevault;
 
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Probes;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
@@ -20,6 +21,9 @@ final class FileVaultDecision {
 
   static Draft decide(FileVaultParams p, HostFacts facts, Credential credential) throws PlanException {
     Draft d = new Draft(p, facts, credential);
+    if (!d.fv.status().equals("decrypting")) {
+      d.guard(Probes.fileVaultOn(!d.fv.status().equals("off")));
+    }
     if (!p.enabled()) {
       off(d);
       return d;
@@ -58,6 +62,9 @@ final class FileVaultDecision {
     if (escrow) {
       d.escrow();
     }
+    if (!d.fv.pendingRecoveryPlist()) {
+      d.guard(Probes.recoveryPlist(FileVaultCommands.PLIST, false));
+    }
     d.run("FileVault is off: " + c.user() + " enables it now over SSH (fdesetup enable -inputplist)"
         + (escrow ? "; the personal recovery key is written to " + FileVaultCommands.PLIST + " (umask 077), escrowed"
             + " and read back, then removed from the Mac" : "; without a personal recovery key (-norecoverykey)")
@@ -95,6 +102,7 @@ final class FileVaultDecision {
       case "decrypting" -> d.settled = "FileVault is being turned off (" + percent(fv) + ")";
       default -> {
         if (fv.deferral() != null) {
+          d.guard(Probes.deferral(true));
           d.run("a deferred enablement for " + fv.deferral().user() + " is active and the document says enabled:"
               + " false: removed (fdesetup disable)", FileVaultCommands.removeDeferral(),
               FileVaultCommands.forgetDeferral());

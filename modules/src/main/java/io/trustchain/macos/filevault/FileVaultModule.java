@@ -68,7 +68,7 @@ public final class FileVaultModule implements ResourceModule<FileVaultParams> {
     Attributes before = FileVaultAttributes.of(ctx.facts(), p);
     Attributes after = FileVaultAttributes.of(d.finished(), p);
     if (!d.commands.isEmpty()) {
-      return new Change.Update(address, before, after, d.commands, String.join("; ", d.why));
+      return new Change.Update(address, before, after, d.commands, String.join("; ", d.why), d.guards);
     }
     if (d.pending != null) {
       return new Change.Pending(address, before, after, d.pending, d.overdue);

@@ -2,6 +2,7 @@ package io.trustchain.macos.filevault;
 
 import io.trustchain.facts.EscrowedItem;
 import io.trustchain.facts.FileVaultFacts;
+import io.trustchain.facts.Probes;
 import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
 import java.time.Instant;
@@ -40,6 +41,7 @@ final class KeySteps {
               + " or keep the key yourself and remove the file");
     }
     d.escrow();
+    d.guard(Probes.recoveryPlist(FileVaultCommands.PLIST, true));
     d.run("a personal recovery key waits in " + FileVaultCommands.PLIST + " (written when FileVault was turned on or"
         + " its key changed): it is escrowed and read back, then the Mac's copy is removed", FileVaultCommands.collect());
     d.keyEscrowed();
@@ -80,6 +82,8 @@ final class KeySteps {
       return;
     }
     Credential c = d.credential("changing the personal recovery key");
+    d.guard(Probes.recoveryPlist(FileVaultCommands.PLIST, false));
+    d.guard(Probes.personalRecoveryKey(d.fv.personalRecoveryKey()));
     d.run(reason + ": " + c.user() + " makes a new one (fdesetup changerecovery -personal), written to "
         + FileVaultCommands.PLIST + ", escrowed and read back, then removed from the Mac; the old key stops working",
         FileVaultCommands.rotate(c));
@@ -95,6 +99,7 @@ final class KeySteps {
     }
     Certificate cert = Certificate.parse(irk.certificate());
     Credential c = d.credential("installing the institutional recovery key");
+    d.guard(Probes.institutionalRecoveryKey(false));
     d.run("FileVault has no institutional recovery key: " + c.user() + " installs " + cert.fingerprint()
         + " (fdesetup changerecovery -institutional)", FileVaultCommands.institutional(c, cert));
     FileVaultFacts n = d.next;

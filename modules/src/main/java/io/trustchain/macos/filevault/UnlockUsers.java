@@ -3,6 +3,7 @@ package io.trustchain.macos.filevault;
 import static io.trustchain.macos.platform.Platform.possessive;
 
 import io.trustchain.facts.FileVaultFacts;
+import io.trustchain.facts.Probes;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.spi.Credential;
 import io.trustchain.plan.PlanException;
@@ -49,6 +50,10 @@ final class UnlockUsers {
             "check the secret " + password.describe());
       }
       Credential c = d.credential("adding " + name + " to FileVault");
+      d.guard(Probes.passwordAuthenticates(name, password));
+      if (listedNow(d) && u.generatedUid() != null) {
+        d.guard(Probes.unlockUser(name, u.generatedUid(), false));
+      }
       d.run(name + " unlocks FileVault: " + c.user() + " adds " + name + " (fdesetup add, which gives " + name
           + " a Secure Token)", FileVaultCommands.add(c, name, password));
       d.token(u, true);
@@ -65,6 +70,10 @@ final class UnlockUsers {
       throw new PlanException("this would leave nobody to unlock FileVault", "keep at least one unlock user");
     }
     for (String name : removed) {
+      String uid = d.user(name).map(UserFacts::generatedUid).orElse(null);
+      if (listedNow(d) && uid != null) {
+        d.guard(Probes.unlockUser(name, uid, true));
+      }
       d.run(name + " no longer unlocks FileVault: fdesetup remove -user " + name + " (on APFS this takes "
           + possessive(name) + " Secure Token)", FileVaultCommands.remove(name));
       d.token(d.user(name).orElseThrow(), false);
@@ -72,5 +81,10 @@ final class UnlockUsers {
     FileVaultFacts n = d.next;
     d.fileVault(new FileVaultFacts(n.status(), n.progressPercent(), n.deferral(), List.copyOf(after),
         n.personalRecoveryKey(), n.institutionalRecoveryKey(), n.pendingRecoveryPlist()));
+  }
+
+  /** Whether {@code fdesetup list} shows the unlock users when the change starts (FileVault already on). */
+  private static boolean listedNow(Draft d) {
+    return d.fv.status().equals("on") || d.fv.status().equals("encrypting");
   }
 }

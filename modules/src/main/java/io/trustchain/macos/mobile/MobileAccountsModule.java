@@ -2,6 +2,7 @@ package io.trustchain.macos.mobile;
 
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.MobileAccountsFacts;
+import io.trustchain.facts.Probes;
 import io.trustchain.plan.Attributes;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
@@ -54,12 +55,13 @@ public final class MobileAccountsModule implements ResourceModule<MobileAccounts
     Attributes after = Attributes.of(Map.of("secure_token_prompt", p.secureTokenPrompt()));
     if (p.secureTokenPrompt()) {
       return new Change.Update(address, before, after, List.of(Command.of("defaults", "delete", DOMAIN, KEY)),
-          KEY + " is set: it is deleted, so mobile accounts are prompted again (the macOS default)");
+          KEY + " is set: it is deleted, so mobile accounts are prompted again (the macOS default)",
+          List.of(Probes.mobileAccountsPrompt(false)));
     }
     return new Change.Update(address, before, after,
         List.of(Command.of("defaults", "write", DOMAIN, KEY, "-bool", "true")),
         "mobile accounts are prompted at first login: " + KEY + " is set, so they are not (and get no Secure"
-            + " Token from that prompt)");
+            + " Token from that prompt)", List.of(Probes.mobileAccountsPrompt(true)));
   }
 
   @Override

@@ -8,7 +8,9 @@ import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.spi.Credential;
+import io.trustchain.facts.Probes;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +36,8 @@ final class ExistingUser {
     List<Command> commands = new ArrayList<>();
     List<Command> last = new ArrayList<>();
     List<String> why = new ArrayList<>();
+    List<Guard> guards = new ArrayList<>();
+    guards.add(Probes.accountExists(name));
 
     if (p.fullName() != null && !p.fullName().equals(u.realName())) {
       commands.add(UserCommands.setAttribute(name, "RealName", p.fullName()));
@@ -52,6 +56,7 @@ final class ExistingUser {
     }
     if (p.admin() != null && p.admin() != u.admin()) {
       after = after.set("admin", p.admin());
+      guards.add(Probes.admin(name, u.admin()));
       if (p.admin()) {
         commands.add(UserCommands.addAdmin(name));
         why.add(name + " becomes an admin");
@@ -67,6 +72,10 @@ final class ExistingUser {
       case TokenStep.Keep k -> { }
       case TokenStep.Grant g -> {
         requireCredential(credential, name);
+        guards.add(Probes.secureToken(name, false));
+        guards.add(Probes.passwordAuthenticates(name, p.password()));
+        guards.add(Probes.disabledTag(name, g.removeTag()));
+        guards.addAll(Probes.credential(credential.user(), credential.password(), facts));
         if (g.removeTag()) {
           commands.add(UserCommands.deleteDisabledTags(name));
         }
@@ -79,12 +88,16 @@ final class ExistingUser {
         pendingReason = "macOS grants " + name + " a Secure Token at " + possessive(name)
             + " next login (Bootstrap Token escrowed)";
         if (n.removeTag()) {
+          guards.add(Probes.disabledTag(name, true));
           commands.add(UserCommands.deleteDisabledTags(name));
           why.add(UserCommands.DISABLED_TAGS + " is removed so that " + pendingReason);
         }
       }
       case TokenStep.Revoke r -> {
         requireCredential(credential, name);
+        guards.add(Probes.secureToken(name, true));
+        guards.add(Probes.passwordAuthenticates(name, p.password()));
+        guards.addAll(Probes.credential(credential.user(), credential.password(), facts));
         commands.add(UserCommands.secureTokenOff(name, p.password(), credential));
         if (r.addTag()) {
           commands.add(UserCommands.appendDisabledTags(name));
@@ -94,6 +107,7 @@ final class ExistingUser {
             + (r.addTag() ? ", then " + UserCommands.DISABLED_TAGS + " so macOS never grants it again" : ""));
       }
       case TokenStep.AddTag t -> {
+        guards.add(Probes.disabledTag(name, false));
         commands.add(UserCommands.appendDisabledTags(name));
         why.add(UserCommands.DISABLED_TAGS + " is set so macOS never grants " + name + " a Secure Token");
       }
@@ -101,7 +115,7 @@ final class ExistingUser {
     commands.addAll(last);
 
     if (!commands.isEmpty()) {
-      return new Change.Update(address, before.build(), after.build(), commands, String.join("; ", why));
+      return new Change.Update(address, before.build(), after.build(), commands, String.join("; ", why), guards);
     }
     if (pendingReason != null) {
       return new Change.Pending(address, before.build(), after.set("secure_token", true).build(), pendingReason);

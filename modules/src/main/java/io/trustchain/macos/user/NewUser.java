@@ -9,7 +9,9 @@ import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.spi.Credential;
+import io.trustchain.facts.Probes;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,12 +51,15 @@ final class NewUser {
           "give " + possessive(name) + " initial password (password: !secret …); trustchain sets it only at creation");
     }
     List<Command> commands = new ArrayList<>();
+    List<Guard> guards = new ArrayList<>();
+    guards.add(Probes.accountMissing(name));
     String reason;
     if (tokenAtCreation(p)) {
       if (credential == null) {
         throw new PlanException("creating " + name + " with a Secure Token needs the play's management credential",
             "name the credential (credential: {user: …, password: !secret …}) in the play");
       }
+      guards.addAll(Probes.credential(credential.user(), credential.password(), facts));
       commands.add(UserCommands.addUser(p, p.password(), credential));
       reason = name + " does not exist; created with the management credential " + credential.user()
           + ", so macOS gives " + name + " a Secure Token at creation";
@@ -78,6 +83,7 @@ final class NewUser {
     if (Boolean.TRUE.equals(p.hidden())) {
       commands.add(UserCommands.setHidden(name, true));
     }
-    return new Change.Create(address, UserAttributes.created(p, tokenAtCreation(p)).build(), commands, reason);
+    return new Change.Create(address, UserAttributes.created(p, tokenAtCreation(p)).build(), commands, reason,
+        guards);
   }
 }

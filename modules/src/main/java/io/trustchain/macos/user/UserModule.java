@@ -1,15 +1,18 @@
 package io.trustchain.macos.user;
 
 import io.trustchain.facts.FactsRequest;
+import io.trustchain.facts.Probes;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.spi.Credential;
+import io.trustchain.spi.ManagedAccount;
 import io.trustchain.spi.ParamProblem;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.ResourceModule;
+import io.trustchain.transport.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,13 @@ public final class UserModule implements ResourceModule<UserParams> {
     return problems;
   }
 
+  /** The account; its token as declared (absent: none); its password is held when the document gives it. */
+  @Override
+  public List<ManagedAccount> accounts(UserParams p) {
+    return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(),
+        !p.isAbsent() && p.password() != null));
+  }
+
   /** The account itself (read even below uid 500) and its password, to check with dscl -authonly. */
   @Override
   public FactsRequest needs(UserParams p) {
@@ -97,11 +107,15 @@ public final class UserModule implements ResourceModule<UserParams> {
         throw new PlanException("removing " + p.name() + " needs the play's management credential",
             "name the credential (credential: {user: …, password: !secret …}) in the play");
       }
+      List<Guard> guards = new ArrayList<>();
+      guards.add(Probes.accountExists(p.name()));
+      guards.add(Probes.secureToken(p.name(), current.get().secureToken()));
+      guards.addAll(Probes.credential(credential.user(), credential.password(), facts));
       return new Change.Delete(address, UserAttributes.of(current.get()).build(),
           List.of(UserCommands.deleteUser(p.name(), p.removeHome(), credential)),
           p.name() + " exists and the document says absent; " + (p.removeHome()
               ? "its home folder is securely erased (remove_home: true)"
-              : "its home folder is kept (remove_home: true erases it)"));
+              : "its home folder is kept (remove_home: true erases it)"), guards);
     }
     if (current.isEmpty()) {
       return NewUser.plan(address, p, facts, credential);

@@ -29,7 +29,8 @@ public final class Tools {
       Map.entry("profiles", new Tool("/usr/bin/profiles", Profiles::new)),
       Map.entry("fdesetup", new Tool("/usr/bin/fdesetup", Fdesetup::new)),
       Map.entry("diskutil", new Tool("/usr/sbin/diskutil", Diskutil::new)),
-      Map.entry("defaults", new Tool("/usr/bin/defaults", Defaults::new))));
+      Map.entry("defaults", new Tool("/usr/bin/defaults", Defaults::new)),
+      Map.entry("grep", new Tool("/usr/bin/grep", Grep::new))));
 
   private Tools() {}
 

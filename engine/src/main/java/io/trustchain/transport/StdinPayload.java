@@ -1,11 +1,9 @@
-package io.trustchain.transport.ssh;
+package io.trustchain.transport;
 
 import io.trustchain.secret.Secret;
 import io.trustchain.secret.SecretException;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.secret.SecretResolver;
-import io.trustchain.transport.RemoteScript;
-import io.trustchain.transport.TransportException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -19,13 +17,14 @@ import java.util.Optional;
  * The bytes an exec writes to the remote stdin (the wire format of {@link RemoteScript}): the sudo
  * password line (become with a password), then, when the script has secrets, the sentinel line and
  * one line per secret value. Every secret is resolved before anything is sent, so a secret that
- * cannot be had stops the exec before it starts. The caller clears the returned array after use.
+ * cannot be had stops the exec before it starts. The caller clears the returned array after use. Every
+ * transport (SSH, local) writes the same bytes.
  */
-final class StdinPayload {
+public final class StdinPayload {
 
   private StdinPayload() {}
 
-  static byte[] build(RemoteScript script, Optional<SecretRef> becomePassword, SecretResolver resolver)
+  public static byte[] build(RemoteScript script, Optional<SecretRef> becomePassword, SecretResolver resolver)
       throws TransportException {
     List<char[]> lines = new ArrayList<>();
     try {
