@@ -13,10 +13,10 @@ import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
- * The private keys one connector has opened, by file: every host of a run logs in with the same
- * few keys, and reading and decoding a key file per connection was a tenth of what a connection
- * allocates. A key is kept once it opened (so an encrypted one is asked for once per run), and
- * read again when its file changes.
+ * The unencrypted private keys one connector has opened, by file: every host of a run logs in with
+ * the same few keys, and reading and decoding a key file per connection was a tenth of what a
+ * connection allocates. A key is read again when its file changes. Encrypted keys are not kept: each
+ * host opens them with its own passphrase setting (or ssh-agent holds them).
  */
 final class KeyPairs {
 

@@ -167,7 +167,9 @@ final class SshKeys {
     public java.security.PrivateKey getPrivate() throws IOException {
       try {
         java.security.PrivateKey key = keys.getPrivate();
-        keep.accept(new KeyPair(keys.getPublic(), key));
+        if (passphrase.source == null) { // an encrypted key is opened host by host, with each host's passphrase
+          keep.accept(new KeyPair(keys.getPublic(), key));
+        }
         return key;
       } catch (IOException | RuntimeException e) {
         throw noted(e);
