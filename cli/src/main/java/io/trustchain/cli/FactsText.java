@@ -35,6 +35,13 @@ final class FactsText {
     return b.toString();
   }
 
+  /** One host's block, with the blank line that ends it; {@code holders}: the token holders no document manages. */
+  static String host(String name, HostFacts f, List<UnmanagedToken> holders) {
+    StringBuilder b = new StringBuilder();
+    host(b, name, f, holders);
+    return b.toString();
+  }
+
   private static void host(StringBuilder b, String name, HostFacts f, List<UnmanagedToken> holders) {
     b.append(name);
     if (!f.reachable()) {

@@ -2,6 +2,7 @@ package io.trustchain.facts;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -13,6 +14,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,18 +67,58 @@ public final class FactsJson {
    * {@code unmanaged_tokens} when the facts were read for documents.
    */
   public static String write(Map<String, HostFacts> hosts, Map<String, Map<String, Object>> extra) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format_version", HostFacts.FORMAT_VERSION);
-    ObjectNode byName = root.putObject("hosts");
-    hosts.forEach((name, facts) -> {
-      ObjectNode host = (ObjectNode) tree(facts);
-      extra.getOrDefault(name, Map.of()).forEach((key, value) -> host.set(key, MAPPER.valueToTree(value)));
-      byName.set(name, host);
-    });
-    try {
-      return MAPPER.writer(PRETTY).writeValueAsString(root);
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (HostsWriter w = writer(out)) {
+      for (Map.Entry<String, HostFacts> h : hosts.entrySet()) {
+        w.host(h.getKey(), h.getValue(), extra.getOrDefault(h.getKey(), Map.of()));
+      }
+    } catch (IOException e) {
       throw new IllegalStateException("facts cannot be written as JSON", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The same document as {@link #write}, written to {@code out} host by host as they come (without a
+   * final line break), so a run over thousands of hosts holds none of them once printed.
+   */
+  public static HostsWriter writer(Writer out) throws IOException {
+    return new HostsWriter(out);
+  }
+
+  /** Writes one facts document, a host at a time; {@link #close()} ends it (and leaves {@code out} open). */
+  public static final class HostsWriter implements Closeable {
+    private final JsonGenerator json;
+
+    private HostsWriter(Writer out) throws IOException {
+      json = MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(PRETTY.createInstance());
+      json.writeStartObject();
+      json.writeNumberField("format_version", HostFacts.FORMAT_VERSION);
+      json.writeObjectFieldStart("hosts");
+    }
+
+    public void host(String name, HostFacts facts) throws IOException {
+      host(name, facts, Map.of());
+    }
+
+    /** The host's facts, then the fields of {@code extra} (snake_case). */
+    public void host(String name, HostFacts facts, Map<String, Object> extra) throws IOException {
+      json.writeFieldName(name);
+      if (extra.isEmpty()) {
+        MAPPER.writeValue(json, facts);
+        return;
+      }
+      ObjectNode host = (ObjectNode) tree(facts);
+      extra.forEach((key, value) -> host.set(key, MAPPER.valueToTree(value)));
+      MAPPER.writeTree(json, host);
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.writeEndObject();
+      json.writeEndObject();
+      json.close();
     }
   }
 

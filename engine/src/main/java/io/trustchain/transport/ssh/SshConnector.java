@@ -33,6 +33,7 @@ public final class SshConnector implements Connector {
   private final SshOptions options;
   private final SshAuth auth;
   private final Map<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
+  private final KeyPairs keyPairs = new KeyPairs();
   private final Set<SshTransport> open = ConcurrentHashMap.newKeySet();
 
   /** Default keys under Java's {@code user.home}; no agent; nobody to ask for passphrases. */
@@ -45,6 +46,7 @@ public final class SshConnector implements Connector {
   }
 
   public SshConnector(SecretResolver secrets, SshOptions options, SshAuth auth) {
+    SharedConfig.get(); // before known_hosts are read: it sets sshj's provider policy
     this.secrets = Objects.requireNonNull(secrets, "secrets == null");
     this.options = Objects.requireNonNull(options, "options == null");
     this.auth = Objects.requireNonNull(auth, "auth == null");
@@ -58,7 +60,7 @@ public final class SshConnector implements Connector {
   public Transport connect(ConnectionSpec spec) throws TransportException {
     Objects.requireNonNull(spec, "spec == null");
     KnownHosts hosts = knownHostsFor(spec);
-    Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, auth, secrets);
+    Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, auth, secrets, keyPairs);
     SshTransport transport = new SshTransport(spec, secrets, options.commandTimeout(), opener, opener.open(),
         becomeAccepted);
     open.add(transport.whenClosed(() -> open.remove(transport)));
