@@ -145,6 +145,29 @@ class PlanJsonTest {
   }
 
   @Test
+  void whatWasNotUnderstood_andErrorKinds_areWrittenAndReadBack() throws Exception {
+    io.trustchain.facts.NotUnderstood status = new io.trustchain.facts.NotUnderstood("filevault",
+        List.of("filevault.status"), "fdesetup status", 0, "stdout", List.of("FileVault is paused."), "unknown line");
+    io.trustchain.facts.NotUnderstood extra = new io.trustchain.facts.NotUnderstood("os", List.of(), "sw_vers", 0,
+        "stdout", List.of("ReleaseType:\t\tBeta"), "unknown key ReleaseType (kept)");
+    HostPlan a = host().withNotUnderstood(List.of(new io.trustchain.plan.Undecided(
+            ResourceAddress.of("filevault", "main"), "filevault.status", "cannot plan: filevault.status not understood",
+            List.of(status), Optional.of(SamplePlans.SITE_14))), List.of(extra),
+        List.of(new io.trustchain.facts.Unmatched("filevault", "fdesetup list", "C22BDCD3-1A2B-4C3D-9E4F-65D3332605C3",
+            "is a FileVault user whose UUID is no account trustchain read")));
+    HostPlan b = HostPlan.failed("box", io.trustchain.facts.HostErrorKind.NOT_A_MAC,
+        "box is not a Mac: it has no sw_vers");
+    Plan plan = SamplePlans.plan(a, b);
+    String json = PlanJson.write(plan);
+    assertThat(json).contains("\"error_kind\": \"not_a_mac\"", "\"cannot_plan\": [", "\"fact\": \"filevault.status\"",
+        "\"warnings\": [", "\"problem\": \"unknown key ReleaseType (kept)\"", "\"unmatched\": [");
+    Plan back = PlanJson.read(json);
+    assertThat(back).isEqualTo(plan);
+    assertThat(back.hosts().get(0).complete()).isFalse();
+    assertThat(back.hosts().get(0).ok()).as("undecided resources do not stop the others").isTrue();
+  }
+
+  @Test
   void noSecretValueAppearsInTheBytes() throws Exception {
     Path secretFile = dir.resolve("alice.pw");
     Files.writeString(secretFile, "file-secret-Zq81x\n");

@@ -51,9 +51,13 @@ final class FaultableProgram implements Program {
       status = runRefusing(new ProgramContext(ctx.stdin(), o, e, ctx.user(), ctx.env()), args, commandLine);
     }
     fault.before().forEach(ctx.stdout()::println);
-    ctx.stdout().print(out.toString(StandardCharsets.UTF_8));
+    if (!fault.replace()) {
+      ctx.stdout().print(out.toString(StandardCharsets.UTF_8));
+    }
     fault.after().forEach(ctx.stdout()::println);
-    ctx.stderr().print(err.toString(StandardCharsets.UTF_8));
+    if (!fault.replace()) {
+      ctx.stderr().print(err.toString(StandardCharsets.UTF_8));
+    }
     fault.stderr().forEach(ctx.stderr()::println);
     return fault.exit() == null ? status : fault.exit();
   }

@@ -39,4 +39,17 @@ class VarianceFaultTest {
     assertThat(again.out()).isEmpty();
     assertThat(mac.sudo("sysadminctl", grant).exit()).as("times: 1").isZero();
   }
+
+  @Test
+  void variance_replace_dropsTheToolsOwnOutput() {
+    LabMac mac = LabMac.inline(dir, Scenarios.cast(Scenarios.sequoia()) + """
+        faults:
+          variance:
+            - {match: "^sw_vers", replace: true, stderr: ["sh: sw_vers: command not found"], exit: 127}
+        """);
+    LabMac.Result r = mac.sudo("sw_vers");
+    assertThat(r.exit()).isEqualTo(127);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("sh: sw_vers: command not found\n");
+  }
 }

@@ -18,7 +18,7 @@ final class FaultSpecs {
   static final Set<String> FAULTS = Set.of("network", "refuse_silently", "no_full_disk_access", "variance");
   static final Set<String> NETWORK = Set.of("id", "kind", "match", "delay_ms", "times");
   static final Set<String> REFUSE = Set.of("match", "times");
-  static final Set<String> VARIANCE = Set.of("match", "before", "after", "stderr", "exit", "times");
+  static final Set<String> VARIANCE = Set.of("match", "before", "after", "stderr", "exit", "replace", "times");
 
   private FaultSpecs() {}
 
@@ -79,7 +79,8 @@ final class FaultSpecs {
               "for example match: \"^fdesetup status\"");
         } else if (validRegex(v, match.get())) {
           state.faults().variance().add(new VarianceFault(match.get(), v.texts("before"), v.texts("after"),
-              v.texts("stderr"), v.integer("exit").orElse(null), v.integer("times").orElse(-1)));
+              v.texts("stderr"), v.integer("exit").orElse(null), v.bool("replace", false),
+              v.integer("times").orElse(-1)));
         }
       });
     }
