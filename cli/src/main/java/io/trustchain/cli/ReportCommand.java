@@ -96,8 +96,10 @@ final class ReportCommand implements Callable<Integer> {
       List<HostFacts> gathered = Parallel.map(targets, connect.forks(ctx.config), t -> {
         try {
           return facts.gather(fleet.transport(t), t.needs());
-        } catch (TransportException | FactParseException e) {
-          return HostFacts.unreachable(e.getMessage());
+        } catch (TransportException e) {
+          return HostFacts.unreachable(io.trustchain.facts.HostErrorKind.of(e), e.getMessage());
+        } catch (FactParseException e) {
+          return HostFacts.unreachable(io.trustchain.facts.HostErrorKind.FACTS_SCRIPT_FAILED, e.getMessage());
         } finally {
           fleet.forget(t);
         }

@@ -48,6 +48,7 @@ public enum HostErrorKind {
       case DROPPED -> DROPPED;
       case SECRET -> SECRET_UNAVAILABLE;
       case PROTOCOL -> SSH_ERROR;
+      case SUDO_REFUSED -> SUDO_REFUSED;
     };
   }
 

@@ -80,11 +80,11 @@ class VarianceTest {
     for (Path file : fixtures()) {
       cited.add(YAML.readTree(file.toFile()).get("sample").asText());
     }
-    // the samples of macos-reference.md for the commands FactsScript runs (S84 is uname -a; S85 covers -m)
+    // the samples of macos-reference.md for the commands FactsScript runs (S84 is uname -a; S85 covers -m;
+    // S76, dscl -authonly, is no longer run: passwords are checked by trustchain's own osascript program)
     assertThat(cited).contains("S1", "S2", "S3", "S5", "S21", "S24", "S25", "S26", "S27", "S28", "S30", "S31",
         "S32", "S33", "S40", "S41", "S46", "S47", "S48", "S49", "S50", "S53", "S54", "S55", "S56", "S57", "S58",
-        "S59", "S60", "S64", "S65", "S66", "S67", "S68", "S69", "S70", "S71", "S72", "S73", "S74", "S75", "S76a",
-        "S76b", "S76c", "S76d", "S77", "S79", "S80", "S81", "S82", "S83", "S85", "S89");
+        "S59", "S60", "S64", "S65", "S66", "S67", "S68", "S69", "S70", "S71", "S72", "S73", "S74", "S75", "S77", "S79", "S80", "S81", "S82", "S83", "S85", "S89");
   }
 
   private void check(Target target, HostFacts before, Answer varied, Variant variant) throws Exception {
@@ -158,7 +158,7 @@ class VarianceTest {
       case "dscl_list_users" -> new Target(FactsScript.USERS, "users", request, Map.of());
       case "dscl_read" -> userRecord(command, request);
       case "secure_token_status" -> new Target(FactsScript.TOKEN + "alice", "users", request, Map.of());
-      case "dscl_authonly" -> new Target(FactsScript.AUTH + "alice", "users", request, Map.of());
+      case "password_check" -> new Target(FactsScript.AUTH + "alice", "users", request, Map.of());
       case "crypto_users" -> new Target(FactsScript.CRYPTO, "filevault", request, Map.of());
       case "fdesetup_status" -> new Target(FactsScript.FV_STATUS, "filevault", request, Map.of());
       case "fdesetup_isactive" -> new Target(FactsScript.FV_ACTIVE, "filevault", request, Map.of());
