@@ -45,7 +45,9 @@ final class FactsText {
   private static void host(StringBuilder b, String name, HostFacts f, List<UnmanagedToken> holders) {
     b.append(name);
     if (!f.reachable()) {
-      b.append(": unreachable: ").append(f.error()).append("\n\n");
+      // "unreachable" only when it was: a refused sudo or a changed host key say so in their own words
+      boolean unreachable = f.errorKind() == null || f.errorKind() == io.trustchain.facts.HostErrorKind.UNREACHABLE;
+      b.append(unreachable ? ": unreachable: " : ": ").append(f.error()).append("\n\n");
       return;
     }
     if (f.error() != null) {

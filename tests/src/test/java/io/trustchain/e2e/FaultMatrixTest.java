@@ -34,7 +34,10 @@ class FaultMatrixTest {
       "done-but-refused.yml", "SpineEndToEndTest#aMacThatSaysDoneButRefusesIsReportedAsNotConvergedInItsOwnWords",
       "hang-token-grant.yml", "LockTest#aSecondApplyIsRefusedAThirdWaitsAndNoneInterleaves",
       "drop-after-fdesetup.yml",
-      "FileVaultEndToEndTest#aConnectionDroppedBetweenFdesetupAndTheEscrowWrite_losesNoKey_andTheNextRunRecoversIt");
+      "FileVaultEndToEndTest#aConnectionDroppedBetweenFdesetupAndTheEscrowWrite_losesNoKey_andTheNextRunRecoversIt",
+      "drop-before-release.yml", "DropRecoveryTest#aDropBeforeTheRelease_isFollowedByVerifyAndTheReleaseOnAFreshConnection",
+      "undocumented-line.yml",
+      "UndocumentedOutputEndToEndTest#oneNotUnderstoodSection_theRestConverges_andThePlanNamesWhatItCannotDecide");
 
   private static final String ALICE = """
       - name: Alice holds a Secure Token
@@ -180,7 +183,8 @@ class FaultMatrixTest {
 
   private static int grants(LabWorkspace ws, String host) throws Exception {
     String log = read(ws.state.resolve(host).resolve("exec.log"));
-    return (int) Stream.of(log.split("\n")).filter(l -> l.contains("-secureTokenOn")).count();
+    return (int) Stream.of(log.split("\n")).filter(l -> l.contains("-secureTokenOn"))
+        .filter(l -> !l.startsWith("argv: ")).count();   // exec strings, not the programs' argv lines
   }
 
   private static void assertNoLockAndNoSecret(LabWorkspace ws, String host, String scenario) throws Exception {

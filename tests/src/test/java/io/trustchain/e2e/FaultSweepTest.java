@@ -129,7 +129,7 @@ class FaultSweepTest {
           GatedMacs.Moment.after("^sysadminctl .*-secureTokenOn", "sysadminctl -secureTokenOn"),
           GatedMacs.Moment.after("^sysadminctl .*-addUser", "sysadminctl -addUser"),
           GatedMacs.Moment.after("^fdesetup enable", "fdesetup enable"),
-          GatedMacs.Moment.after("^profiles install", "profiles install"),
+          GatedMacs.Moment.after("^expect ", "profiles install (spawned by expect)"),
           GatedMacs.Moment.before("^rm -rf /var/db/trustchain/apply\\.lock$", "the lock's release"));
     }
     Set<String> changing = Set.of("sysadminctl", "dscl", "dseditgroup", "fdesetup", "profiles", "defaults", "rm", "mv",

@@ -134,6 +134,7 @@ public final class PlanJson {
     root.field("format_version");
     JsonIn src = root.optional("source");
     if (src == null) {
+      SavedSecrets.restore(node, null);
       read(node);
       throw new PlanFormatException("plan: no \"source\": this is a plan, but not a saved one (save plans with "
           + "trustchain plan --out FILE)");
