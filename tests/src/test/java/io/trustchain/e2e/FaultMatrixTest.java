@@ -25,19 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultMatrixTest {
 
   /** Every fault scenario → the test that plays it. A new scenario without a test fails the build. */
-  static final Map<String, String> MATRIX = Map.of(
-      "sweep.yml", "FaultSweepTest#theConnectionCutAtAnyByteOfAFullApply_losesNoKey_leaksNoSecret_leavesNoLockUnreported",
-      "drop-mid-apply.yml", "FaultMatrixTest#aConnectionDroppedRightAfterAGrant_losesNothing_andTheRerunDoesNotRepeatIt",
-      "slow.yml", "FaultMatrixTest#aSlowMacIsWaitedFor_andACommandTimeoutShorterThanItsDelayFailsThatHostAlone",
-      "hang.yml", "FaultMatrixTest#aHangingCommandTimesOut_changesNothing_andTheRerunConverges",
-      "unreachable.yml", "FaultMatrixTest#anUnreachableMacFailsAlone_theOthersAreAppliedAndReported",
-      "done-but-refused.yml", "SpineEndToEndTest#aMacThatSaysDoneButRefusesIsReportedAsNotConvergedInItsOwnWords",
-      "hang-token-grant.yml", "LockTest#aSecondApplyIsRefusedAThirdWaitsAndNoneInterleaves",
-      "drop-after-fdesetup.yml",
-      "FileVaultEndToEndTest#aConnectionDroppedBetweenFdesetupAndTheEscrowWrite_losesNoKey_andTheNextRunRecoversIt",
-      "drop-before-release.yml", "DropRecoveryTest#aDropBeforeTheRelease_isFollowedByVerifyAndTheReleaseOnAFreshConnection",
-      "undocumented-line.yml",
-      "UndocumentedOutputEndToEndTest#oneNotUnderstoodSection_theRestConverges_andThePlanNamesWhatItCannotDecide");
+  static final Map<String, String> MATRIX = Map.ofEntries(
+      Map.entry("sweep.yml", "FaultSweepTest#theConnectionCutAtAnyByteOfAFullApply_losesNoKey_leaksNoSecret_leavesNoLockUnreported"),
+      Map.entry("drop-mid-apply.yml", "FaultMatrixTest#aConnectionDroppedRightAfterAGrant_losesNothing_andTheRerunDoesNotRepeatIt"),
+      Map.entry("slow.yml", "FaultMatrixTest#aSlowMacIsWaitedFor_andACommandTimeoutShorterThanItsDelayFailsThatHostAlone"),
+      Map.entry("hang.yml", "FaultMatrixTest#aHangingCommandTimesOut_changesNothing_andTheRerunConverges"),
+      Map.entry("unreachable.yml", "FaultMatrixTest#anUnreachableMacFailsAlone_theOthersAreAppliedAndReported"),
+      Map.entry("done-but-refused.yml", "SpineEndToEndTest#aMacThatSaysDoneButRefusesIsReportedAsNotConvergedInItsOwnWords"),
+      Map.entry("hang-token-grant.yml", "LockTest#aSecondApplyIsRefusedAThirdWaitsAndNoneInterleaves"),
+      Map.entry("drop-after-fdesetup.yml", "FileVaultEndToEndTest#aConnectionDroppedBetweenFdesetupAndTheEscrowWrite_losesNoKey_andTheNextRunRecoversIt"),
+      Map.entry("drop-before-release.yml", "DropRecoveryTest#aDropBeforeTheRelease_isFollowedByVerifyAndTheReleaseOnAFreshConnection"),
+      Map.entry("undocumented-line.yml", "UndocumentedOutputEndToEndTest#oneNotUnderstoodSection_theRestConverges_andThePlanNamesWhatItCannotDecide"),
+      Map.entry("hang-unkillable.yml",
+          "WatchdogEndToEndTest#aHungCommandThatSurvivesTheWatchdog_keepsTheLock_andTheReportNamesTheRun"));
 
   private static final String ALICE = """
       - name: Alice holds a Secure Token
@@ -126,7 +126,11 @@ class FaultMatrixTest {
     LabWorkspace.Result hung = ws.run("apply", "--yes", "--command-timeout", "3", book);
     assertThat(hung.code()).as(hung.toString()).isEqualTo(1);
     assertThat(hung.out()).contains("mac-hang").containsIgnoringCase("timed out");
-    assertThat(read(ws.state.resolve("mac-hang/exec.log"))).as("the hang was played").contains("fdesetup ");
+    String log = read(ws.state.resolve("mac-hang/exec.log"));
+    assertThat(log).as("the hang was played").contains("fdesetup ");
+    assertThat(log).as("the hung fdesetup was killed on the Mac, with its process group")
+        .contains("\nkilled: process group ").contains("; fdesetup (pid ");
+    assertThat(hung.out()).contains("trustchain's watchdog on the host killed its process group");
     assertThat(exists(ws, "mac-hang", "svc-backup")).isFalse();
 
     LabWorkspace.Result rerun = ws.run("apply", "--yes", book);

@@ -158,12 +158,20 @@ class OpenSshInteropTest {
   }
 
   @Test
-  void exec_pastItsTimeout_isTimeout_andTheConnectionStaysUsable() throws Exception {
+  void exec_pastItsTimeout_isKilledOnTheHostWithWhatItStarted_andTheConnectionStaysUsable() throws Exception {
+    String sleep = "sleep 4" + (ProcessHandle.current().pid() % 1000); // an argument no other process uses
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
       Transport t = connector.connect(spec());
-      assertThatThrownBy(() -> t.exec(new RemoteScript("sleep 5", List.of(), Duration.ofMillis(500), "x")))
-          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
-          .hasMessageContaining("did not finish within 500 ms");
+      assertThatThrownBy(() -> t.exec(new RemoteScript("echo started; " + sleep + "1 & " + sleep + "2", List.of(),
+          Duration.ofMillis(500), "x")))
+          .isInstanceOfSatisfying(TransportException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(e.knownDead()).as("real perl under real sshd confirmed the process group gone").isTrue();
+          })
+          .hasMessageContaining("did not finish within 500 ms; trustchain's watchdog on the host killed its process"
+              + " group ");
+      assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(sleep)))
+          .as("the real sleeps, the one in the background too, are gone (sshd alone leaves them running)").isEmpty();
       assertThat(t.exec(new RemoteScript("echo ok", List.of(), Duration.ofSeconds(20), "x")).stdout())
           .isEqualTo("ok\n");
     }
