@@ -230,9 +230,11 @@ class OpenSshInteropTest {
   void exec_endedBySignal_hasNoExitStatus_isDropped_andTheConnectionStaysUsable() throws Exception {
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
       Transport t = connector.connect(spec());
-      // the parent of this sh is the login shell sshd started: killed, sshd reports a signal, no status
-      assertThatThrownBy(() -> t.exec(new RemoteScript("kill -9 $PPID; sleep 2", List.of(), Duration.ofSeconds(20),
-          "x")))
+      // the parent of this sh is trustchain's watchdog (perl), whose parent is the login shell sshd started:
+      // killed, sshd reports a signal, no status
+      String killLoginShell = "read -r tc_pid tc_comm tc_state tc_pp tc_rest < /proc/$PPID/stat; kill -9 \"$tc_pp\";"
+          + " sleep 2";
+      assertThatThrownBy(() -> t.exec(new RemoteScript(killLoginShell, List.of(), Duration.ofSeconds(20), "x")))
           .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED))
           .hasMessage("mac-interop (127.0.0.1:" + server.port + "): the remote command was ended by signal KILL "
               + "without an exit status");
@@ -245,9 +247,10 @@ class OpenSshInteropTest {
   void exec_whoseConnectionDrops_isDropped_andTheNextExecReconnects() throws Exception {
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
       Transport t = connector.connect(spec());
-      // the grandparent of this sh is sshd's session process (sshd: tcinterop@notty): killing it
-      // drops the connection under the running exec
-      String killSession = "read -r tc_pid tc_comm tc_state tc_gp tc_rest < /proc/$PPID/stat; kill -9 \"$tc_gp\"; sleep 5";
+      // this sh's parent is the watchdog (perl), then the login shell, then sshd's session process
+      // (sshd: tcinterop@notty): killing it drops the connection under the running exec
+      String killSession = "read -r tc_pid tc_comm tc_state tc_gp tc_rest < /proc/$PPID/stat;"
+          + " read -r tc_pid tc_comm tc_state tc_gp tc_rest < /proc/$tc_gp/stat; kill -9 \"$tc_gp\"; sleep 5";
       assertThatThrownBy(() -> t.exec(new RemoteScript(killSession, List.of(), Duration.ofSeconds(20), "x")))
           .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED))
           .hasMessageStartingWith("mac-interop (127.0.0.1:" + server.port + "): ")
