@@ -61,7 +61,8 @@ final class ApplyRun {
     Optional<AuditLog> log = auditLog(info);
     HostLocks locks = new HostLocks(me, "apply", session.commandTimeout(), rollout.lockTimeout(),
         rollout.forceUnlock(), inspector);
-    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks);
+    Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks,
+        session.secrets());
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
     RolloutResult result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(),
         savedPlan.isPresent(), options, ctx.progress(json), StopSignal.create(), r -> log.ifPresent(l -> l.hostFinished(r)))

@@ -58,7 +58,7 @@ final class Context {
   /** A loader with the command line's connection defaults ({@code -u}, {@code --private-key}, {@code -K}, {@code -e}). */
   Load load(ConnectOptions options, Session session) {
     return load().withConnection(options.user(config), options.privateKey(environment, config), session.becomePassword())
-        .withExtraVars(ExtraVars.parse(options.extraVars, environment.cwd()));
+        .withExtraVars(ExtraVars.parse(options.extraVars, environment.cwd())).withRotation(options.rotation());
   }
 
   /** Loads the run's documents; all errors at once as an exception, warnings printed. */

@@ -40,6 +40,11 @@ final class HostFactsAssembler {
     return ClockParser.parse(out(FactsScript.CLOCK));
   }
 
+  /** Whether the Mac accepts the escrowed password {@code item} (its check ran in this exec). */
+  Boolean escrowCheck(String item) throws FactParseException {
+    return AuthOnlyParser.parse(out(FactsScript.ESCROW_AUTH + item));
+  }
+
   HostFacts assemble() throws FactParseException {
     SwVers sw = SwVersParser.parse(out(FactsScript.SW_VERS));
     OsFacts os = new OsFacts(sw.productName(), sw.version(), sw.build(), UnameParser.parse(out(FactsScript.UNAME)));

@@ -55,12 +55,19 @@ public final class Load {
   private Optional<io.trustchain.secret.SecretRef> becomePassword = Optional.empty();
   private ConnectionDefaults defaults;
   private Map<String, Object> extraVars = Map.of();
+  private Map<String, Set<String>> rotate = Map.of();
 
   public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd) {
     this.registry = registry;
     this.templater = templater;
     this.env = env;
     this.cwd = cwd;
+  }
+
+  /** {@code --rotate HOST:USER}: host → the users whose managed password is rotated now. */
+  public Load withRotation(Map<String, Set<String>> hostUsers) {
+    this.rotate = Map.copyOf(hostUsers);
+    return this;
   }
 
   /** {@code -e} extra vars: over the inventory's and the plays' variables, connection variables included. */
@@ -123,7 +130,8 @@ public final class Load {
       if (targeted.contains(host.name())) {
         List<BoundResource<?>> resources = perHost.get(host.name());
         FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources),
-            escrowOverride(inv, host, diagnostics), diagnostics);
+            escrowOverride(inv, host, diagnostics), diagnostics)
+            .forHost(host.name(), rotate.getOrDefault(host.name(), Set.of()));
         target(inv, host, resources, needs, diagnostics).ifPresent(targets::add);
       }
     }

@@ -7,6 +7,7 @@ import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
+import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.Credential;
 import io.trustchain.spi.ManagedAccount;
 import io.trustchain.spi.ParamProblem;
@@ -59,6 +60,7 @@ public final class UserModule implements ResourceModule<UserParams> {
       ignored.put("uid", p.uid());
       ignored.put("password", p.password());
       ignored.put("secure_token", p.secureToken());
+      ignored.put("managed_password", p.managedPassword());
       ignored.forEach((key, value) -> {
         if (value != null) {
           problems.add(new ParamProblem(key, key + " has no effect with state: absent", "remove it"));
@@ -67,6 +69,7 @@ public final class UserModule implements ResourceModule<UserParams> {
     } else if (p.removeHome()) {
       problems.add(new ParamProblem("remove_home", "remove_home applies only with state: absent", "remove it"));
     }
+    ManagedPasswordChecks.check(p, problems);
     if (p.uid() != null && p.uid() < 1) {
       problems.add(ParamProblem.of("uid", "uid must be a positive number, not " + p.uid()));
     }
@@ -80,15 +83,19 @@ public final class UserModule implements ResourceModule<UserParams> {
   /** The account; its token as declared (absent: none); its password is held when the document gives it. */
   @Override
   public List<ManagedAccount> accounts(UserParams p) {
-    return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(),
-        p.isAbsent() ? null : p.password()));
+    SecretRef password = p.isAbsent() ? null : p.password() != null ? p.password()
+        : p.managedPassword() == null ? null
+        : p.managedPassword().value() != null ? p.managedPassword().value() : new SecretRef.Escrow("managed:" + p.name());
+    return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(), password));
   }
 
   /** The account itself (read even below uid 500) and its password, to check with dscl -authonly. */
   @Override
   public FactsRequest needs(UserParams p) {
-    return new FactsRequest(Set.of(p.name()),
-        p.password() == null || p.isAbsent() ? Map.of() : Map.of(p.name(), p.password()));
+    SecretRef checked = p.isAbsent() ? null : p.password() != null ? p.password()
+        : p.managedPassword() != null ? p.managedPassword().value() : null;
+    FactsRequest request = new FactsRequest(Set.of(p.name()), checked == null ? Map.of() : Map.of(p.name(), checked));
+    return p.managedPassword() == null || p.isAbsent() ? request : request.managingPasswords(Set.of(p.name()));
   }
 
   @Override
@@ -117,6 +124,10 @@ public final class UserModule implements ResourceModule<UserParams> {
               ? "its home folder is securely erased (remove_home: true)"
               : "its home folder is kept (remove_home: true erases it)"), guards);
     }
+    if (p.managedPassword() != null) {
+      return current.isEmpty() ? ManagedUser.created(ctx.host(), address, p, facts, credential)
+          : ManagedUser.existing(ctx.host(), address, p, current.get(), facts, credential);
+    }
     if (current.isEmpty()) {
       return NewUser.plan(address, p, facts, credential);
     }
@@ -125,6 +136,12 @@ public final class UserModule implements ResourceModule<UserParams> {
 
   @Override
   public HostFacts project(HostFacts facts, UserParams p, Change change) {
+    HostFacts projected = projectUser(facts, p, change);
+    return p.managedPassword() == null || !change.action().isChange() ? projected
+        : ManagedPasswordProjection.settled(projected, p.name());
+  }
+
+  private HostFacts projectUser(HostFacts facts, UserParams p, Change change) {
     return switch (change) {
       case Change.NoOp n -> facts;
       case Change.Pending n -> facts;
