@@ -20,6 +20,9 @@
 #                          or a Kubernetes indexed job (JOB_COMPLETION_INDEX + 1 / TRUSTCHAIN_SHARDS)
 #   TRUSTCHAIN_PLAN_ARGS   more plan options, e.g. "--limit design --forks 50"
 #   TRUSTCHAIN_APPLY_ARGS  more apply options, e.g. "--serial 10% --max-fail-percent 20 --lock-timeout 10m"
+#   TRUSTCHAIN_ALLOW_EMPTY 1 when plays that match no host are expected (passes --allow-empty). Leave it unset
+#                          for drift: a typo in hosts: then fails the job (exit 1) instead of reporting no drift
+#                          forever. An empty shard of a non-empty fleet is never an error.
 #   Secrets reach trustchain the usual ways: ANSIBLE_VAULT_PASSWORD_FILE, TRUSTCHAIN_* variables named by
 #   !secret env:…, files. Nothing here prints them.
 set -euo pipefail
@@ -52,6 +55,9 @@ if [ -z "$shard" ] && [ -n "${JOB_COMPLETION_INDEX:-}" ] && [ -n "${TRUSTCHAIN_S
 fi
 if [ -n "$shard" ]; then
   SELECT+=(--shard "$shard")
+fi
+if [ "${TRUSTCHAIN_ALLOW_EMPTY:-}" = 1 ]; then
+  SELECT+=(--allow-empty)
 fi
 
 # Writes NAME=VALUE for later steps (GitHub Actions) and into $OUT/NAME (every CI).
@@ -111,7 +117,9 @@ case "$1" in
     case $rc in
       0) output drift false ;;
       2) output drift true; show "$OUT/drift.md"; echo "trustchain-ci: drift: the Macs differ from the documents" >&2 ;;
-      *) output drift unknown; show "$OUT/drift.md" ;;
+      *) output drift unknown; show "$OUT/drift.md"
+         echo "trustchain-ci: drift: the check itself failed (exit $rc): no host selected, unreachable hosts or bad documents" >&2
+         exit "$rc" ;;
     esac
     exit "$rc"
     ;;

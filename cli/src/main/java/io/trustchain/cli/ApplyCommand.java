@@ -83,10 +83,11 @@ final class ApplyCommand implements Callable<Integer> {
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);
     Session session = ctx.session(connect);
-    Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
+    Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, documents, connect, session), connect), selected);
     try (Fleet fleet = session.fleet()) {
       LockInspector locks = UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents);
-      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, locks);
+      Plan plan = PlanCommand.plan(ctx, session, fleet, loaded, connect, json, locks, root.global.verbosity(ctx.config),
+          color);
       if (!json) {
         ctx.out.println(new HumanRenderer(color, root.global.commands(ctx.config)).render(plan));
         ctx.out.flush();
@@ -96,7 +97,8 @@ final class ApplyCommand implements Callable<Integer> {
         ctx.out.flush();
         return ExitCodes.FAILED;
       }
-      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color, locks)
+      return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color, locks,
+          root.global.verbosity(ctx.config))
           .run(loaded.targets(), plan, Optional.empty(), selected);
     }
   }
@@ -108,7 +110,8 @@ final class ApplyCommand implements Callable<Integer> {
     Loaded loaded = ctx.shard(ctx.load(inventory, documents, connect, session), selected);
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
     Plan plan = PlanCommand.plan(ctx, session, loaded, connect, json,
-        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents));
+        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, documents),
+        root.global.verbosity(ctx.config), root.global.color(ctx.environment));
     ctx.out.println(json ? io.trustchain.plan.json.PlanJson.write(SavedPlans.of(plan, loaded,
         inventory.resolve(ctx.environment, ctx.config), connect.limit(), selected, me,
         ctx.environment.cwd())).stripTrailing()
@@ -134,6 +137,7 @@ final class ApplyCommand implements Callable<Integer> {
     Loaded loaded = ctx.shard(ctx.load(cwd.resolve(saved.source().inventory()), playbooks, saved.source().limit(),
         connect, session), selected);
     SavedPlans.checkDocuments(saved, loaded, shown, cwd);
+    saved = SavedPlans.withDocumentSecrets(file, shown, cwd, loaded);
     boolean json = format == Format.json;
     boolean color = root.global.color(ctx.environment);
     if (!json) {
@@ -145,7 +149,7 @@ final class ApplyCommand implements Callable<Integer> {
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, loaded.targets());
       return new ApplyRun(ctx, session, fleet, connect, rollout, reports, audit, me, started, json, color,
-          UnlockCommands.forSavedPlan(me, shown))
+          UnlockCommands.forSavedPlan(me, shown), root.global.verbosity(ctx.config))
           .run(loaded.targets(), saved.plan(), Optional.of(shown), selected);
     }
   }

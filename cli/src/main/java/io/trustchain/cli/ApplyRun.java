@@ -14,6 +14,7 @@ import io.trustchain.run.Target;
 import io.trustchain.run.report.ApplyJson;
 import io.trustchain.run.report.ApplyText;
 import io.trustchain.run.report.AuditLog;
+import io.trustchain.run.report.Interruptions;
 import io.trustchain.run.report.JunitReport;
 import io.trustchain.run.report.RunInfo;
 import java.io.IOException;
@@ -37,10 +38,12 @@ final class ApplyRun {
   private final boolean json;
   private final boolean color;
   private final LockInspector inspector;
+  private final int verbosity;
 
   ApplyRun(Context ctx, Session session, Fleet fleet, ConnectOptions connect, RolloutOptions rollout,
       ReportOptions reports, AuditOptions audit, RunIdentity me, Instant started, boolean json, boolean color,
-      LockInspector inspector) {
+      LockInspector inspector, int verbosity) {
+    this.verbosity = verbosity;
     this.ctx = ctx;
     this.session = session;
     this.fleet = fleet;
@@ -61,29 +64,43 @@ final class ApplyRun {
     Optional<AuditLog> log = auditLog(info);
     HostLocks locks = new HostLocks(me, "apply", session.commandTimeout(), rollout.lockTimeout(),
         rollout.forceUnlock(), inspector);
+    List<Interruptions.Reported> interrupted = log.map(l -> Interruptions.judge(l.interrupted(), plan,
+        savedPlan.isPresent())).orElse(List.of());
+    log.ifPresent(l -> l.reported(interrupted));
     Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks,
+        log.<io.trustchain.run.ApplyJournal>map(l -> l).orElse(io.trustchain.run.ApplyJournal.NONE),
         session.secrets());
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
-    RolloutResult result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(),
-        savedPlan.isPresent(), options, ctx.progress(json), StopSignal.create(), r -> log.ifPresent(l -> l.hostFinished(r)))
-        .run(targets, plan.hosts());
+    StopSignal stop = StopSignal.create();
+    RolloutResult result;
+    try (ProgressView progress = ctx.progress(json, verbosity, color);
+         Interrupts ctrlC = Interrupts.during(stop, locks, progress, me.runId())) {
+      result = new Rollout(fleet, session.facts(), applying, locks, session.commandTimeout(), savedPlan.isPresent(),
+          options, progress, stop, r -> log.ifPresent(l -> l.hostFinished(r))).run(targets, plan.hosts());
+    }
     log.ifPresent(l -> l.finished(result));
     Instant finished = Instant.now();
     if (json) {
-      ctx.out.println(ApplyJson.write(result, info, finished));
-    } else if (savedPlan.isPresent() || plan.hasChanges() || !result.ok()
+      ctx.out.println(ApplyJson.write(result, info, finished, interrupted));
+    } else if (savedPlan.isPresent() || plan.hasChanges() || !result.ok() || !interrupted.isEmpty()
         || result.hosts().stream().anyMatch(h -> !h.notes().isEmpty())) {
       ctx.out.println();
-      ctx.out.print(new ApplyText(color).render(result));
+      ctx.out.print(new ApplyText(color).render(result, interrupted));
     }
     ctx.out.flush();
     reports.junit(ctx.environment).ifPresent(f -> ReportOptions.write(f, JunitReport.apply(plan, result, started)));
-    reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, ApplyJson.write(result, info, finished)));
+    reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, ApplyJson.write(result, info, finished,
+        interrupted)));
     Optional<String> auditProblem = log.flatMap(AuditLog::problem);
     auditProblem.ifPresent(p -> {
       ctx.err.println("error: " + p);
       ctx.err.flush();
     });
+    if (stop.stopped()) {
+      ctx.err.println("trustchain: " + Interrupts.REASON + "; exit " + Interrupts.EXIT);
+      ctx.err.flush();
+      return Interrupts.EXIT;
+    }
     return result.ok() && auditProblem.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 

@@ -58,6 +58,11 @@ public final class Cli {
     }
     cli.setOut(out);
     cli.setErr(err);
+    Context context = injector.getInstance(Context.class);
+    cli.setExecutionStrategy(parseResult -> {
+      context.verbosity(((RootCommand) cli.getCommand()).global.verbosity(context.config));
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cli.setExitCodeExceptionMapper(t -> ExitCodes.SOFTWARE);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine, err));
     cli.setParameterExceptionHandler((e, args) -> {
@@ -83,14 +88,14 @@ public final class Cli {
     cli.addSubcommand(command);
   }
 
-  /** The subcommand a command line names: its first word that is not an option (the root's are all flags). */
-  static String subcommand(String[] args) {
-    for (String a : args) {
-      if (!a.startsWith("-")) {
-        return a;
-      }
-    }
-    return "";
+  /**
+   * Whether a command line needs the lab's own commands: its first word that is not an option (the
+   * root's options are all flags) is {@code lab}, or {@code help} followed by {@code lab}.
+   */
+  static boolean namesLab(String[] args) {
+    List<String> words = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
+    return !words.isEmpty() && (words.get(0).equals("lab")
+        || words.get(0).equals("help") && words.size() > 1 && words.get(1).equals("lab"));
   }
 
   private static int handle(Exception e, CommandLine commandLine, PrintWriter err) {

@@ -32,6 +32,10 @@ public final class ConnectOptions {
       description = "Trust and record unknown host keys (changed keys are still refused).")
   boolean acceptNewHostKeys;
 
+  @Option(names = "--allow-empty",
+      description = "Go on when a play's hosts: pattern, --limit or --shard selects no host (default: exit 1).")
+  boolean allowEmpty;
+
   @Option(names = "--vault-password-file", paramLabel = "FILE",
       description = "A file holding the Ansible Vault password (or a script printing it). Repeatable.")
   List<Path> vaultPasswordFiles = new ArrayList<>();

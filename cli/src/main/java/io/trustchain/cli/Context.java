@@ -3,6 +3,7 @@ package io.trustchain.cli;
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
 import io.trustchain.config.AnsibleConfig;
+import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.DiagnosticPrinter;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.InvalidDocumentsException;
@@ -13,6 +14,7 @@ import io.trustchain.run.Loaded;
 import io.trustchain.run.RunListener;
 import io.trustchain.run.Target;
 import io.trustchain.spi.ModuleRegistry;
+import io.trustchain.spi.DocumentValidator;
 import io.trustchain.spi.PlanValidator;
 import io.trustchain.template.Templater;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The collaborators every command uses, injected once: loading, sessions, output. */
+@com.google.inject.Singleton
 final class Context {
 
   final CliEnvironment environment;
@@ -32,11 +35,15 @@ final class Context {
   private final ModuleRegistry registry;
   private final Templater templater;
   private final Set<PlanValidator> validators;
+  private final Set<DocumentValidator> documentValidators;
   private final Prompts prompts;
+  private int verbosity;
 
   @Inject
   Context(CliEnvironment environment, AnsibleConfig config, ModuleRegistry registry, Templater templater,
-      Set<PlanValidator> validators, @Named("out") PrintWriter out, @Named("err") PrintWriter err) {
+      Set<PlanValidator> validators, Set<DocumentValidator> documentValidators, @Named("out") PrintWriter out,
+      @Named("err") PrintWriter err) {
+    this.documentValidators = documentValidators;
     this.environment = environment;
     this.config = config;
     this.registry = registry;
@@ -47,17 +54,23 @@ final class Context {
     this.prompts = new Prompts(environment);
   }
 
+  /** How many {@code -v} the command line has (set by the root command before any subcommand runs). */
+  void verbosity(int level) {
+    this.verbosity = level;
+  }
+
   Session session(ConnectOptions options) {
-    return new Session(environment, config, options, validators, prompts);
+    return new Session(environment, config, options, validators, prompts, err, verbosity);
   }
 
   Load load() {
-    return new Load(registry, templater, environment.env(), environment.cwd());
+    return new Load(registry, templater, environment.env(), environment.cwd(), List.copyOf(documentValidators));
   }
 
   /** A loader with the command line's connection defaults ({@code -u}, {@code --private-key}, {@code -K}, {@code -e}). */
   Load load(ConnectOptions options, Session session) {
-    return load().withConnection(options.user(config), options.privateKey(environment, config), session.becomePassword())
+    return load().withSecrets(session.secrets())
+        .withConnection(options.user(config), options.privateKey(environment, config), session.becomePassword())
         .withExtraVars(ExtraVars.parse(options.extraVars, environment.cwd())).withRotation(options.rotation());
   }
 
@@ -94,7 +107,8 @@ final class Context {
   Loaded load(Path inventory, List<Path> playbooks, Optional<String> limit, ConnectOptions options, Session session)
       throws InvalidDocumentsException {
     Diagnostics diagnostics = new Diagnostics();
-    return checked(diagnostics, load(options, session).load(inventory, playbooks, limit, session.keyring(), diagnostics));
+    return checked(diagnostics, load(options, session).load(inventory, playbooks, limit, session.keyring(),
+        diagnostics));
   }
 
   /** {@code loaded} with only the targets of {@code shard}. */
@@ -102,8 +116,41 @@ final class Context {
     if (shard.isEmpty()) {
       return loaded;
     }
-    return new Loaded(loaded.inventory(), loaded.playbooks(), ShardOption.select(shard, loaded.targets()),
-        loaded.documentsDigest());
+    List<Target> subset = ShardOption.select(shard, loaded.targets());
+    if (subset.isEmpty() && !loaded.targets().isEmpty()) {
+      err.println("note: shard " + shard.get() + " holds none of the " + loaded.targets().size()
+          + " targeted hosts (the split depends only on the host names)");
+      err.flush();
+    }
+    return loaded.withTargets(subset);
+  }
+
+  /**
+   * {@code loaded} when it targets hosts. A play whose {@code hosts:} matches no host, and plays and
+   * {@code --limit} that leave no host at all, fail with exit 1 and a "did you mean", so a typo never reads as
+   * "No changes"; with {@code --allow-empty} they are warnings. (An empty {@code --shard} of a non-empty
+   * selection is fine: the split is by host name hash, and small fleets leave some shards empty.)
+   */
+  Loaded requireHosts(Loaded loaded, ConnectOptions connect) {
+    Diagnostics problems = new Diagnostics();
+    loaded.emptyPlays().forEach(problems::add);
+    if (loaded.targets().isEmpty()) {
+      problems.add(Diagnostic.error(null, "no host to work on: the plays" + (connect.limit().isPresent()
+          ? " and --limit " + connect.limit().get() : "") + " select no host of " + loaded.inventory().source(),
+          "trustchain inventory --graph lists the groups and hosts"));
+    }
+    if (problems.isEmpty()) {
+      return loaded;
+    }
+    if (connect.allowEmpty) {
+      Diagnostics warnings = new Diagnostics();
+      problems.all().forEach(d -> warnings.add(new Diagnostic(io.trustchain.diag.Severity.WARNING, d.message(), d.at(),
+          d.hint(), d.showSnippet())));
+      new DiagnosticPrinter().print(warnings, err);
+      return loaded;
+    }
+    new DiagnosticPrinter().print(problems, err);
+    throw new UserException(ExitCodes.FAILED, "nothing would be checked; pass --allow-empty when no host is expected");
   }
 
   Inventory inventory(InventoryOption inventory, Session session) throws InvalidDocumentsException {
@@ -132,7 +179,29 @@ final class Context {
     }
   }
 
-  RunListener progress(boolean machineReadable) {
-    return !machineReadable && environment.terminal() ? new CounterProgress(err) : RunListener.NONE;
+  /**
+   * What a run shows while it goes ({@code TRUSTCHAIN_PROGRESS=tty|plain|off} overrides the choice):
+   * the live block when a person watches a terminal, plain timestamped lines on a pipe, nothing
+   * beside JSON; and {@code -v}'s timings.
+   */
+  ProgressView progress(boolean machineReadable, int verbosity, boolean color) {
+    String forced = environment.env().getOrDefault("TRUSTCHAIN_PROGRESS", "");
+    ProgressView view;
+    if (forced.equals("off") || (machineReadable && forced.isEmpty())) {
+      view = ProgressView.quiet(err);
+    } else if (forced.equals("tty") || (forced.isEmpty() && environment.terminal())) {
+      view = new LiveProgress(err, columns(), color);
+    } else {
+      view = new PlainProgress(err, java.time.Clock.systemDefaultZone());
+    }
+    return verbosity >= 1 ? ProgressView.with(view, List.of(new Timings(err))) : view;
+  }
+
+  private int columns() {
+    try {
+      return Integer.parseInt(environment.env().getOrDefault("COLUMNS", "").strip());
+    } catch (NumberFormatException e) {
+      return TerminalSize.columns().orElse(80);
+    }
   }
 }

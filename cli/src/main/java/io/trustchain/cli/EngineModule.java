@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import io.trustchain.config.AnsibleConfig;
+import io.trustchain.spi.DocumentValidator;
 import io.trustchain.spi.PlanValidator;
 import io.trustchain.spi.ResourceModule;
 import io.trustchain.template.JinjavaTemplater;
@@ -28,6 +29,7 @@ final class EngineModule extends AbstractModule {
     bind(CliEnvironment.class).toInstance(environment);
     Multibinder.newSetBinder(binder(), new TypeLiteral<ResourceModule<?>>() {});
     Multibinder.newSetBinder(binder(), PlanValidator.class);
+    Multibinder.newSetBinder(binder(), DocumentValidator.class);
     bind(Templater.class).to(JinjavaTemplater.class).in(Singleton.class);
   }
 

@@ -3,6 +3,7 @@ package io.trustchain.cli;
 import com.google.inject.Inject;
 import io.trustchain.facts.FactParseException;
 import io.trustchain.facts.FactsJson;
+import io.trustchain.facts.HostErrorKind;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.planner.TokenHolders;
@@ -11,8 +12,9 @@ import io.trustchain.run.Fleet;
 import io.trustchain.run.Parallel;
 import io.trustchain.run.Target;
 import io.trustchain.transport.TransportException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,37 +44,43 @@ final class FactsCommand implements Callable<Integer> {
     Session session = ctx.session(connect);
     List<Target> targets = playbooks.isEmpty() ? ctx.hosts(ctx.inventory(inventory, session), connect, session)
         : ctx.load(inventory, playbooks, connect, session).targets();
-    Map<String, HostFacts> ordered = new LinkedHashMap<>();
+    boolean[] allReachable = {true};
     try (Fleet fleet = session.fleet()) {
       ctx.startLab(fleet, targets);
       FactsSource facts = session.facts();
-      List<HostFacts> gathered = Parallel.map(targets, connect.forks(ctx.config), t -> {
+      FactsJson.HostsWriter json = format == Format.json ? FactsJson.writer(ctx.out) : null;
+      // each host is printed once it and the hosts before it are done: memory stays flat in the hosts
+      Parallel.forEachInOrder(targets, connect.forks(ctx.config), t -> {
         try {
           return facts.gather(fleet.transport(t), t.needs());
-        } catch (TransportException | FactParseException e) {
-          return HostFacts.unreachable(e.getMessage());
+        } catch (TransportException e) {
+          return HostFacts.unreachable(HostErrorKind.of(e), e.getMessage());
+        } catch (FactParseException e) {
+          return HostFacts.unreachable(HostErrorKind.FACTS_SCRIPT_FAILED, e.getMessage());
         } finally {
-          fleet.forget(t); // one exec per host: release the connection at once (memory flat in hosts)
+          fleet.forget(t); // one exec per host: release the connection at once
+        }
+      }, (t, gathered) -> {
+        allReachable[0] &= gathered.usable();
+        // with playbooks: the Secure Token holders they do not manage
+        List<UnmanagedToken> holders = playbooks.isEmpty() || !gathered.usable() ? null
+            : TokenHolders.report(gathered, t.resources()).unmanaged();
+        if (json == null) {
+          ctx.out.print(FactsText.host(t.host(), gathered, holders == null ? List.of() : holders));
+          return;
+        }
+        try {
+          json.host(t.host(), gathered, holders == null ? Map.of() : Map.of("unmanaged_tokens", holders));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       });
-      for (int i = 0; i < targets.size(); i++) {
-        ordered.put(targets.get(i).host(), gathered.get(i));
+      if (json != null) {
+        json.close();
+        ctx.out.print("\n");
       }
     }
-    Map<String, Map<String, Object>> extra = new LinkedHashMap<>();
-    Map<String, List<UnmanagedToken>> unmanaged = new LinkedHashMap<>();
-    if (!playbooks.isEmpty()) {
-      for (Target t : targets) {
-        HostFacts f = ordered.get(t.host());
-        if (f.reachable()) {
-          List<UnmanagedToken> holders = TokenHolders.report(f, t.resources()).unmanaged();
-          extra.put(t.host(), Map.of("unmanaged_tokens", holders));
-          unmanaged.put(t.host(), holders);
-        }
-      }
-    }
-    ctx.out.print(format == Format.json ? FactsJson.write(ordered, extra) + "\n" : FactsText.render(ordered, unmanaged));
     ctx.out.flush();
-    return ordered.values().stream().allMatch(HostFacts::reachable) ? ExitCodes.OK : ExitCodes.FAILED;
+    return allReachable[0] ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

@@ -77,10 +77,11 @@ final class PlanCommand implements Callable<Integer> {
     Optional<Shard> selected = shard.shard();
     Session session = ctx.session(connect);
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
-    Loaded loaded = ctx.shard(ctx.load(inventory, playbooks, connect, session), selected);
+    Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, playbooks, connect, session), connect), selected);
     boolean machine = format != Format.text;
     Plan plan = plan(ctx, session, loaded, connect, machine,
-        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, playbooks));
+        UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, playbooks),
+        root.global.verbosity(ctx.config), root.global.color(ctx.environment));
     SavedPlan saved = SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config), connect.limit(),
         selected, me, ctx.environment.cwd());
     ctx.out.print(switch (format) {
@@ -98,7 +99,7 @@ final class PlanCommand implements Callable<Integer> {
     reports.junit(ctx.environment).ifPresent(f -> ReportOptions.write(f, JunitReport.plan(plan, started)));
     reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, PlanJson.write(saved)));
     ctx.out.flush();
-    if (!plan.ok()) {
+    if (!plan.complete()) {
       return ExitCodes.FAILED;
     }
     boolean tokens = failOn.contains("unmanaged-tokens")
@@ -119,19 +120,22 @@ final class PlanCommand implements Callable<Integer> {
 
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
   static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable,
-      LockInspector locks) {
+      LockInspector locks, int verbosity, boolean color) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable, locks);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable, locks, verbosity, color);
     }
   }
 
   /** Connect → Gather (with a look at each host's lock) → Plan; each host's connection is closed once planned. */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
-      boolean machineReadable, LockInspector locks) {
+      boolean machineReadable, LockInspector locks, int verbosity, boolean color) {
     ctx.startLab(fleet, loaded.targets());
-    Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config),
-        ctx.progress(machineReadable), session.commandTimeout(), locks);
-    List<HostPlan> hosts = planning.plan(loaded.targets());
+    List<HostPlan> hosts;
+    try (ProgressView progress = ctx.progress(machineReadable, verbosity, color)) {
+      Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config), progress,
+          session.commandTimeout(), locks);
+      hosts = planning.plan(loaded.targets());
+    }
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
         ctx.environment.cwd()), hosts);
   }

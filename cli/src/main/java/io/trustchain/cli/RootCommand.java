@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
       "1 a host or the run failed, 64 usage error, 65 invalid documents."
     },
     subcommands = {
-      ValidateCommand.class, InventoryCommand.class, FactsCommand.class, PlanCommand.class, ApplyCommand.class,
-      ShowCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, ManCommand.class
+      ValidateCommand.class, InventoryCommand.class, PingCommand.class, FactsCommand.class, PlanCommand.class,
+      ApplyCommand.class, ShowCommand.class, ReportCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, ManCommand.class
     })
 public final class RootCommand implements Runnable {
 

@@ -4,6 +4,8 @@ import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Plan;
 import io.trustchain.plan.json.PlanFormatException;
 import io.trustchain.plan.json.PlanJson;
+import io.trustchain.plan.json.SavedSecrets;
+import io.trustchain.secret.SecretRef;
 import io.trustchain.plan.json.PlanSource;
 import io.trustchain.plan.json.SavedPlan;
 import io.trustchain.playbook.Playbook;
@@ -71,6 +73,51 @@ final class SavedPlans {
       return PlanJson.readSaved(text, cwd);
     } catch (PlanFormatException e) {
       throw new UserException(ExitCodes.INVALID_DOCUMENTS, "cannot apply " + shown + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The saved plan read again with its secret references put back from the reloaded documents (a saved plan
+   * holds references only: vault values by position and digest, command secrets by digest).
+   */
+  static SavedPlan withDocumentSecrets(Path file, String shown, Path cwd, Loaded loaded) {
+    java.util.List<SecretRef> refs = new java.util.ArrayList<>();
+    for (Target t : loaded.targets()) {
+      t.connection().becomePassword().ifPresent(refs::add);
+      for (io.trustchain.spi.BoundResource<?> r : t.resources()) {
+        collect(r.params(), refs);
+        if (r.credential() != null) {
+          refs.add(r.credential().password());
+        }
+      }
+    }
+    try {
+      return PlanJson.readSaved(Files.readString(file, StandardCharsets.UTF_8), cwd, SavedSecrets.table(refs));
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.INVALID_DOCUMENTS, "cannot read the saved plan " + shown + ": " + e.getMessage());
+    } catch (PlanFormatException e) {
+      throw new UserException(ExitCodes.INVALID_DOCUMENTS, "cannot apply " + shown + ": " + e.getMessage());
+    }
+  }
+
+  /** Every secret reference in a module's parameters (records, lists, maps, optionals). */
+  private static void collect(Object value, java.util.List<SecretRef> out) {
+    switch (value) {
+      case null -> { }
+      case SecretRef ref -> out.add(ref);
+      case Record rec -> {
+        for (java.lang.reflect.RecordComponent c : rec.getClass().getRecordComponents()) {
+          try {
+            collect(c.getAccessor().invoke(rec), out);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + c, e);
+          }
+        }
+      }
+      case java.util.Collection<?> list -> list.forEach(v -> collect(v, out));
+      case java.util.Map<?, ?> map -> map.values().forEach(v -> collect(v, out));
+      case java.util.Optional<?> opt -> opt.ifPresent(v -> collect(v, out));
+      default -> { }
     }
   }
 

@@ -52,10 +52,14 @@ final class Session {
   private final CliEnvironment environment;
   private final AnsibleConfig config;
   private final Prompts prompts;
+  private final java.io.PrintWriter err;
+  private final int verbosity;
   private final Optional<SecretRef> becomePassword;
 
   Session(CliEnvironment environment, AnsibleConfig config, ConnectOptions options, Set<PlanValidator> validators,
-      Prompts prompts) {
+      Prompts prompts, java.io.PrintWriter err, int verbosity) {
+    this.err = err;
+    this.verbosity = verbosity;
     this.options = options;
     this.environment = environment;
     this.config = config;
@@ -97,6 +101,11 @@ final class Session {
     return becomePassword;
   }
 
+  /** The run's resolver: validation and the transport share it, so each secret is fetched once. */
+  DefaultSecretResolver secrets() {
+    return secrets;
+  }
+
   AnsibleVault keyring() {
     return keyring;
   }
@@ -107,13 +116,9 @@ final class Session {
         .withCommandTimeout(commandTimeout);
     SshAuth auth = SshAuth.of(environment.env(), prompts::passphrase);
     LabArtifact lab = LabArtifact.system();
-    Connector connector = routing(new SshConnector(secrets, ssh, auth), new LocalConnector(secrets, commandTimeout));
+    Connector connector = VerboseConnector.wrap(
+        routing(new SshConnector(secrets, ssh, auth), new LocalConnector(secrets, commandTimeout)), err, verbosity);
     return new Fleet(withConnectTimeout(connector, options.connectTimeout(config)), lab::provider);
-  }
-
-  /** The run's secret resolver (documents' secrets, vault values, escrow). */
-  io.trustchain.secret.SecretResolver secrets() {
-    return secrets;
   }
 
   Duration commandTimeout() {
@@ -147,7 +152,8 @@ final class Session {
 
   HostPlanner planner() {
     Planner planner = new Planner();
-    return (host, gathered, digest, resources) -> planner.plan(host, gathered, digest, resources, validators);
+    return (host, gathered, digest, resources, wayIn) ->
+        planner.plan(host, gathered, digest, resources, validators, wayIn);
   }
 
   /** SSH for most hosts, this machine for those with {@code ansible_connection: local} (pull mode). */

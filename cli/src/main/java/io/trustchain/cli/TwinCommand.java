@@ -95,6 +95,12 @@ final class TwinCommand implements Callable<Integer> {
         ctx.err.println("warning: " + host + " was not reachable when its facts were read; the twin leaves it out");
         continue;
       }
+      if (f.notUnderstood().stream().anyMatch(n -> n.touchesAny())) {
+        ctx.err.println("warning: " + host + " printed what trustchain did not understand ("
+            + String.join(", ", f.notUnderstood().stream().flatMap(n -> n.facts().stream()).distinct().toList())
+            + "); the twin leaves it out rather than guess");
+        continue;
+      }
       if (!byHost.containsKey(host) || inv.host(host).isEmpty()) {
         ctx.err.println("warning: " + host + " is not in the inventory (or the playbooks' hosts); the twin leaves it out");
         continue;

@@ -24,7 +24,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Session session = ctx.session(connect);
-    Loaded loaded = ctx.load(inventory, playbooks, connect, session);
+    Loaded loaded = ctx.requireHosts(ctx.load(inventory, playbooks, connect, session), connect);
+    ctx.hosts(loaded.inventory(), connect, session);   // every host's connection variables, targeted or not
     long plays = loaded.playbooks().stream().mapToLong(p -> p.plays().size()).sum();
     long resources = loaded.targets().stream().mapToLong(t -> t.resources().size()).sum();
     long distinct = loaded.targets().stream().flatMap(t -> t.resources().stream())

@@ -6,24 +6,31 @@ import java.util.List;
 
 /**
  * {@code date -u +%Y-%m-%dT%H:%M:%SZ}: the Mac's clock, which dates deferrals and recovery keys
- * (both are dated by the Mac, so ages are measured on the Mac's clock).
+ * (both are dated by the Mac, so ages are measured on the Mac's clock). Anything but one such line
+ * leaves it unknown. Field: {@code *}.
  */
 final class ClockParser {
 
   private ClockParser() {}
 
-  static Instant parse(ToolOutput out) throws FactParseException {
+  /** The Mac's time, or null when not read. */
+  static Instant parse(Reading r) {
+    ToolOutput out = r.out();
     if (out.exit() != 0) {
-      throw out.unexpectedExit();
+      r.unexpectedExit(Reading.ALL);
+      return null;
     }
     List<String> lines = out.stdoutLines();
-    if (lines.size() != 1) {
-      throw out.fail("one line YYYY-MM-DDTHH:MM:SSZ was expected");
-    }
     try {
-      return Instant.parse(lines.get(0).strip());
+      if (lines.size() == 1) {
+        Instant now = Instant.parse(lines.get(0).strip());
+        r.stderrNoise();
+        return now;
+      }
     } catch (DateTimeParseException e) {
-      throw out.fail("'" + lines.get(0).strip() + "' is not YYYY-MM-DDTHH:MM:SSZ");
+      // noted below
     }
+    r.output("one line YYYY-MM-DDTHH:MM:SSZ was expected", Reading.ALL);
+    return null;
   }
 }

@@ -40,61 +40,89 @@ final class CryptoUsersParser {
   /** A volume with no crypto user at all (fresh, nobody ever logged in): not captured, §9; the lab's wording. */
   private static final Pattern NONE = Pattern.compile("^No cryptographic users for (\\S+)$");
   private static final Pattern ENTRY = Pattern.compile("^\\+-- ([0-9A-Fa-f-]{36})$");
-  private static final Pattern TYPE = Pattern.compile("^[| ]   Type: (.+)$");
-  private static final Pattern OWNER = Pattern.compile("^[| ]   Volume Owner: (Yes|No)$");
+  private static final Pattern ATTRIBUTE = Pattern.compile("^[| ][ \\t]+([A-Za-z][A-Za-z ]*): (.+)$");
 
   private CryptoUsersParser() {}
 
-  static CryptoUsers parse(ToolOutput out) throws FactParseException {
+  /**
+   * The crypto users; lines it does not know are noted, and leave everything this tool says unknown
+   * when the entries listed do not add up to the header's count.
+   */
+  static CryptoUsers parse(Reading r) {
+    ToolOutput out = r.out();
     if (out.exit() != 0) {
-      throw out.unexpectedExit();
+      r.unexpectedExit(Reading.ALL);
+      return new CryptoUsers(null, List.of(), false);
     }
     List<String> lines = out.stdoutLines();
-    if (lines.isEmpty()) {
-      throw out.fail("no output");
+    r.stderrNoise();
+    int start = 0;
+    Matcher h = null;
+    for (; start < lines.size(); start++) {
+      String first = lines.get(start).strip();
+      Matcher none = NONE.matcher(first);
+      if (none.matches()) {
+        noteRest(r, lines, start, "after 'No cryptographic users'");
+        return new CryptoUsers(none.group(1), List.of(), false);
+      }
+      h = HEADER.matcher(first);
+      if (h.matches()) {
+        break;
+      }
+      r.line("stdout", lines.get(start), "unknown line before the header");
     }
-    Matcher none = NONE.matcher(lines.get(0).strip());
-    if (lines.size() == 1 && none.matches()) {
-      return new CryptoUsers(none.group(1), List.of(), false);
-    }
-    Matcher h = HEADER.matcher(lines.get(0).strip());
-    if (!h.matches()) {
-      throw out.fail("the header 'Cryptographic users for DISK (N found)' is missing");
+    if (start >= lines.size()) {
+      r.output("no header 'Cryptographic users for DISK (N found)'", Reading.ALL);
+      return new CryptoUsers(null, List.of(), false);
     }
     List<String[]> raw = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
+    List<String> unknown = new ArrayList<>();
+    boolean ownerUnclear = false;
+    for (String line : lines.subList(start + 1, lines.size())) {
       if (line.strip().equals("|")) {
         continue;
       }
-      Matcher e = ENTRY.matcher(line);
-      Matcher t = TYPE.matcher(line);
-      Matcher o = OWNER.matcher(line);
+      Matcher e = ENTRY.matcher(line.strip());
+      Matcher a = ATTRIBUTE.matcher(line);
       if (e.matches()) {
         raw.add(new String[] {e.group(1).toUpperCase(Locale.ROOT), null, null});
-      } else if (raw.isEmpty()) {
-        throw out.fail("unrecognised line '" + line + "' before the first '+-- UUID'");
-      } else if (t.matches()) {
-        raw.get(raw.size() - 1)[1] = t.group(1).strip();
-      } else if (o.matches()) {
-        raw.get(raw.size() - 1)[2] = o.group(1);
+      } else if (!raw.isEmpty() && a.matches()) {
+        String key = a.group(1).strip();
+        String value = a.group(2).strip();
+        String[] entry = raw.get(raw.size() - 1);
+        if (key.equals("Type")) {
+          entry[1] = value;
+        } else if (key.equals("Volume Owner") && (value.equals("Yes") || value.equals("No"))) {
+          entry[2] = value;
+        } else if (key.equals("Volume Owner")) {
+          r.line("stdout", line, "unknown Volume Owner value (Yes or No expected)", "volume_owner");
+          ownerUnclear = true;
+        } else {
+          r.line("stdout", line, "unknown attribute " + key);
+        }
       } else {
-        throw out.fail("unrecognised line '" + line + "'");
+        unknown.add(line);
       }
     }
     List<CryptoUser> users = new ArrayList<>();
-    boolean ownership = false;
-    for (String[] r : raw) {
-      if (r[1] == null) {
-        throw out.fail("entry " + r[0] + " has no Type line");
-      }
-      Boolean owner = r[2] == null ? null : r[2].equals("Yes");
+    boolean ownership = ownerUnclear;
+    for (String[] e : raw) {
+      Boolean owner = e[2] == null ? null : e[2].equals("Yes");
       ownership |= owner != null;
-      users.add(new CryptoUser(r[0], r[1], owner));
+      users.add(new CryptoUser(e[0], e[1], owner));
     }
     int count = Integer.parseInt(h.group(2));
     if (count != users.size()) {
-      throw out.fail("the header says " + count + " found but " + users.size() + " entries are listed");
+      r.output("the header says " + count + " found but " + users.size() + " entries are listed", Reading.ALL);
+    } else if (!unknown.isEmpty()) {
+      r.lines("stdout", unknown, "unknown line (the " + count + " entries the header counts are all read)");
     }
     return new CryptoUsers(h.group(1), List.copyOf(users), ownership);
+  }
+
+  private static void noteRest(Reading r, List<String> lines, int at, String where) {
+    if (at + 1 < lines.size()) {
+      r.lines("stdout", lines.subList(at + 1, lines.size()), "unknown line " + where);
+    }
   }
 }

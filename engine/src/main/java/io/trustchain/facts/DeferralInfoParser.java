@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * {@code Usernames} (array) or {@code Username}/{@code UserName}, and the remaining forced attempts
  * from {@code DeferForceAtUserLoginMaxBypassAttempts} or {@code ForceAtLogin}, and whether it asks at
  * logout from {@code DeferDontAskAtUserLogout} (the keys of a command-line deferral are not
- * documented, macos-reference §9; the MDM payload's names are used).
- * Other keys are kept but not interpreted.
+ * documented, macos-reference §9; the MDM payload's names are used). The documented keys
+ * {@code Defer}, {@code ProfileUUID} and {@code ShowRecoveryKey} are not used; other keys are kept
+ * ({@code otherKeys}) and noted.
  */
 final class DeferralInfoParser {
 
   /** The deferral as configured; lists and values as printed, quotes removed. */
-  record DeferralInfo(String outputPath, List<String> usernames, Integer forceAtLogin, Boolean askAtLogout) {
+  record DeferralInfo(String outputPath, List<String> usernames, Integer forceAtLogin, Boolean askAtLogout,
+      Map<String, String> otherKeys) {
 
     /** The user it waits for: the only name in {@code usernames}, else null. */
     String user() {
@@ -31,40 +33,70 @@ final class DeferralInfoParser {
 
   static final int EXIT_NOT_FOUND = 20;
 
-  private static final Pattern SCALAR = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?) = (.*);$");
-  private static final Pattern ARRAY_OPEN = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?) = +\\($");
-  private static final Pattern ARRAY_INLINE = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?) = +\\((.*)\\);$");
-  private static final Pattern DICT_OPEN = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?) = +\\{$");
+  /** The keys read (the rest are kept as {@code otherKeys}). */
+  private static final java.util.Set<String> KNOWN = java.util.Set.of("OutputPath", "Usernames", "Username",
+      "UserName", "User", "DeferForceAtUserLoginMaxBypassAttempts", "ForceAtLogin", "Defer", "DeferDontAskAtUserLogout", "ProfileUUID",
+      "ShowRecoveryKey");
+
+  private static final Pattern SCALAR = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*(.*);$");
+  private static final Pattern ARRAY_OPEN = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*\\($");
+  private static final Pattern ARRAY_INLINE = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*\\((.*)\\);$");
+  /** An array item: a short name, quoted when it holds a dot or other punctuation. */
+  private static final Pattern ITEM = Pattern.compile("^(?:[A-Za-z0-9_]+|\"[^\"]*\")$");
+  private static final Pattern DICT_OPEN = Pattern.compile("^(\"?[A-Za-z0-9_]+\"?)[ \\t]*=[ \\t]*\\{$");
 
   private DeferralInfoParser() {}
 
-  static Optional<DeferralInfo> parse(ToolOutput out) throws FactParseException {
+  /**
+   * The deferral, empty when none is configured, or a deferral with nothing known when the output
+   * says one exists but not what it is. Keys it does not know are kept (noted, touching nothing);
+   * lines of another shape leave the deferral ambiguous. Field: {@code deferral}.
+   */
+  static Optional<DeferralInfo> parse(Reading r) {
+    ToolOutput out = r.out();
     List<String> lines = out.stdoutLines().stream().map(String::strip).toList();
     if (out.exit() == EXIT_NOT_FOUND && lines.equals(List.of("Not found."))) {
+      r.stderrNoise();
       return Optional.empty();
     }
     if (out.exit() != 0) {
-      throw out.unexpectedExit();
+      r.unexpectedExit("deferral");
+      return Optional.empty();
     }
-    if (lines.size() < 2 || !lines.get(0).equals("{") || !lines.get(lines.size() - 1).equals("}")) {
-      throw out.fail("a { … } dictionary or 'Not found.' was expected");
+    r.stderrNoise();
+    int open = lines.indexOf("{");
+    int close = lines.lastIndexOf("}");
+    if (open < 0 || close < open) {
+      r.output("a { … } dictionary or 'Not found.' (exit 20) was expected", "deferral");
+      return Optional.empty();
+    }
+    if (open > 0) {
+      r.lines("stdout", out.stdoutLines().subList(0, open), "unknown line before the dictionary");
+    }
+    if (close < lines.size() - 1) {
+      r.lines("stdout", out.stdoutLines().subList(close + 1, lines.size()), "unknown line after the dictionary");
     }
     Map<String, Object> dict = new LinkedHashMap<>();
-    for (int i = 1; i < lines.size() - 1; i++) {
+    for (int i = open + 1; i < close; i++) {
       String line = lines.get(i);
-      Matcher open = ARRAY_OPEN.matcher(line);
+      Matcher arrayOpen = ARRAY_OPEN.matcher(line);
       Matcher inline = ARRAY_INLINE.matcher(line);
       Matcher nested = DICT_OPEN.matcher(line);
       Matcher scalar = SCALAR.matcher(line);
-      if (open.matches()) {
+      if (arrayOpen.matches()) {
         List<String> items = new ArrayList<>();
-        for (i++; i < lines.size() - 1 && !lines.get(i).equals(");"); i++) {
-          items.add(unquote(lines.get(i).replaceAll(",$", "").strip()));
+        for (i++; i < close && !lines.get(i).equals(");"); i++) {
+          String item = lines.get(i).replaceAll(",$", "").strip();
+          if (ITEM.matcher(item).matches()) {
+            items.add(unquote(item));
+          } else {
+            r.line("stdout", out.stdoutLines().get(i), "not an item of the array " + arrayOpen.group(1), "deferral");
+          }
         }
-        if (i >= lines.size() - 1) {
-          throw out.fail("the array " + open.group(1) + " is not closed");
+        if (i >= close) {
+          r.output("the array " + arrayOpen.group(1) + " is not closed", "deferral");
         }
-        dict.put(unquote(open.group(1)), List.copyOf(items));
+        dict.put(unquote(arrayOpen.group(1)), List.copyOf(items));
       } else if (inline.matches()) {
         List<String> items = new ArrayList<>();
         for (String item : inline.group(2).split(",")) {
@@ -75,21 +107,29 @@ final class DeferralInfoParser {
         dict.put(unquote(inline.group(1)), List.copyOf(items));
       } else if (nested.matches()) {
         int depth = 1;
-        for (i++; i < lines.size() - 1 && depth > 0; i++) {
+        for (i++; i < close && depth > 0; i++) {
           depth += lines.get(i).endsWith("{") ? 1 : lines.get(i).startsWith("}") ? -1 : 0;
         }
         i--;
         if (depth != 0) {
-          throw out.fail("the dictionary " + nested.group(1) + " is not closed");
+          r.output("the dictionary " + nested.group(1) + " is not closed", "deferral");
         }
+        dict.put(unquote(nested.group(1)), Map.of());
       } else if (scalar.matches()) {
         dict.put(unquote(scalar.group(1)), unquote(scalar.group(2).strip()));
       } else {
-        throw out.fail("unrecognised line '" + line + "'");
+        r.line("stdout", out.stdoutLines().get(i), "unknown line", "deferral");
       }
     }
-    return Optional.of(new DeferralInfo(string(dict, "OutputPath"), users(dict), forceAtLogin(dict, out),
-        askAtLogout(dict)));
+    Map<String, String> other = new LinkedHashMap<>();
+    dict.forEach((k, v) -> {
+      if (!KNOWN.contains(k)) {
+        other.put(k, String.valueOf(v));
+        r.line("stdout", k + " = " + v, "unknown key " + k + " (kept)");
+      }
+    });
+    return Optional.of(new DeferralInfo(string(dict, "OutputPath"), users(dict), forceAtLogin(dict, r),
+        askAtLogout(dict), other));
   }
 
   private static List<String> users(Map<String, Object> dict) {
@@ -104,13 +144,14 @@ final class DeferralInfoParser {
     return List.of();
   }
 
-  private static Integer forceAtLogin(Map<String, Object> dict, ToolOutput out) throws FactParseException {
+  private static Integer forceAtLogin(Map<String, Object> dict, Reading r) {
     for (String key : List.of("DeferForceAtUserLoginMaxBypassAttempts", "ForceAtLogin")) {
       if (dict.get(key) instanceof String s) {
         try {
           return Integer.valueOf(s);
         } catch (NumberFormatException e) {
-          throw out.fail(key + " is not a number: '" + s + "'");
+          r.line("stdout", key + " = " + s + ";", key + " is not a number", "deferral");
+          return null;
         }
       }
     }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * ask_at_logout=B'} printed then ({@code force_at_login=default} when none was given); a marker
  * written by an older trustchain holds the date alone — or nothing when the file is absent
  * ({@code cat: PATH: No such file or directory}, exit 1). macOS itself reports neither a deferral's
- * age nor, for a command-line deferral, its options (macos-reference §9).
+ * age nor, for a command-line deferral, its options (macos-reference §9). Anything else leaves the
+ * marker unknown. Field: {@code *}.
  */
 final class DeferralMarkerParser {
 
@@ -25,16 +26,20 @@ final class DeferralMarkerParser {
 
   private DeferralMarkerParser() {}
 
-  static Optional<Marker> parse(ToolOutput out) throws FactParseException {
+  static Optional<Marker> parse(Reading r) {
+    ToolOutput out = r.out();
     if (out.exit() == 1 && out.stdout().isBlank() && out.stderr().contains("No such file or directory")) {
       return Optional.empty();
     }
     if (out.exit() != 0) {
-      throw out.unexpectedExit();
+      r.unexpectedExit(Reading.ALL);
+      return Optional.empty();
     }
     List<String> lines = out.stdoutLines();
     if (lines.size() != 1) {
-      throw out.fail("the deferral marker holds one line YYYY-MM-DDTHH:MM:SSZ [force_at_login=N ask_at_logout=B]");
+      r.output("the deferral marker holds one line YYYY-MM-DDTHH:MM:SSZ [force_at_login=N ask_at_logout=B]",
+          Reading.ALL);
+      return Optional.empty();
     }
     String line = lines.get(0).strip();
     int space = line.indexOf(' ');
@@ -43,15 +48,17 @@ final class DeferralMarkerParser {
     try {
       since = Instant.parse(date);
     } catch (DateTimeParseException e) {
-      throw out.fail("the deferral marker's '" + date + "' is not YYYY-MM-DDTHH:MM:SSZ");
+      r.output("the deferral marker's date is not YYYY-MM-DDTHH:MM:SSZ", Reading.ALL);
+      return Optional.empty();
     }
+    r.stderrNoise();
     if (space < 0) {
       return Optional.of(new Marker(since, null));
     }
     Matcher m = OPTIONS.matcher(line.substring(space + 1));
     if (!m.matches()) {
-      throw out.fail("the deferral marker's options '" + line.substring(space + 1)
-          + "' are not force_at_login=N ask_at_logout=true|false");
+      r.output("the deferral marker's options are not force_at_login=N ask_at_logout=true|false", Reading.ALL);
+      return Optional.empty();
     }
     Integer force = m.group(1).equals("default") ? null : Integer.valueOf(m.group(1));
     return Optional.of(new Marker(since, new DeferralOptions(force, Boolean.parseBoolean(m.group(2)))));

@@ -51,7 +51,7 @@ final class EscrowFactsReader {
 
   private static EscrowedItem item(EscrowStatus s, Instant macNow) {
     Instant from = created(s.createdAt()).orElse(s.escrowedAt());
-    Integer age = from == null ? null : (int) Math.max(0, Duration.between(from, macNow).toDays());
+    Integer age = from == null || macNow == null ? null : (int) Math.max(0, Duration.between(from, macNow).toDays());
     return new EscrowedItem(true, s.escrowedAt() == null ? null : s.escrowedAt().toString(), s.createdAt(), age);
   }
 

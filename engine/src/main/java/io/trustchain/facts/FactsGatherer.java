@@ -21,7 +21,9 @@ import java.util.Objects;
  * users, fdesetup, profiles, the MCX mobile-account key, the Mac's clock, trustchain's deferral marker
  * and recovery plist), runs it, and parses every section with a pure parser. Then, on the controller,
  * the escrow items the request names are looked up in its escrow store. On a real Mac the tools need root: the inventory
- * sets become. Output no parser recognises is a {@link FactParseException}, never a default.
+ * sets become. Output no parser recognises never becomes a default and never loses the host: it is kept
+ * as {@link NotUnderstood}, per section, and the facts it touches read as unknown. A facts script that
+ * did not run at all (sudo refused, no shell) gives an unreachable host with its {@link HostErrorKind}.
  */
 public final class FactsGatherer {
 
@@ -62,7 +64,7 @@ public final class FactsGatherer {
     HostFactsAssembler assembler = new HostFactsAssembler(script, script.request(), sections, result);
     HostFacts facts = assembler.assemble();
     FactsRequest request = script.request();
-    if (request.escrowItems().isEmpty()) {
+    if (request.escrowItems().isEmpty() || !facts.usable()) {
       return facts;
     }
     EscrowFacts escrow = EscrowFactsReader.read(request.escrow(), host, request.escrowItems(), assembler.clock());
@@ -74,8 +76,9 @@ public final class FactsGatherer {
     for (String user : request.managed().rotate()) {
       String item = ManagedPasswords.current(user);
       EscrowFacts before = escrow;
-      escrow = before.item(item).map(i -> before.with(item, new EscrowedItem(i.escrowed(), i.escrowedAt(),
-          i.createdAt(), i.ageDays(), i.authenticates(), true))).orElse(before);
+      escrow = before.item(item).filter(i -> request.managed().rotationRequested(user, i.escrowedAt()))
+          .map(i -> before.with(item, new EscrowedItem(i.escrowed(), i.escrowedAt(), i.createdAt(), i.ageDays(),
+              i.authenticates(), true))).orElse(before);
     }
     return facts.withEscrow(escrow);
   }

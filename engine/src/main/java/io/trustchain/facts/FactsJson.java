@@ -1,5 +1,8 @@
 package io.trustchain.facts;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -11,6 +14,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +40,14 @@ import java.util.Map;
  */
 public final class FactsJson {
 
+  /**
+   * Written from the records' fields, never their accessors: an accessor throws when its fact was not
+   * understood, and the JSON shows what was read (null where nothing was) beside {@code not_understood}.
+   */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+      .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
       .build();
 
   private static final ObjectMapper READER = JsonMapper.builder()
@@ -55,18 +68,58 @@ public final class FactsJson {
    * {@code unmanaged_tokens} when the facts were read for documents.
    */
   public static String write(Map<String, HostFacts> hosts, Map<String, Map<String, Object>> extra) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format_version", HostFacts.FORMAT_VERSION);
-    ObjectNode byName = root.putObject("hosts");
-    hosts.forEach((name, facts) -> {
-      ObjectNode host = (ObjectNode) tree(facts);
-      extra.getOrDefault(name, Map.of()).forEach((key, value) -> host.set(key, MAPPER.valueToTree(value)));
-      byName.set(name, host);
-    });
-    try {
-      return MAPPER.writer(PRETTY).writeValueAsString(root);
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (HostsWriter w = writer(out)) {
+      for (Map.Entry<String, HostFacts> h : hosts.entrySet()) {
+        w.host(h.getKey(), h.getValue(), extra.getOrDefault(h.getKey(), Map.of()));
+      }
+    } catch (IOException e) {
       throw new IllegalStateException("facts cannot be written as JSON", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The same document as {@link #write}, written to {@code out} host by host as they come (without a
+   * final line break), so a run over thousands of hosts holds none of them once printed.
+   */
+  public static HostsWriter writer(Writer out) throws IOException {
+    return new HostsWriter(out);
+  }
+
+  /** Writes one facts document, a host at a time; {@link #close()} ends it (and leaves {@code out} open). */
+  public static final class HostsWriter implements Closeable {
+    private final JsonGenerator json;
+
+    private HostsWriter(Writer out) throws IOException {
+      json = MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(PRETTY.createInstance());
+      json.writeStartObject();
+      json.writeNumberField("format_version", HostFacts.FORMAT_VERSION);
+      json.writeObjectFieldStart("hosts");
+    }
+
+    public void host(String name, HostFacts facts) throws IOException {
+      host(name, facts, Map.of());
+    }
+
+    /** The host's facts, then the fields of {@code extra} (snake_case). */
+    public void host(String name, HostFacts facts, Map<String, Object> extra) throws IOException {
+      json.writeFieldName(name);
+      if (extra.isEmpty()) {
+        MAPPER.writeValue(json, facts);
+        return;
+      }
+      ObjectNode host = (ObjectNode) tree(facts);
+      extra.forEach((key, value) -> host.set(key, MAPPER.valueToTree(value)));
+      MAPPER.writeTree(json, host);
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.writeEndObject();
+      json.writeEndObject();
+      json.close();
     }
   }
 
@@ -86,7 +139,8 @@ public final class FactsJson {
     }
     Map<String, HostFacts> hosts = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.get("hosts").properties()) {
-      hosts.put(e.getKey(), READER.treeToValue(e.getValue(), HostFacts.class));
+      // the records refuse reads of what was not understood, as when the facts were gathered
+      hosts.put(e.getKey(), READER.treeToValue(e.getValue(), HostFacts.class).notUnderstood(List.of()));
     }
     return hosts;
   }
@@ -115,6 +169,11 @@ public final class FactsJson {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("facts cannot be digested", e);
     }
+  }
+
+  /** One host's facts as the contract shows them (a fresh tree): for views, never for decisions. */
+  public static JsonNode host(HostFacts facts) {
+    return tree(facts);
   }
 
   /** One host's facts as a JSON tree (snake_case, record order). */

@@ -75,13 +75,26 @@ public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwo
   /** This request managing the passwords of {@code users} too (their escrow items read and checked). */
   public FactsRequest managingPasswords(Set<String> users) {
     return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, escrow,
-        managed.merge(new ManagedPasswords(users, Set.of(), null)));
+        managed.merge(new ManagedPasswords(users, Set.of(), null, null)));
   }
 
-  /** This request for {@code host}, with {@code rotate} (users) rotated on demand. */
-  public FactsRequest forHost(String host, Set<String> rotate) {
+  /**
+   * This request for {@code host}, with {@code rotate} (users) rotated on demand: their passwords escrowed before
+   * {@code requestedAt} (when the run began) are due.
+   */
+  public FactsRequest forHost(String host, Set<String> rotate, java.time.Instant requestedAt) {
     return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, escrow,
-        new ManagedPasswords(managed.users(), rotate, host));
+        new ManagedPasswords(managed.users(), rotate, host, requestedAt));
+  }
+
+  /** This request reading {@code user}'s account too (even below uid 500): the account a run connects as. */
+  public FactsRequest withUser(String user) {
+    if (namedUsers.contains(user)) {
+      return this;
+    }
+    Set<String> all = new java.util.TreeSet<>(namedUsers);
+    all.add(user);
+    return new FactsRequest(all, passwordsToCheck, recoveryPlist, escrowItems, escrow, managed);
   }
 
   /** This request asking for {@code items} too. */

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The one facts script of a host: every tool as a framed section (keys below), users read in two
  * sh loops — the accounts with uid ≥ 500 from {@code dscl . -list /Users UniqueID}, then the
- * accounts the documents name — and each password check as {@code dscl . -authonly USER "$tc_sN"}
- * with the value read from stdin.
+ * accounts the documents name — and each password check asked for (none, in a run: passwords are tried only by
+ * the changes that use them) with the password on stdin ({@link PasswordCheck}).
  *
  * <p>The sh it emits (for the lab's interpreter): simple commands with quoted words, {@code |},
  * {@code ;}, {@code ||}, {@code &&}, {@code >&2}, {@code while read -r A B; do …; done},
@@ -138,10 +138,10 @@ final class FactsScript {
       b.raw("for tc_n in " + words(named, " ") + "; do\n" + perUser + "\ndone");
     }
     for (Map.Entry<String, io.trustchain.secret.SecretRef> e : new TreeMap<>(request.passwordsToCheck()).entrySet()) {
-      b.step(AUTH + e.getKey(), passwordCheck(e.getKey(), e.getValue()));
+      b.step(AUTH + e.getKey(), PasswordCheck.verify(e.getKey(), e.getValue()));
     }
     for (Map.Entry<String, EscrowCheck> e : new TreeMap<>(escrowChecks).entrySet()) {
-      b.step(ESCROW_AUTH + e.getKey(), passwordCheck(e.getValue().user(), e.getValue().ref()));
+      b.step(ESCROW_AUTH + e.getKey(), PasswordCheck.verify(e.getValue().user(), e.getValue().ref()));
     }
     for (String key : List.of(CRYPTO, FV_STATUS, FV_ACTIVE, FV_LIST, FV_DEFERRAL, FV_PRK, FV_IRK, BOOTSTRAP, ENROLLMENT, MCX,
         CLOCK, DEFERRAL_SINCE)) {
@@ -159,11 +159,6 @@ final class FactsScript {
     List<String> quoted = new ArrayList<>();
     names.forEach(n -> quoted.add(ShellQuote.quote(n)));
     return String.join(sep, quoted);
-  }
-
-  /** How a password is checked on the Mac (the documents' passwords and the escrowed managed ones alike). */
-  static Command passwordCheck(String user, io.trustchain.secret.SecretRef password) {
-    return Command.of("dscl", ".", "-authonly", user).withSecret(password);
   }
 
   Map<String, EscrowCheck> escrowChecks() {
@@ -192,11 +187,11 @@ final class FactsScript {
     }
     if (key.startsWith(AUTH)) {
       String user = key.substring(AUTH.length());
-      return passwordCheck(user, request.passwordsToCheck().get(user)).display();
+      return PasswordCheck.verify(user, request.passwordsToCheck().get(user)).display();
     }
     if (key.startsWith(ESCROW_AUTH) && escrowChecks.containsKey(key.substring(ESCROW_AUTH.length()))) {
       EscrowCheck c = escrowChecks.get(key.substring(ESCROW_AUTH.length()));
-      return passwordCheck(c.user(), c.ref()).display();
+      return PasswordCheck.verify(c.user(), c.ref()).display();
     }
     if (key.equals(RECOVERY_PLIST)) {
       return plistTest(request);

@@ -1,26 +1,20 @@
 package io.trustchain.facts;
 
-import java.util.List;
-
 /**
  * The yes/no verbs of {@code fdesetup} ({@code haspersonalrecoverykey},
  * {@code hasinstitutionalrecoverykey}; S47): {@code true} or {@code false} on stdout, exit 0.
+ * Anything else leaves the answer unknown. Field: {@code *}.
  */
 final class FdeBooleanParser {
 
   private FdeBooleanParser() {}
 
-  static boolean parse(ToolOutput out) throws FactParseException {
-    if (out.exit() != 0) {
-      throw out.unexpectedExit();
+  /** true, false, or null when the output did not say. */
+  static Boolean parse(Reading r) {
+    if (r.out().exit() != 0) {
+      r.unexpectedExit(Reading.ALL);
+      return null;
     }
-    List<String> lines = out.stdoutLines();
-    if (lines.size() == 1 && lines.get(0).strip().equals("true")) {
-      return true;
-    }
-    if (lines.size() == 1 && lines.get(0).strip().equals("false")) {
-      return false;
-    }
-    throw out.fail("'true' or 'false' expected");
+    return FdeAnswer.read(r, Reading.ALL);
   }
 }

@@ -1,23 +1,26 @@
 package io.trustchain.facts;
 
-import java.util.List;
-
 /**
  * {@code fdesetup isactive} (S46): {@code true} with exit 0 when FileVault is enabled, {@code false}
- * with exit 1 when it is off. Used to cross-check {@code fdesetup status}.
+ * with exit 1 when it is off. Used to cross-check {@code fdesetup status}: anything else leaves the
+ * status ambiguous. Field: {@code status}.
  */
 final class IsActiveParser {
 
   private IsActiveParser() {}
 
-  static boolean parse(ToolOutput out) throws FactParseException {
-    List<String> lines = out.stdoutLines();
-    if (lines.size() == 1 && lines.get(0).strip().equals("true") && out.exit() == 0) {
-      return true;
+  /** true, false, or null when the output did not say. */
+  static Boolean parse(Reading r) {
+    int exit = r.out().exit();
+    if (exit != 0 && exit != 1) {
+      r.unexpectedExit("status");
+      return null;
     }
-    if (lines.size() == 1 && lines.get(0).strip().equals("false") && out.exit() == 1) {
-      return false;
+    Boolean answer = FdeAnswer.read(r, "status");
+    if (answer != null && answer != (exit == 0)) {
+      r.output("'" + answer + "' with exit " + exit + " ('true' comes with exit 0, 'false' with 1)", "status");
+      return null;
     }
-    throw out.fail("'true' (exit 0) or 'false' (exit 1) was expected");
+    return answer;
   }
 }

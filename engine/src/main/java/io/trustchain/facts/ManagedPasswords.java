@@ -10,14 +10,31 @@ import java.util.TreeSet;
  * whether the Mac still accepts them. {@code rotate} names those rotated on demand ({@code --rotate HOST:USER}).
  *
  * @param host the host whose escrow the checks read (set when the run binds the host's store)
+ * @param rotateBefore when the run asking for {@code rotate} began (the controller's clock): a password escrowed
+ *     before it is due; one escrowed since (this run's own rotation, seen again by verify) is not
  */
-public record ManagedPasswords(Set<String> users, Set<String> rotate, String host) {
+public record ManagedPasswords(Set<String> users, Set<String> rotate, String host, java.time.Instant rotateBefore) {
 
-  public static final ManagedPasswords NONE = new ManagedPasswords(Set.of(), Set.of(), null);
+  public static final ManagedPasswords NONE = new ManagedPasswords(Set.of(), Set.of(), null, null);
 
   public ManagedPasswords {
     users = Set.copyOf(new TreeSet<>(users));
     rotate = Set.copyOf(new TreeSet<>(rotate));
+  }
+
+  /** Whether {@code user}'s password, escrowed at {@code escrowedAt} (ISO instant or null), is to be rotated now. */
+  boolean rotationRequested(String user, String escrowedAt) {
+    if (!rotate.contains(user)) {
+      return false;
+    }
+    if (rotateBefore == null || escrowedAt == null) {
+      return true;
+    }
+    try {
+      return java.time.Instant.parse(escrowedAt).isBefore(rotateBefore);
+    } catch (java.time.format.DateTimeParseException e) {
+      return true;
+    }
   }
 
   /** The escrow item of {@code user}'s current managed password: {@code password_alice}. */
@@ -50,7 +67,8 @@ public record ManagedPasswords(Set<String> users, Set<String> rotate, String hos
     u.addAll(other.users);
     Set<String> r = new TreeSet<>(rotate);
     r.addAll(other.rotate);
-    return new ManagedPasswords(u, r, host != null ? host : other.host);
+    return new ManagedPasswords(u, r, host != null ? host : other.host,
+        rotateBefore != null ? rotateBefore : other.rotateBefore);
   }
 
   /** Every escrow item these accounts use. */

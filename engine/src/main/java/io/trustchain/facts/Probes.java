@@ -43,16 +43,20 @@ public final class Probes {
         : Guard.exit(user + " is not an admin", probe, CHECKMEMBER_NOT_MEMBER);
   }
 
-  /** {@code dscl . -authonly U PASSWORD} exits 0 with nothing printed (S76a); the password on stdin. */
+  /**
+   * The password authenticates: Open Directory through osascript, the password on stdin, never on a command line
+   * ({@link PasswordCheck}; {@code dscl . -authonly U PASSWORD} would show it). A user's password is tried only
+   * here, by the change that needs it, so a wrong one stops that change before anything changes.
+   */
   public static Guard passwordAuthenticates(String user, SecretRef password) {
     Objects.requireNonNull(password, "password == null");
-    return Guard.exit(possessive(user) + " password authenticates",
-        Command.of("dscl", ".", "-authonly", user).withSecret(password), 0);
+    return Guard.exit(possessive(user) + " password authenticates", PasswordCheck.verify(user, password), 0);
   }
 
   /**
    * The management credential is still as the plan saw it in {@code facts} (its token and admin rights,
-   * when the facts list it) and its password authenticates.
+   * when the facts list it) and its password authenticates. The apply script tries the password once, at the
+   * first change that uses the credential ({@link Guard#checksPassword()}): before its first use, never again.
    */
   public static List<Guard> credential(String user, SecretRef password, HostFacts facts) {
     List<Guard> guards = new java.util.ArrayList<>();

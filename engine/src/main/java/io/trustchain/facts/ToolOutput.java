@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * What one tool printed in its section of the facts exec: the command as shown to humans, its exit
- * status and both streams. Parsers read it and fail through {@link #fail}, which quotes the output
- * redacted.
+ * status and both streams. Parsers read it through a {@link Reading}, which keeps what they do not
+ * understand in the device's words (redacted).
  */
 record ToolOutput(String command, int exit, String stdout, String stderr) {
 
@@ -28,24 +28,5 @@ record ToolOutput(String command, int exit, String stdout, String stderr) {
 
   static List<String> lines(String text) {
     return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
-  }
-
-  /** A parse failure naming the command and quoting its redacted output and exit status. */
-  FactParseException fail(String problem) {
-    StringBuilder quoted = new StringBuilder();
-    if (!stdout.isBlank()) {
-      quoted.append(Redact.text(stdout.strip()));
-    }
-    if (!stderr.isBlank()) {
-      if (!quoted.isEmpty()) {
-        quoted.append('\n');
-      }
-      quoted.append("(stderr) ").append(Redact.text(stderr.strip()));
-    }
-    return new FactParseException(command, Redact.text(problem) + " (exit " + exit + ")", quoted.toString());
-  }
-
-  FactParseException unexpectedExit() {
-    return fail("unexpected exit status " + exit);
   }
 }

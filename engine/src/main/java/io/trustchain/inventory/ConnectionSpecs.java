@@ -1,6 +1,7 @@
 package io.trustchain.inventory;
 
 import io.trustchain.secret.SecretRef;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,11 +51,17 @@ public final class ConnectionSpecs {
     String address = r.text("ansible_host", "ansible_ssh_host");
     if (address != null && address.isBlank()) {
       r.problem(r.last("ansible_host", "ansible_ssh_host"), "must not be empty");
+    } else if (address != null) {
+      HostNames.addressProblem(address).ifPresent(p -> r.problem(r.last("ansible_host", "ansible_ssh_host"),
+          "must be a host name or an IP address: " + p));
     }
     String alias = address == null || address.isBlank() ? host : address;
     SshClientConfig.Entry config = local.sshConfig().lookup(alias);
     int port = r.number(config.port().orElse(22), 65535, "ansible_port", "ansible_ssh_port");
     String user = r.text("ansible_user", "ansible_ssh_user");
+    if (user != null) {
+      HostNames.userProblem(user).ifPresent(p -> r.problem(r.last("ansible_user", "ansible_ssh_user"), p));
+    }
     String key = r.text("ansible_private_key_file", "ansible_ssh_private_key_file");
     boolean become = r.bool("ansible_become");
     Optional<SecretRef> password = r.secret("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
@@ -68,13 +75,22 @@ public final class ConnectionSpecs {
       r.problem("ansible_become_user", "trustchain becomes root only, got \"" + becomeUser + "\"");
     }
     int timeout = r.number(10, 86400, "ansible_timeout", "ansible_ssh_timeout");
-    Path knownHosts = knownHosts(r, local);
+    Path knownHosts;
+    Optional<Path> explicitKey;
+    try {
+      knownHosts = knownHosts(r, local);
+      explicitKey = Optional.ofNullable(key).map(k -> path(k, local));
+    } catch (InvalidPathException e) {
+      r.problem(r.last("ansible_private_key_file", "ansible_ssh_private_key_file"),
+          "names a path the system cannot use (" + e.getReason() + ")");
+      return ConnectionSpecResult.rejected(r.problems);
+    }
     List<JumpHost> jumps = jumps(r, config, local);
     if (!r.problems.isEmpty()) {
       return ConnectionSpecResult.rejected(r.problems);
     }
     String resolvedUser = user != null ? user : local.remoteUser().or(config::user).orElse(local.localUser());
-    Optional<Path> resolvedKey = key != null ? Optional.of(path(key, local))
+    Optional<Path> resolvedKey = explicitKey.isPresent() ? explicitKey
         : local.privateKeyFile().map(k -> path(k.toString(), local)).or(() -> identityFile(config, local));
     return ConnectionSpecResult.of(new ConnectionSpec(host, config.hostName().orElse(alias), port, resolvedUser,
         resolvedKey, knownHosts, become, password.or(local::becomePassword), Duration.ofSeconds(timeout), jumps,

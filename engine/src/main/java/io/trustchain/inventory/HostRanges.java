@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  */
 final class HostRanges {
 
+  /** The most names one host entry's ranges may make; far above any fleet written as ranges. */
+  static final int MAX_NAMES = 100_000;
+
+  /** The most ranges in one host entry (each one is a level of recursion). */
+  static final int MAX_RANGES = 8;
+
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final String NUMERIC_RANGE = "\\[[0-9]+:[0-9]+(?::[0-9]+)?\\]";
   private static final String HEX_RANGE = "\\[[0-9a-f]+:[0-9a-f]+(?::[0-9]+)?\\]";
@@ -55,7 +61,49 @@ final class HostRanges {
       pattern = address.host;
       port = address.port;
     }
-    return new Expansion(pattern.contains("[") ? expandRanges(pattern) : List.of(pattern), port);
+    if (pattern.contains("[")) {
+      if (pattern.chars().filter(c -> c == '[').count() > MAX_RANGES) {
+        throw new IllegalArgumentException("host \"" + pattern + "\" has more than " + MAX_RANGES + " ranges");
+      }
+      long count = count(pattern);
+      if (count > MAX_NAMES) {
+        throw new IllegalArgumentException("host range \"" + pattern + "\" expands to " + count
+            + " hosts, more than the " + MAX_NAMES + " one inventory entry may name");
+      }
+      return new Expansion(expandRanges(pattern), port);
+    }
+    return new Expansion(List.of(pattern), port);
+  }
+
+  /**
+   * How many names {@code pattern}'s ranges make (the product of their sizes), counted before any is
+   * made; a range that does not parse counts as one (expanding it reports why).
+   */
+  static long count(String pattern) {
+    long total = 1;
+    Matcher m = Pattern.compile("\\[([^\\]]*)\\]").matcher(pattern);
+    while (m.find()) {
+      String[] bounds = m.group(1).split(":", -1);
+      long size = 1;
+      try {
+        long step = bounds.length == 3 ? Math.max(1, Long.parseLong(bounds[2])) : 1;
+        String begin = bounds[0].isEmpty() ? "0" : bounds[0];
+        if (bounds.length >= 2 && begin.length() == 1 && bounds[1].length() == 1 && LETTERS.contains(begin)
+            && LETTERS.contains(bounds[1])) {
+          size = (LETTERS.indexOf(bounds[1]) - LETTERS.indexOf(begin)) / step + 1;
+        } else if (bounds.length >= 2) {
+          size = (Long.parseLong(bounds[1]) - Long.parseLong(begin)) / step + 1;
+        }
+      } catch (NumberFormatException e) {
+        size = 1;
+      }
+      try {
+        total = Math.multiplyExact(total, Math.max(1, size));
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+    return total;
   }
 
   /** {@code host[:port]} when {@code text} is a host name, IPv4/IPv6 address or range; else null. */
@@ -126,7 +174,7 @@ final class HostRanges {
     } else {
       int from = number(begin, range);
       int to = number(end, range);
-      for (int i = from; i <= to; i += step) {
+      for (long i = from; i <= to; i += step) {
         values.add(padded ? String.format("%0" + begin.length() + "d", i) : String.valueOf(i));
       }
     }

@@ -66,6 +66,14 @@ final class IniInventoryParser {
   }
 
   private void line(String raw, int lineNo) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if ((c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)) {
+        diagnostics.error(at(lineNo, i), String.format("the line holds the control character U+%04X", (int) c),
+            "remove it: an inventory holds printable text");
+        return;
+      }
+    }
     String line = raw.strip();
     if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') {
       return;
@@ -148,6 +156,7 @@ final class IniInventoryParser {
     ShellWords.Word first = words.get(0);
     SourceRange hostAt = at(lineNo, indent + first.start());
     Map<String, Object> vars = new LinkedHashMap<>();
+    Map<String, SourceRange> positions = new java.util.HashMap<>();
     for (ShellWords.Word w : words.subList(1, words.size())) {
       int eq = w.text().indexOf('=');
       if (eq < 0) {
@@ -157,6 +166,7 @@ final class IniInventoryParser {
         continue;
       }
       vars.put(w.text().substring(0, eq), PythonLiteral.typed(w.text().substring(eq + 1)));
+      positions.put(w.text().substring(0, eq), at(lineNo, indent + w.start()));
     }
     HostRanges.Expansion expansion = expand(first.text(), hostAt);
     if (expansion == null) {
@@ -170,10 +180,21 @@ final class IniInventoryParser {
       HostNode host = graph.host(name, file, hostAt, expansion.port());
       graph.addHost(group, host);
       host.vars.putAll(vars);
+      host.varsAt.putAll(positions);
     }
   }
 
   private HostRanges.Expansion expand(String pattern, SourceRange at) {
+    if (pattern.strip().equals("---")) {
+      diagnostics.error(at, "\"---\" is not a host name; this looks like a YAML file",
+          "name the file with a .yml or .yaml extension");
+      return null;
+    }
+    java.util.Optional<String> badName = HostNames.problem(pattern);
+    if (badName.isPresent()) {
+      diagnostics.error(at, badName.get(), HostNames.HINT);
+      return null;
+    }
     HostRanges.Expansion expansion;
     try {
       expansion = HostRanges.expand(pattern);
@@ -184,11 +205,6 @@ final class IniInventoryParser {
     if (pattern.strip().endsWith(":") && expansion.port() == null) {
       diagnostics.error(at, "host \"" + pattern + "\" ends in \":\", which is reserved for a port",
           "write host:port with a port number, or remove the colon");
-      return null;
-    }
-    if (expansion.names().stream().anyMatch(n -> n.strip().equals("---"))) {
-      diagnostics.error(at, "\"---\" is not a host name; this looks like a YAML file",
-          "name the file with a .yml or .yaml extension");
       return null;
     }
     return expansion;

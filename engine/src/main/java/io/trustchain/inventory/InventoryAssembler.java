@@ -1,6 +1,7 @@
 package io.trustchain.inventory;
 
 import io.trustchain.diag.Diagnostics;
+import io.trustchain.diag.SourceRange;
 import io.trustchain.inventory.InventoryGraph.GroupNode;
 import io.trustchain.inventory.InventoryGraph.HostNode;
 import io.trustchain.secret.SecretRef;
@@ -55,14 +56,27 @@ final class InventoryAssembler {
       groups.remove(all);
       groups.sort(precedence);
       Map<String, Object> vars = new LinkedHashMap<>(all.vars);
-      groups.forEach(g -> vars.putAll(g.vars));
-      vars.putAll(groupFiles.getOrDefault(InventoryGraph.ALL, Map.of()));
-      groups.forEach(g -> vars.putAll(groupFiles.getOrDefault(g.name, Map.of())));
+      Map<String, SourceRange> at = new HashMap<>(all.varsAt);
+      for (GroupNode g : groups) {
+        vars.putAll(g.vars);
+        place(at, g.vars.keySet(), g.varsAt);
+      }
+      Map<String, Object> allFile = groupFiles.getOrDefault(InventoryGraph.ALL, Map.of());
+      vars.putAll(allFile);
+      place(at, allFile.keySet(), varsFiles.positions("group_vars", InventoryGraph.ALL));
+      for (GroupNode g : groups) {
+        Map<String, Object> file = groupFiles.getOrDefault(g.name, Map.of());
+        vars.putAll(file);
+        place(at, file.keySet(), varsFiles.positions("group_vars", g.name));
+      }
       vars.putAll(h.vars);
-      vars.putAll(hostFiles.getOrDefault(h.name, Map.of()));
+      place(at, h.vars.keySet(), h.varsAt);
+      Map<String, Object> hostFile = hostFiles.getOrDefault(h.name, Map.of());
+      vars.putAll(hostFile);
+      place(at, hostFile.keySet(), varsFiles.positions("host_vars", h.name));
       List<String> names = new ArrayList<>(groups.stream().map(g -> g.name).toList());
       names.sort(PythonJson.CODE_POINT_ORDER);
-      hosts.put(h.name, new Host(h.name, vars, names, h.declaredAt));
+      hosts.put(h.name, new Host(h.name, vars, names, h.declaredAt, at));
       files.put(h.name, h.file);
     }
 
@@ -78,6 +92,18 @@ final class InventoryAssembler {
       groupHosts.put(g.name, List.copyOf(sorted));
     }
     return new Inventory(source, hosts, groups, groupHosts, files, vaultTexts);
+  }
+
+  /** The variables {@code keys} now come from a source whose positions are {@code from} (unknown ones forgotten). */
+  private static void place(Map<String, SourceRange> at, java.util.Set<String> keys, Map<String, SourceRange> from) {
+    for (String key : keys) {
+      SourceRange where = from.get(key);
+      if (where == null) {
+        at.remove(key);
+      } else {
+        at.put(key, where);
+      }
+    }
   }
 
   /** Ansible's {@code reconcile_inventory}: parentless groups go under all; ungrouped is fixed up. */

@@ -51,6 +51,7 @@ final class InventoryGraph {
     HostNode created = new HostNode(name, file, at);
     if (port != null && port != 0) {
       created.vars.put("ansible_port", port.longValue());
+      created.varsAt.put("ansible_port", at);
     }
     hosts.put(name, created);
     return created;
@@ -100,6 +101,9 @@ final class InventoryGraph {
   void setGroupVar(GroupNode group, String key, Object value, SourceRange at, Diagnostics diagnostics) {
     if (!PRIORITY_VAR.equals(key)) {
       group.vars.put(key, value);
+      if (at != null) {
+        group.varsAt.put(key, at);
+      }
       return;
     }
     Integer priority = switch (value) {
@@ -174,6 +178,7 @@ final class InventoryGraph {
     final List<GroupNode> children = new ArrayList<>();
     final List<GroupNode> parents = new ArrayList<>();
     final Map<String, Object> vars = new LinkedHashMap<>();
+    final Map<String, SourceRange> varsAt = new java.util.HashMap<>();
     int priority = 1;
 
     GroupNode(String name, SourceRange declaredAt) {
@@ -193,6 +198,7 @@ final class InventoryGraph {
     final Path file;
     final SourceRange declaredAt;
     final Map<String, Object> vars = new LinkedHashMap<>();
+    final Map<String, SourceRange> varsAt = new java.util.HashMap<>();
     final List<GroupNode> groups = new ArrayList<>();
 
     HostNode(String name, Path file, SourceRange declaredAt) {

@@ -4,6 +4,7 @@ import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.secret.VaultKeyring;
+import io.trustchain.yaml.DuplicateKeys;
 import io.trustchain.yaml.YamlSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,6 +143,7 @@ public final class InventoryLoader {
           + docs.size(), "remove the extra --- separators");
     }
     Node root = docs.get(0);
+    DuplicateKeys.check(file, root, diagnostics);
     InventoryValues values = new InventoryValues(file, diagnostics, InventoryFiles.isJson(source.text()), vaultTexts);
     if (!(root instanceof MappingNode map)) {
       if (values.value(root) != null) {

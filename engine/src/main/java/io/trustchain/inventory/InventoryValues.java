@@ -1,6 +1,7 @@
 package io.trustchain.inventory;
 
 import io.trustchain.diag.Diagnostics;
+import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.yaml.YamlSource;
 import io.trustchain.yaml.YamlValues;
@@ -85,6 +86,17 @@ final class InventoryValues {
     } finally {
       inProgress.remove(node);
     }
+  }
+
+  /** Where each value of {@code map} starts, by its (scalar) key. */
+  Map<String, SourceRange> positions(MappingNode map) {
+    Map<String, SourceRange> out = new java.util.HashMap<>();
+    for (NodeTuple t : map.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode key) {
+        out.put(key.getValue(), YamlSource.start(file, t.getValueNode()));
+      }
+    }
+    return out;
   }
 
   /** A mapping's entries in document order; non-scalar keys are reported and skipped. */

@@ -2,15 +2,11 @@ package io.trustchain.inventory;
 
 import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
+import io.trustchain.diag.DocumentText;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretException;
 import io.trustchain.secret.VaultKeyring;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,7 +24,11 @@ record SourceText(Path file, String text, boolean decrypted) {
   static Optional<SourceText> read(Path file, VaultKeyring keyring, Diagnostics diagnostics) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      Optional<byte[]> read = DocumentText.read(file, diagnostics);
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      bytes = read.get();
     } catch (IOException e) {
       diagnostics.error(SourceRange.of(file, 1, 1), "cannot read " + file + ": " + e.getMessage(),
           "check that the file exists and is readable");
@@ -46,7 +46,7 @@ record SourceText(Path file, String text, boolean decrypted) {
     }
     try {
       byte[] plain = keyring.decrypt(text.get(), file.toString());
-      return utf8(file, plain, diagnostics).map(t -> new SourceText(file, t, true));
+      return DocumentText.decode(file, plain, diagnostics, false).map(t -> new SourceText(file, t, true));
     } catch (SecretException e) {
       diagnostics.error(SourceRange.of(file, 1, 1),
           "cannot open vault-encrypted " + file.getFileName() + ": " + e.getMessage(), VAULT_HINT);
@@ -55,15 +55,7 @@ record SourceText(Path file, String text, boolean decrypted) {
   }
 
   private static Optional<String> utf8(Path file, byte[] bytes, Diagnostics diagnostics) {
-    try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString());
-    } catch (CharacterCodingException e) {
-      diagnostics.error(SourceRange.of(file, 1, 1), file.getFileName() + " is not UTF-8 text",
-          "save it as UTF-8");
-      return Optional.empty();
-    }
+    return DocumentText.decode(file, bytes, diagnostics);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.secret.VaultKeyring;
+import io.trustchain.yaml.DuplicateKeys;
 import io.trustchain.yaml.YamlSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ final class VarsFiles {
   private final VaultKeyring keyring;
   private final Diagnostics diagnostics;
   private final Map<SecretRef.Vault, String> vaultTexts;
+  private final Map<String, Map<String, SourceRange>> positions = new java.util.HashMap<>();
 
   VarsFiles(Path base, VaultKeyring keyring, Diagnostics diagnostics, Map<SecretRef.Vault, String> vaultTexts) {
     this.base = base;
@@ -67,11 +69,13 @@ final class VarsFiles {
         continue;
       }
       Map<String, Object> vars = new LinkedHashMap<>();
+      Map<String, SourceRange> at = new java.util.HashMap<>();
       for (Path file : find(dir, name)) {
-        read(file).ifPresent(vars::putAll);
+        read(file, at).ifPresent(vars::putAll);
       }
       if (!vars.isEmpty()) {
         out.put(name, vars);
+        positions.put(subdir + "/" + name, at);
       }
     }
     warnUnmatched(dir, subdir, names, what);
@@ -113,8 +117,13 @@ final class VarsFiles {
     }
   }
 
-  /** One vars file's mapping; empty files give nothing, as in Ansible. */
-  Optional<Map<String, Object>> read(Path file) {
+  /** Where {@code group_vars/NAME} or {@code host_vars/NAME} (as {@code subdir}) wrote each variable. */
+  Map<String, SourceRange> positions(String subdir, String name) {
+    return positions.getOrDefault(subdir + "/" + name, Map.of());
+  }
+
+  /** One vars file's mapping (each value's position into {@code at}); empty files give nothing, as in Ansible. */
+  Optional<Map<String, Object>> read(Path file, Map<String, SourceRange> at) {
     Optional<SourceText> source = SourceText.read(file, keyring, diagnostics);
     if (source.isEmpty()) {
       return Optional.empty();
@@ -131,8 +140,12 @@ final class VarsFiles {
             "remove the extra --- separators");
       }
       Node root = docs.get(0);
+      DuplicateKeys.check(file, root, sink);
       InventoryValues values = new InventoryValues(file, sink, InventoryFiles.isJson(text.text()), vaultTexts);
       if (root instanceof MappingNode map) {
+        if (!text.decrypted()) {
+          at.putAll(values.positions(map));
+        }
         return Optional.of(values.mapping(map));
       }
       if (values.value(root) == null) {

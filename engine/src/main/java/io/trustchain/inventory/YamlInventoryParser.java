@@ -103,7 +103,8 @@ final class YamlInventoryParser {
 
   private void entry(GroupNode group, String section, String name, Node value, SourceRange at) {
     switch (section) {
-      case "vars" -> graph.setGroupVar(group, name, value == null ? null : values.value(value), at, diagnostics);
+      case "vars" -> graph.setGroupVar(group, name, value == null ? null : values.value(value),
+          value == null ? at : YamlSource.start(file, value), diagnostics);
       case "children" -> {
         if (name.equals(InventoryGraph.ALL)) {
           diagnostics.error(at, "group \"all\" holds every group; it cannot be a child of \"" + group.name + "\"",
@@ -119,6 +120,7 @@ final class YamlInventoryParser {
 
   private void hosts(GroupNode group, String pattern, Node value, SourceRange at) {
     Map<String, Object> vars = Map.of();
+    Map<String, SourceRange> positions = Map.of();
     if (value != null && !isNull(value)) {
       if (!(value instanceof MappingNode map)) {
         diagnostics.error(at(value), "variables of host \"" + pattern + "\" must be a mapping, found " + kind(value),
@@ -126,6 +128,12 @@ final class YamlInventoryParser {
         return;
       }
       vars = values.mapping(map);
+      positions = values.positions(map);
+    }
+    java.util.Optional<String> badName = HostNames.problem(pattern);
+    if (badName.isPresent()) {
+      diagnostics.error(at, badName.get(), HostNames.HINT);
+      return;
     }
     HostRanges.Expansion expansion;
     try {
@@ -138,6 +146,12 @@ final class YamlInventoryParser {
       HostNode host = graph.host(name, file, at, expansion.port());
       graph.addHost(group, host);
       host.vars.putAll(vars);
+      for (String key : vars.keySet()) {
+        SourceRange where = positions.get(key);
+        if (where != null) {
+          host.varsAt.put(key, where);
+        }
+      }
     }
   }
 

@@ -34,6 +34,19 @@ public record Plan(
     return hosts.stream().allMatch(HostPlan::ok);
   }
 
+  /** Whether every host may be applied and every resource was decided. */
+  public boolean complete() {
+    return hosts.stream().allMatch(HostPlan::complete);
+  }
+
+  public long undecided() {
+    return hosts.stream().mapToLong(h -> h.undecided().size()).sum();
+  }
+
+  public long warnings() {
+    return hosts.stream().mapToLong(h -> h.warnings().size() + h.unmatched().size()).sum();
+  }
+
   /** Unmanaged token holders across the hosts. */
   public long unmanagedTokens() {
     return hosts.stream().mapToLong(h -> h.tokens().unmanaged().size()).sum();

@@ -7,11 +7,14 @@ import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Change;
 import io.trustchain.facts.FactsRequest;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.NotUnderstoodException;
+import io.trustchain.facts.OsFacts;
 import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.BoundResource;
 import io.trustchain.spi.PlanContext;
 import io.trustchain.spi.PlanValidator;
+import io.trustchain.spi.WayIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,31 +33,57 @@ import java.util.Set;
  * position. The validators (safety invariants) then check the whole plan, once per distinct
  * credential. A host with any problem gets no changes: it is not applied, and its plan lists only
  * the problems.
+ *
+ * <p>Safety invariant 8: a module (or its projection) that reads a fact the Mac's output did not make
+ * certain gets {@link NotUnderstoodException} from the facts; that resource is "cannot plan" (so are
+ * the resources that depend on it), and the rest of the host plans as usual. A safety invariant that
+ * cannot be checked for the same reason leaves every resource with a change undecided. What was not
+ * understood and touched no decision is a warning of the host's plan.
  */
 public final class Planner {
 
   public Planner() {}
 
+  /** A plan without a known way in (no connection account to protect): for tests of modules and invariants. */
   public HostPlan plan(
       String host,
       HostFacts gathered,
       String factsDigest,
       List<BoundResource<?>> resources,
       List<PlanValidator> validators) {
+    return plan(host, gathered, factsDigest, resources, validators, WayIn.unknown());
+  }
+
+  public HostPlan plan(
+      String host,
+      HostFacts gathered,
+      String factsDigest,
+      List<BoundResource<?>> resources,
+      List<PlanValidator> validators,
+      WayIn wayIn) {
+    Objects.requireNonNull(wayIn, "wayIn == null");
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(gathered, "gathered == null");
     Objects.requireNonNull(resources, "resources == null");
     Objects.requireNonNull(validators, "validators == null");
     String digest = factsDigest == null ? "" : factsDigest;
     if (!gathered.reachable()) {
-      return HostPlan.unreachable(host, gathered.error());
+      return HostPlan.failed(host, gathered.errorKind(), "cannot reach " + host + ": "
+          + (gathered.error() == null || gathered.error().isBlank() ? "unreachable" : gathered.error()));
+    }
+    if (gathered.error() != null) {
+      return HostPlan.failed(host, gathered.errorKind(), host + " is " + gathered.error());
     }
     ResourceOrder.Result order = ResourceOrder.of(resources);
     List<PlanProblem> problems = new ArrayList<>(order.problems());
     problems.addAll(conflictingDuplicates(resources));
     List<Change> changes = new ArrayList<>();
+    Undecisions undecided = new Undecisions();
     HostFacts projected = gathered;
     for (BoundResource<?> resource : order.ordered()) {
+      if (undecided.dependsOnOne(resource)) {
+        continue;
+      }
       try {
         Planned planned = planOne(host, resource, projected, gathered);
         changes.add(planned.change());
@@ -62,26 +91,46 @@ public final class Planner {
       } catch (PlanException e) {
         problems.add(new PlanProblem(resource.address(), e.getMessage(), Optional.ofNullable(e.hint()),
             Optional.ofNullable(resource.at())));
+      } catch (NotUnderstoodException e) {
+        undecided.add(resource, e, "cannot plan: ");
       }
     }
     for (Credential credential : credentials(resources)) {
       for (PlanValidator validator : validators) {
-        for (PlanProblem p : validator.validate(gathered, projected, credential, List.copyOf(changes))) {
+        List<PlanProblem> found;
+        try {
+          found = validator.validate(gathered, projected, credential, List.copyOf(changes));
+        } catch (NotUnderstoodException e) {
+          found = List.of();
+          undecided.safetyUnchecked(changes, resources, e);
+        }
+        for (PlanProblem p : found) {
           if (!problems.contains(p)) {
             problems.add(p);
           }
         }
       }
     }
-    return new HostPlan(host, Optional.ofNullable(gathered.os()), Optional.empty(), digest,
-        problems.isEmpty() ? changes : List.of(), problems, TokenHolders.report(gathered, resources));
+    for (PlanValidator validator : validators) {
+      for (PlanProblem p : validator.validateHost(gathered, projected, List.copyOf(changes), wayIn)) {
+        PlanProblem placed = p.at().isPresent() ? p : new PlanProblem(p.address(), p.message(), p.hint(),
+            resources.stream().filter(r -> r.address().equals(p.address())).map(BoundResource::at)
+                .filter(Objects::nonNull).findFirst());
+        if (!problems.contains(placed)) {
+          problems.add(placed);
+        }
+      }
+    }
+    return new HostPlan(host, Optional.ofNullable(gathered.os()).map(OsFacts::forDisplay), Optional.empty(), digest,
+        problems.isEmpty() ? changes : List.of(), problems, TokenHolders.report(gathered, resources))
+        .withNotUnderstood(undecided.list(), undecided.warnings(gathered), gathered.unmatched());
   }
 
   /**
    * What the resources need gathered beyond the fixed facts: each module's needs, plus every play
-   * credential's user (read even below uid 500) and password (checked with {@code dscl . -authonly}),
-   * and the escrow items any resource asks about. When two sources give a password for the same user,
-   * the credential's (then the first) wins.
+   * credential's user (read even below uid 500), and the escrow items any resource asks about. No password
+   * is checked while reading facts: the run checks the credential's once, only when a planned change uses
+   * it ({@code run.CredentialCheck}), and a change checks a user's first thing.
    */
   public FactsRequest needs(List<BoundResource<?>> resources) {
     Objects.requireNonNull(resources, "resources == null");
@@ -91,7 +140,6 @@ public final class Planner {
     Set<String> managed = new java.util.TreeSet<>();
     for (Credential c : credentials(resources)) {
       users.add(c.user());
-      passwords.putIfAbsent(c.user(), c.password());
     }
     for (BoundResource<?> r : resources) {
       FactsRequest needed = needsOf(r);
@@ -122,7 +170,7 @@ public final class Planner {
   }
 
   /** The distinct credentials (by user and password reference), first declaration kept. */
-  private static List<Credential> credentials(List<BoundResource<?>> resources) {
+  public static List<Credential> credentials(List<BoundResource<?>> resources) {
     Map<List<Object>, Credential> seen = new LinkedHashMap<>();
     for (BoundResource<?> r : resources) {
       Credential c = r.credential();

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * Who holds a Secure Token on a host beyond what its documents decide, from the gathered facts: token holders
  * that no resource manages and whose password trustchain does not hold (the management credential is always
  * managed), and, for the accounts the resources manage without declaring {@code secure_token}, whether each
- * holds a token here. Pure.
+ * holds a token here. Pure. Accounts whose token or admin flag was not understood are left out (the
+ * facts' {@code not_understood} names them); a report never rests on a guess either.
  */
 public final class TokenHolders {
 
@@ -27,18 +28,33 @@ public final class TokenHolders {
     Map<String, ManagedAccount> managed = managed(resources);
     List<UnmanagedToken> unmanaged = new ArrayList<>();
     Map<String, Boolean> undeclared = new TreeMap<>();
-    List<String> unlock = facts.filevault() == null ? List.of() : facts.filevault().unlockUsers();
-    for (UserFacts u : facts.users()) {
+    List<String> unlock = orElse(() -> facts.filevault() == null ? List.of() : facts.filevault().unlockUsers(),
+        List.of());
+    for (UserFacts u : orElse(facts::users, List.<UserFacts>of())) {
       ManagedAccount m = managed.get(u.name());
+      Boolean token = orElse(u::secureToken, null);
+      Boolean admin = orElse(u::admin, null);
+      if (token == null || admin == null) {
+        continue; // not understood: the facts' not_understood says so; a report never guesses
+      }
       if (m == null) {
-        if (u.secureToken()) {
-          unmanaged.add(new UnmanagedToken(u.name(), u.admin(), u.volumeOwner(), unlock.contains(u.name())));
+        if (token) {
+          unmanaged.add(new UnmanagedToken(u.name(), admin, orElse(u::volumeOwner, null), unlock.contains(u.name())));
         }
       } else if (m.secureToken() == null) {
-        undeclared.put(u.name(), u.secureToken());
+        undeclared.put(u.name(), token);
       }
     }
     return new TokenReport(unmanaged, undeclared);
+  }
+
+  /** The fact {@code read} gives, or {@code otherwise} when the Mac's output did not make it certain. */
+  private static <T> T orElse(java.util.function.Supplier<T> read, T otherwise) {
+    try {
+      return read.get();
+    } catch (io.trustchain.facts.NotUnderstoodException e) {
+      return otherwise;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.SecretRef;
+import io.trustchain.spi.MacNames;
 import io.trustchain.template.Templater;
 import io.trustchain.yaml.YamlMapping;
 import io.trustchain.yaml.YamlValues;
@@ -25,6 +26,13 @@ final class CredentialReader {
     map.require("user", "password");
     Optional<String> user = map.string("user");
     Optional<Object> password = map.get("password").flatMap(node -> password(node, map, diagnostics));
+    if (user.isPresent() && !Templater.isTemplated(user.get())) {
+      Optional<String> why = MacNames.shortName(user.get());
+      if (why.isPresent()) {
+        diagnostics.error(map.valueAt("user"), "the credential user " + why.get(), MacNames.SHORT_NAME_HINT);
+        return Optional.empty();
+      }
+    }
     if (user.isEmpty() || password.isEmpty()) {
       return Optional.empty();
     }

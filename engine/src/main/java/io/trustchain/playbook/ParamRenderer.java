@@ -35,7 +35,7 @@ final class ParamRenderer {
         try {
           yield Param.of(scope.render(t.text()), t.at());
         } catch (TemplateException e) {
-          Diagnostic d = Diagnostic.error(t.at(), e.getMessage() + suffix);
+          Diagnostic d = Diagnostic.error(t.at(), e.getMessage() + suffix, e.hint().orElse(null));
           diagnostics.add(sensitive ? d.withoutSnippet() : d);
           yield new Param.Invalid(t.at());
         }

@@ -135,12 +135,16 @@ public final class PlayBinding {
           diagnostics.error(spec.userAt(), "the credential user must be a user name, but \"" + user + "\" gives "
               + io.trustchain.yaml.YamlTypes.describe(rendered) + suffix);
           user = null;
+        } else if (io.trustchain.spi.MacNames.shortName(s).isPresent()) {
+          diagnostics.error(spec.userAt(), "the credential user " + io.trustchain.spi.MacNames.shortName(s).get()
+              + " (from \"" + user + "\")" + suffix, io.trustchain.spi.MacNames.SHORT_NAME_HINT);
+          user = null;
         } else {
           user = s;
         }
       }
     } catch (TemplateException e) {
-      diagnostics.error(spec.userAt(), e.getMessage() + suffix);
+      diagnostics.error(spec.userAt(), e.getMessage() + suffix, e.hint().orElse(null));
       user = null;
     }
     if (password == null) {
@@ -155,7 +159,8 @@ public final class PlayBinding {
               .withoutSnippet());
         }
       } catch (TemplateException e) {
-        diagnostics.add(Diagnostic.error(spec.passwordAt(), e.getMessage() + suffix).withoutSnippet());
+        diagnostics.add(Diagnostic.error(spec.passwordAt(), e.getMessage() + suffix, e.hint().orElse(null))
+            .withoutSnippet());
       }
     }
     return user == null || password == null ? Optional.empty() : Optional.of(new Credential(user, password, spec.at()));

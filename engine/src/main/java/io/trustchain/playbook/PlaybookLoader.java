@@ -1,6 +1,7 @@
 package io.trustchain.playbook;
 
 import io.trustchain.diag.Diagnostics;
+import io.trustchain.diag.DocumentText;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.secret.VaultKeyring;
 import io.trustchain.spi.ModuleRegistry;
@@ -8,8 +9,6 @@ import io.trustchain.yaml.DuplicateKeys;
 import io.trustchain.yaml.YamlSource;
 import io.trustchain.yaml.YamlTypes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,7 +49,11 @@ public final class PlaybookLoader {
   private Optional<Playbook> read(Path file, Diagnostics diagnostics) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      Optional<byte[]> read = DocumentText.read(file, diagnostics);
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      bytes = read.get();
     } catch (NoSuchFileException e) {
       diagnostics.error(null, "playbook " + file + " does not exist", "check the path");
       return Optional.empty();
@@ -58,7 +61,11 @@ public final class PlaybookLoader {
       diagnostics.error(null, "cannot read playbook " + file + " (" + e.getClass().getSimpleName() + ")");
       return Optional.empty();
     }
-    List<Node> docs = YamlSource.parse(file, new String(bytes, StandardCharsets.UTF_8), diagnostics);
+    Optional<String> text = DocumentText.decode(file, bytes, diagnostics);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Node> docs = YamlSource.parse(file, text.get(), diagnostics);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }

@@ -3,34 +3,41 @@ package io.trustchain.playbook;
 import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
-import io.trustchain.secret.AnsibleVault;
+import io.trustchain.secret.DefaultSecretResolver;
+import io.trustchain.secret.Secret;
 import io.trustchain.secret.SecretException;
 import io.trustchain.secret.SecretRef;
+import io.trustchain.secret.SecretResolver;
 import io.trustchain.secret.VaultKeyring;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks, without reading any value, that each secret a document names can be had: the environment
- * variable is set, the file exists and is readable, the vault envelope is well formed and a vault
- * password is configured. {@code command:} secrets are not run at validation time. Results are
- * cached per reference; problems are diagnostics at the reference's position, without snippets.
- * Thread-safe.
+ * Resolves each secret a run needs, before anything connects, so a secret that cannot be had is an error that
+ * names it: the environment variable is set, the file is readable, the vault value opens with the configured
+ * vault password, the {@code command:} exits 0 within its time limit. The value must also travel: a line break
+ * or a NUL cannot be one line of the exec's stdin (a shell variable), and {@code ]]>} is refused so that no
+ * XML or prompt a password is written into is at the mercy of an escape. Only the position of such a
+ * character is told, never the value. Escrow references are the store's business, not the documents'.
+ * Results are cached per reference (the run's resolver caches values: a {@code command:} runs once); problems
+ * are diagnostics at the reference's position, without snippets. Thread-safe.
  */
 public final class SecretCheck {
 
-  private final Map<String, String> env;
-  private final VaultKeyring keyring;
+  private final SecretResolver resolver;
   private final Map<SecretRef, Optional<Diagnostic>> results = new ConcurrentHashMap<>();
+
+  /** A check that resolves through {@code resolver} (share the run's, so each secret is fetched once). */
+  public SecretCheck(SecretResolver resolver) {
+    this.resolver = Objects.requireNonNull(resolver, "resolver == null");
+  }
 
   /** @param keyringOrNull null when no vault password is configured */
   public SecretCheck(Map<String, String> env, VaultKeyring keyringOrNull) {
-    this.env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
-    this.keyring = keyringOrNull;
+    this(DefaultSecretResolver.create(env, keyringOrNull));
   }
 
   /** A check against the process environment. */
@@ -38,7 +45,7 @@ public final class SecretCheck {
     return new SecretCheck(System.getenv(), keyringOrNull);
   }
 
-  /** Adds a diagnostic at {@code at} when {@code ref} cannot be had. */
+  /** Adds a diagnostic at {@code at} when {@code ref} cannot be had, or cannot travel. */
   public void check(SecretRef ref, SourceRange at, Diagnostics diagnostics) {
     Objects.requireNonNull(ref, "ref == null");
     results.computeIfAbsent(ref, this::problem).ifPresent(p -> diagnostics.add(new Diagnostic(p.severity(),
@@ -46,52 +53,64 @@ public final class SecretCheck {
   }
 
   private Optional<Diagnostic> problem(SecretRef ref) {
-    return switch (ref) {
-      case SecretRef.Env e -> {
-        String value = env.get(e.name());
-        if (value == null) {
-          yield error("environment variable " + e.name() + " is not set (secret " + e.describe() + ")",
-              "export it before running trustchain");
-        }
-        yield value.isEmpty()
-            ? Optional.of(Diagnostic.warning(null, "environment variable " + e.name() + " is empty (secret "
-                + e.describe() + ")"))
-            : Optional.empty();
-      }
-      case SecretRef.File f -> file(f);
-      case SecretRef.Vault v -> vault(v);
-      case SecretRef.Command c -> Optional.empty();
-      case SecretRef.Escrow e -> Optional.empty();
-      case SecretRef.Prompted p -> Optional.empty();
-    };
-  }
-
-  private Optional<Diagnostic> file(SecretRef.File f) {
-    Path path = f.path();
-    if (!Files.exists(path)) {
-      return error("secret " + f.describe() + " does not exist",
-          "create it (mode 600) or fix the path; file: paths are relative to the document's folder");
+    if (ref instanceof SecretRef.Escrow) {
+      return Optional.empty();
     }
-    if (!Files.isRegularFile(path)) {
-      return error("secret " + f.describe() + " is not a regular file", "name the file that holds the secret");
-    }
-    if (!Files.isReadable(path)) {
-      return error("secret " + f.describe() + " is not readable", "check its owner and mode");
-    }
-    return Optional.empty();
-  }
-
-  private Optional<Diagnostic> vault(SecretRef.Vault v) {
+    Secret secret;
     try {
-      AnsibleVault.checkEnvelope(v.envelope(), v.origin());
+      secret = resolver.resolve(ref);
     } catch (SecretException e) {
-      return error(e.getMessage(), "paste the whole output of ansible-vault encrypt_string");
+      String said = e.getMessage();
+      int advice = said.indexOf("; "); // the resolver's "problem; what to do": the hint says what to do
+      said = advice > 0 ? said.substring(0, advice) : said;
+      String name = "secret " + ref.describe();
+      return Optional.of(Diagnostic.error(null, said.startsWith(name) ? said : name + ": " + said, hint(ref)));
     }
-    if (keyring == null || !keyring.isConfigured()) {
-      return error("a vault value needs a vault password, and none is configured",
-          "pass --vault-password-file FILE or --vault-id [label@]FILE, or set ANSIBLE_VAULT_PASSWORD_FILE");
+    char[] value = secret.reveal();
+    try {
+      return travel(ref, value);
+    } finally {
+      Arrays.fill(value, '\0');
+      secret.destroy();
+    }
+  }
+
+  /** Whether the value can travel: as one stdin line, in a shell variable, in a property list. */
+  static Optional<Diagnostic> travel(SecretRef ref, char[] value) {
+    String name = "secret " + ref.describe();
+    for (int i = 0; i < value.length; i++) {
+      char c = value[i];
+      if (c == '\n' || c == '\r') {
+        return error(name + " holds a line break (character " + (i + 1) + "): it cannot travel as one line of"
+            + " the exec's stdin", "remove the line break (a file: secret may end with one newline, which is dropped)");
+      }
+      if (c == '\0') {
+        return error(name + " holds a NUL character (character " + (i + 1) + "): no shell variable can hold it",
+            "use a password without NUL characters");
+      }
+      if (c == ']' && i + 2 < value.length && value[i + 1] == ']' && value[i + 2] == '>') {
+        return error(name + " holds \"]]>\" (characters " + (i + 1) + "-" + (i + 3) + "): trustchain refuses it"
+            + " so that no property list or prompt script a password is written into can be broken out of",
+            "use a password without \"]]>\"");
+      }
+    }
+    if (value.length == 0) {
+      return Optional.of(Diagnostic.warning(null, name + " is empty"));
     }
     return Optional.empty();
+  }
+
+  private static String hint(SecretRef ref) {
+    return switch (ref) {
+      case SecretRef.Env e -> "export " + e.name() + " before running trustchain";
+      case SecretRef.File f -> "create it (mode 600) or fix the path; file: paths are relative to the document's folder";
+      case SecretRef.Vault v -> "pass the vault password that encrypted it (--vault-password-file FILE or --vault-id"
+          + " [label@]FILE, or ANSIBLE_VAULT_PASSWORD_FILE)";
+      case SecretRef.Command c -> "run the command yourself in " + c.workDir() + " to see why";
+      case SecretRef.Xml x -> hint(x.of());
+      case SecretRef.Escrow e -> "the escrow store keeps it";
+      case SecretRef.Prompted p -> "type it again when asked";
+    };
   }
 
   private static Optional<Diagnostic> error(String message, String hint) {

@@ -14,6 +14,7 @@ import io.trustchain.transport.SectionResult;
 import io.trustchain.transport.Sections;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,21 +41,28 @@ public final class Applying {
   private final Duration commandTimeout;
   private final HostLocks locks;
   private final Reconnect reconnect;
+  private final ApplyJournal journal;
   private final SecretResolver secrets;
 
   public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks) {
-    this(fleet, facts, planner, commandTimeout, locks, Reconnect.standard(), NO_SECRETS);
+    this(fleet, facts, planner, commandTimeout, locks, ApplyJournal.NONE);
+  }
+
+  /** @param journal where each change's intent is written (and on disk) before its exec is sent, and its result after */
+  public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
+      ApplyJournal journal) {
+    this(fleet, facts, planner, commandTimeout, locks, journal, Reconnect.standard(), NO_SECRETS);
   }
 
   /** @param secrets resolves the documents' secrets that escrow steps keep (a managed password given as a secret) */
   public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
-      SecretResolver secrets) {
-    this(fleet, facts, planner, commandTimeout, locks, Reconnect.standard(), secrets);
+      ApplyJournal journal, SecretResolver secrets) {
+    this(fleet, facts, planner, commandTimeout, locks, journal, Reconnect.standard(), secrets);
   }
 
   Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
-      Reconnect reconnect) {
-    this(fleet, facts, planner, commandTimeout, locks, reconnect, NO_SECRETS);
+      ApplyJournal journal, Reconnect reconnect) {
+    this(fleet, facts, planner, commandTimeout, locks, journal, reconnect, NO_SECRETS);
   }
 
   private static final SecretResolver NO_SECRETS = ref -> {
@@ -62,13 +70,14 @@ public final class Applying {
   };
 
   private Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
-      Reconnect reconnect, SecretResolver secrets) {
+      ApplyJournal journal, Reconnect reconnect, SecretResolver secrets) {
     this.secrets = secrets;
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
     this.commandTimeout = commandTimeout;
     this.locks = locks;
+    this.journal = journal;
     this.reconnect = reconnect;
   }
 
@@ -142,7 +151,21 @@ public final class Applying {
         }
         listener.hostStep(target.host(), x == 0 ? "locking and applying " + script.changes().size()
             + (script.changes().size() == 1 ? " change" : " changes") : x == last ? "verifying" : "applying");
+        List<Change> sending = ledger.stopped() ? List.of()
+            : script.changesIn(x).stream().map(i -> script.changes().get(i)).toList();
+        try {
+          journal.intents(target.host(), sending);
+        } catch (IOException e) {
+          String why = "not run: the audit log could not be written (" + e.getMessage() + "), so nothing was sent";
+          ledger.skipRest(why);
+          if (!holds) {
+            return new Verdict(target, planner, ledger, script).outcome(null, why, null);
+          }
+        }
         Exec exec;
+        if (x == 0 && !holds) {
+          locks.taking(target.host()); // the first exec takes the lock: from here an abort may leave it behind
+        }
         try {
           exec = send(transport, x, x == last);
         } catch (TransportException e) {
@@ -158,6 +181,7 @@ public final class Applying {
             holds = true;
             locks.taken(target.host());
           } else {
+            locks.notTaken(target.host());
             try {
               listener.hostStep(target.host(), "waiting for the lock");
               notes.addAll(locks.acquireAfter(target.host(), transport, ttlSeconds(script), attempt));
@@ -173,6 +197,7 @@ public final class Applying {
             continue;
           }
         }
+        boolean ran = !ledger.stopped();
         ledger.read(x, exec.result(), exec.sections());
         Command captured = script.captureEnding(x);
         if (captured != null && captured.isEscrowStep() && !ledger.stopped()) {
@@ -181,6 +206,9 @@ public final class Applying {
         } else if (captured != null && !ledger.stopped()) {
           CaptureStep.Result r = capture.escrow(captured, exec.sections().get(captureKey(x)), exec.result());
           ledger.captured(x, r.ok(), r.words());
+        }
+        if (ran) {
+          journal.results(target.host(), said(x));
         }
         if (x == last) {
           readVerify(exec);
@@ -280,6 +308,21 @@ public final class Applying {
         locks.released(target.host());
       }
       locks.describe(target.host(), r).ifPresent(notes::add);
+    }
+
+    /** What exec {@code x} said of its changes that are decided by now (a change cut by a capture is not yet). */
+    private List<ChangeOutcome> said(int x) {
+      List<ChangeOutcome> out = new java.util.ArrayList<>();
+      for (int i : script.changesIn(x)) {
+        Change c = script.changes().get(i);
+        switch (ledger.state(i)) {
+          case APPLIED -> out.add(new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, "applied", ledger.words(i)));
+          case FAILED -> out.add(new ChangeOutcome(c, ChangeOutcome.Status.FAILED, ledger.message(i), ledger.words(i)));
+          case NOT_RUN -> out.add(new ChangeOutcome(c, ChangeOutcome.Status.NOT_RUN, ledger.message(i), ""));
+          case WAITING, UNKNOWN -> { }
+        }
+      }
+      return out;
     }
 
     private String captureKey(int x) {

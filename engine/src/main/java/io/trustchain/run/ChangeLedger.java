@@ -143,6 +143,7 @@ final class ChangeLedger {
       return false;
     }
     List<String> failed = new ArrayList<>();
+    List<String> passwords = new ArrayList<>();
     List<String> keys = List.of(abort.stdout().strip().split("\\s+"));
     for (int j = 0; j < change.guards().size(); j++) {
       String key = ChangeScript.guardKey(i, j);
@@ -152,10 +153,20 @@ final class ChangeLedger {
       Guard guard = change.guards().get(j);
       SectionResult probe = sections.get(key);
       String now = probe == null ? "" : probe.stdout().strip();
+      if (guard.checksPassword()) {
+        passwords.add(guard.fact().replace(" authenticates", " does not authenticate")
+            + (now.isEmpty() ? "" : " (" + oneLine(now) + ")"));
+        continue;
+      }
       failed.add(guard.fact() + " no longer holds (`" + guard.probe().display() + "`"
           + (now.isEmpty() ? " exited " + (probe == null ? "?" : probe.exitCode()) : " says: " + oneLine(now)) + ")");
     }
     aborted[i] = true;
+    if (!passwords.isEmpty() && failed.isEmpty()) {
+      fail(i, "not applied, nothing of it ran: " + String.join("; ", passwords));
+      return true;
+    }
+    failed.addAll(passwords);
     fail(i, "not applied: the Mac changed since the plan was made: " + (failed.isEmpty()
         ? "a guard did not hold" : String.join("; ", failed)));
     return true;

@@ -72,6 +72,11 @@ final class ChangeScript {
     return segments.get(index);
   }
 
+  /** The indexes of the changes exec {@code index} runs (some, or all, of their commands), in order. */
+  List<Integer> changesIn(int index) {
+    return segments.get(index).stream().map(Piece::change).distinct().toList();
+  }
+
   /** The capture or escrow step that ends exec {@code index}, when one does. */
   Command captureEnding(int index) {
     List<Piece> pieces = segments.get(index);
@@ -87,6 +92,9 @@ final class ChangeScript {
    * Adds exec {@code index}'s guards and commands to {@code b}, which has set {@code tc_stop} (0 to run
    * them); with {@code skip}, none of them runs.
    */
+  /** Password guards already written: each password is tried once (an authentication attempt each time). */
+  private final java.util.Set<Guard> triedPasswords = new java.util.HashSet<>();
+
   void write(int index, ScriptBuilder b, boolean skip) {
     if (skip) {
       b.raw("tc_stop=1");
@@ -97,6 +105,9 @@ final class ChangeScript {
         StringBuilder g = new StringBuilder("if [ \"$tc_stop\" = 0 ]; then\ntc_bad=''\n");
         for (int j = 0; j < change.guards().size(); j++) {
           Guard guard = change.guards().get(j);
+          if (guard.checksPassword() && !triedPasswords.add(guard)) {
+            continue; // a password is tried once per apply, at the first change that needs it
+          }
           g.append(b.guardText(guardKey(p.change(), j), guard)).append('\n');
         }
         g.append("if [ -n \"$tc_bad\" ]; then\n")

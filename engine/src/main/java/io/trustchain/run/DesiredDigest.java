@@ -120,6 +120,7 @@ public final class DesiredDigest {
       case SecretRef.Vault v -> "secret(vault:" + quote(relative(v.origin())) + ":" + sha256(v.envelope()) + ")";
       case SecretRef.Command c -> "secret(" + quote(c.describe()) + " in " + quote(relative(c.workDir().toString())) + ")";
       case SecretRef.File f -> "secret(file:" + quote(relative(f.path().toString())) + ")";
+      case SecretRef.Xml x -> "xml(" + secret(x.of()) + ")";
       default -> "secret(" + quote(ref.describe()) + ")";
     };
   }

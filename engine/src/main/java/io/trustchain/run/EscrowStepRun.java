@@ -75,7 +75,7 @@ final class EscrowStepRun {
       Escrow.putAndVerify(store, new EscrowEntry(host, p.item(), was.value(), Instant.now(), was.createdAt(),
           details));
       store.remove(host, p.pending());
-      return new CaptureStep.Result(true, "the Mac accepts the new password: " + p.pending() + " is now " + p.item()
+      return new CaptureStep.Result(true, "the Mac accepts it, so " + p.pending() + " is now " + p.item()
           + " in the " + store.describe() + ", read back");
     } finally {
       was.value().destroy();

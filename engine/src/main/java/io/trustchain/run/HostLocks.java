@@ -32,6 +32,7 @@ public final class HostLocks {
   private final Duration poll;
   private final LockInspector inspector;
   private final Set<String> held = ConcurrentHashMap.newKeySet();
+  private final Set<String> taking = ConcurrentHashMap.newKeySet();
 
   /** The host could not be locked; the message names the holder and what to do. */
   static final class Refused extends Exception {
@@ -184,22 +185,36 @@ public final class HostLocks {
     };
   }
 
+  /** An exec that takes the lock of {@code host} is on its way: the lock may be ours from now on. */
+  void taking(String host) {
+    taking.add(host);
+  }
+
+  /** The exec that tried to take the lock of {@code host} found it held by another run. */
+  void notTaken(String host) {
+    taking.remove(host);
+  }
+
   /** This run now holds the lock of {@code host}. */
   void taken(String host) {
     held.add(host);
+    taking.remove(host);
   }
 
   /** This run no longer holds the lock of {@code host} (released, or found broken). */
   void released(String host) {
     held.remove(host);
+    taking.remove(host);
   }
 
   /**
-   * The hosts whose lock this run holds right now (taken, not yet released), sorted: what an
-   * aborted run leaves behind.
+   * The hosts whose lock this run holds right now, or may hold (its taking exec has not answered
+   * yet), sorted: what an aborted run leaves behind.
    */
   public Set<String> held() {
-    return new TreeSet<>(held);
+    Set<String> all = new TreeSet<>(held);
+    all.addAll(taking);
+    return all;
   }
 
   String heldMessage(String host, Optional<LockOwner> owner) {

@@ -2,6 +2,7 @@ package io.trustchain.run;
 
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.plan.Undecided;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ public record HostOutcome(
     Optional<String> error,
     List<ChangeOutcome> changes,
     List<NotConverged> notConverged,
-    List<Change> pending) {
+    List<Change> pending,
+    List<Undecided> undecided) {
 
   public enum Status {
     /** Applied (or nothing to do) and verified: the host matches the desired state. */
@@ -29,6 +31,18 @@ public record HostOutcome(
     changes = List.copyOf(changes);
     notConverged = List.copyOf(notConverged);
     pending = List.copyOf(pending);
+    undecided = undecided == null ? List.of() : List.copyOf(undecided);
+  }
+
+  /** An outcome where every resource was decided. */
+  public HostOutcome(String host, Status status, Optional<String> error, List<ChangeOutcome> changes,
+      List<NotConverged> notConverged, List<Change> pending) {
+    this(host, status, error, changes, notConverged, pending, List.of());
+  }
+
+  /** This outcome, with resources that could not be planned (a fact was not understood). */
+  public HostOutcome undecided(List<Undecided> which) {
+    return new HostOutcome(host, status, error, changes, notConverged, pending, which);
   }
 
   static HostOutcome refused(HostPlan plan) {
@@ -40,8 +54,9 @@ public record HostOutcome(
     return new HostOutcome(plan.host(), Status.REFUSED, Optional.of(why), List.of(), List.of(), List.of());
   }
 
+  /** Converged, and every resource could be planned. */
   public boolean ok() {
-    return status == Status.CONVERGED;
+    return status == Status.CONVERGED && undecided.isEmpty();
   }
 
   public long applied() {

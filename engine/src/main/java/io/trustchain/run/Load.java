@@ -1,5 +1,6 @@
 package io.trustchain.run;
 
+import io.trustchain.diag.Diagnostic;
 import io.trustchain.diag.Diagnostics;
 import io.trustchain.diag.SourceRange;
 import io.trustchain.facts.FactsRequest;
@@ -20,10 +21,14 @@ import io.trustchain.playbook.Playbook;
 import io.trustchain.playbook.PlaybookLoader;
 import io.trustchain.playbook.ResourceBinder;
 import io.trustchain.playbook.SecretCheck;
+import io.trustchain.secret.SecretResolver;
 import io.trustchain.secret.VaultKeyring;
+import io.trustchain.plan.PlanProblem;
 import io.trustchain.spi.BoundResource;
+import io.trustchain.spi.DocumentValidator;
 import io.trustchain.spi.LabHost;
 import io.trustchain.spi.ModuleRegistry;
+import io.trustchain.spi.WayIn;
 import io.trustchain.template.TemplateException;
 import io.trustchain.template.Templater;
 import java.nio.charset.StandardCharsets;
@@ -50,23 +55,34 @@ public final class Load {
   private final Templater templater;
   private final Map<String, String> env;
   private final Path cwd;
+  private final List<DocumentValidator> documentValidators;
   private Optional<String> remoteUser = Optional.empty();
   private Optional<Path> privateKey = Optional.empty();
   private Optional<io.trustchain.secret.SecretRef> becomePassword = Optional.empty();
   private ConnectionDefaults defaults;
   private Map<String, Object> extraVars = Map.of();
+  private SecretResolver secrets;
   private Map<String, Set<String>> rotate = Map.of();
+  private java.time.Instant rotationAsked;
 
   public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd) {
+    this(registry, templater, env, cwd, List.of());
+  }
+
+  /** @param documentValidators the safety invariants knowable from the documents alone (the way in) */
+  public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd,
+      List<DocumentValidator> documentValidators) {
     this.registry = registry;
     this.templater = templater;
     this.env = env;
     this.cwd = cwd;
+    this.documentValidators = List.copyOf(documentValidators);
   }
 
   /** {@code --rotate HOST:USER}: host → the users whose managed password is rotated now. */
   public Load withRotation(Map<String, Set<String>> hostUsers) {
     this.rotate = Map.copyOf(hostUsers);
+    this.rotationAsked = java.time.Instant.now();
     return this;
   }
 
@@ -103,42 +119,50 @@ public final class Load {
     }
     Inventory inv = inventory.get();
     Optional<Set<String>> limited = limitHosts(inv, limit, diagnostics);
-    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(new SecretCheck(env, keyring))
+    SecretCheck secretCheck = secretCheck(keyring);
+    ResourceBinder binder = new ResourceBinder(registry, templater).withSecretCheck(secretCheck)
         .withExtraVars(extraVars);
     Map<String, List<BoundResource<?>>> perHost = new LinkedHashMap<>();
     for (Host h : inv.hosts()) {
       perHost.put(h.name(), new ArrayList<>());
     }
     Set<String> targeted = new LinkedHashSet<>();
+    List<Diagnostic> emptyPlays = new ArrayList<>();
     EscrowBinding escrow = new EscrowBinding(keyring);
+    Diagnostics bindings = new Diagnostics(); // one mistake, many hosts: merged below
     for (Playbook playbook : playbooks) {
       for (Play play : playbook.plays()) {
         PlayBinding binding = binder.prepare(play);
-        for (Host host : select(inv, play, diagnostics)) {
+        for (Host host : select(inv, play, diagnostics, emptyPlays)) {
           if (limited.isPresent() && !limited.get().contains(host.name())) {
             continue;
           }
           targeted.add(host.name());
-          List<BoundResource<?>> bound = binding.bind(host.name(), hostVars(inv, host), diagnostics);
+          List<BoundResource<?>> bound = binding.bind(host.name(), hostVars(inv, host), bindings);
           perHost.get(host.name()).addAll(bound);
           escrow.note(host.name(), play, bound, diagnostics);
         }
       }
     }
+    HostDiagnostics.merge(bindings, diagnostics);
+    Map<String, Set<String>> rotation = rotation(inv, perHost, targeted, diagnostics);
     List<Target> targets = new ArrayList<>();
     for (Host host : inv.hosts()) {
       if (targeted.contains(host.name())) {
         List<BoundResource<?>> resources = perHost.get(host.name());
         FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources),
             escrowOverride(inv, host, diagnostics), diagnostics)
-            .forHost(host.name(), rotate.getOrDefault(host.name(), Set.of()));
-        target(inv, host, resources, needs, diagnostics).ifPresent(targets::add);
+            .forHost(host.name(), rotation.getOrDefault(host.name(), Set.of()), rotationAsked);
+        target(inv, host, resources, needs, diagnostics, secretCheck).ifPresent(t -> {
+          checkDocuments(t, diagnostics);
+          targets.add(t);
+        });
       }
     }
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new Loaded(inv, playbooks, targets, digest(playbooks)));
+    return Optional.of(new Loaded(inv, playbooks, targets, digest(playbooks), emptyPlays));
   }
 
   /** Every inventory host within {@code limit}, with nothing to plan (for {@code facts}). */
@@ -147,10 +171,68 @@ public final class Load {
     List<Target> targets = new ArrayList<>();
     for (Host host : inv.hosts()) {
       if (limited.isEmpty() || limited.get().contains(host.name())) {
-        target(inv, host, List.of(), FactsRequest.none(), diagnostics).ifPresent(targets::add);
+        target(inv, host, List.of(), FactsRequest.none(), diagnostics, null).ifPresent(targets::add);
       }
     }
     return diagnostics.hasErrors() ? Optional.empty() : Optional.of(targets);
+  }
+
+  /** The invariants the documents alone can break, as errors at the resources' positions (once each). */
+  private void checkDocuments(Target target, Diagnostics diagnostics) {
+    for (DocumentValidator v : documentValidators) {
+      for (PlanProblem p : v.validate(target.host(), target.wayIn(), target.resources())) {
+        Diagnostic d = new Diagnostic(io.trustchain.diag.Severity.ERROR, p.message(), p.at(), p.hint(), true);
+        if (!diagnostics.all().contains(d)) {
+          diagnostics.add(d);
+        }
+      }
+    }
+  }
+
+  /**
+   * This load resolving secrets with {@code resolver}: pass the run's, so that what validation fetched (a
+   * {@code command:} run, a vault value opened) is what the run sends, fetched once.
+   */
+  public Load withSecrets(SecretResolver resolver) {
+    this.secrets = resolver;
+    return this;
+  }
+
+  private SecretCheck secretCheck(VaultKeyring keyring) {
+    return secrets != null ? new SecretCheck(secrets) : new SecretCheck(env, keyring);
+  }
+
+  /**
+   * {@code --rotate PATTERN:USER} → host → users. A pattern that matches no targeted host, or a user whose
+   * password no resource of that host manages, is an error: a rotation asked for never passes silently.
+   */
+  private Map<String, Set<String>> rotation(Inventory inv, Map<String, List<BoundResource<?>>> perHost,
+      Set<String> targeted, Diagnostics diagnostics) {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    rotate.forEach((pattern, users) -> {
+      Set<String> hosts;
+      try {
+        hosts = new java.util.TreeSet<>(HostPattern.parse(pattern).select(inv).hostNames());
+      } catch (IllegalArgumentException e) {
+        diagnostics.error(null, "--rotate " + pattern + ": " + e.getMessage());
+        return;
+      }
+      hosts.retainAll(targeted);
+      if (hosts.isEmpty()) {
+        diagnostics.error(null, "--rotate " + pattern + ":… matches no host the playbooks target",
+            "check the host and group names (trustchain inventory --graph lists them) and --limit");
+      }
+      for (String user : users) {
+        List<String> without = hosts.stream().filter(h -> !new Planner().needs(perHost.get(h)).managed().users()
+            .contains(user)).toList();
+        if (!without.isEmpty()) {
+          diagnostics.error(null, "--rotate " + pattern + ":" + user + ": no resource manages the password of "
+              + user + " on " + String.join(", ", without), "declare managed_password on user[" + user + "]");
+        }
+        hosts.forEach(h -> out.computeIfAbsent(h, k -> new java.util.TreeSet<>()).add(user));
+      }
+    });
+    return out;
   }
 
   private Optional<Set<String>> limitHosts(Inventory inv, Optional<String> limit, Diagnostics diagnostics) {
@@ -170,12 +252,22 @@ public final class Load {
     }
   }
 
-  private List<Host> select(Inventory inv, Play play, Diagnostics diagnostics) {
+  /**
+   * The play's hosts. A term of its pattern that matches nothing is a warning; a pattern that matches no host
+   * at all goes to {@code emptyPlays} (an error unless {@code --allow-empty}). Both with a "did you mean" from
+   * the inventory's groups and hosts.
+   */
+  private List<Host> select(Inventory inv, Play play, Diagnostics diagnostics, List<Diagnostic> emptyPlays) {
     try {
       HostSelection selection = HostPattern.parse(play.hosts()).select(inv);
-      if (!selection.unmatched().isEmpty()) {
-        diagnostics.warning(play.at(), "hosts: " + String.join(", ", selection.unmatched())
-            + " matched no host in " + inv.source().getFileName());
+      String hint = HostNames.hint(inv, selection.unmatched());
+      if (selection.hosts().isEmpty()) {
+        emptyPlays.add(Diagnostic.error(play.at(), "hosts: \"" + play.hosts() + "\" matches no host in "
+            + inv.source().getFileName(), hint == null ? "trustchain inventory --graph lists the groups and hosts"
+            : hint));
+      } else if (!selection.unmatched().isEmpty()) {
+        diagnostics.add(Diagnostic.warning(play.at(), "hosts: " + String.join(", ", selection.unmatched())
+            + " matched no host in " + inv.source().getFileName()).withHint(hint));
       }
       return selection.hosts();
     } catch (IllegalArgumentException e) {
@@ -210,8 +302,9 @@ public final class Load {
     return vars;
   }
 
+  /** @param secretCheck resolves the become password too (null: not checked, e.g. for {@code facts}) */
   private Optional<Target> target(Inventory inv, Host host, List<BoundResource<?>> resources, FactsRequest needs,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics, SecretCheck secretCheck) {
     Map<String, Object> vars = hostVars(inv, host);
     Map<String, Object> rendered = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : vars.entrySet()) {
@@ -219,19 +312,41 @@ public final class Load {
         try {
           rendered.put(e.getKey(), templater.render(e.getValue(), vars));
         } catch (TemplateException ex) {
-          diagnostics.error(host.declaredAt(), host.name() + ": " + e.getKey() + ": " + ex.getMessage());
+          diagnostics.error(host.varAt(e.getKey()).orElse(host.declaredAt()),
+              host.name() + ": " + e.getKey() + ": " + ex.getMessage());
         }
       }
     }
     ConnectionSpecResult result = ConnectionSpecs.from(host.name(), rendered, defaults(diagnostics));
     for (ConnectionProblem p : result.problems()) {
-      diagnostics.error(host.declaredAt(), p.toString());
+      diagnostics.error(host.varAt(p.variable()).orElse(host.declaredAt()), p.toString());
     }
     if (result.spec().isEmpty()) {
       return Optional.empty();
     }
     ConnectionSpec spec = result.spec().get();
-    return Optional.of(new Target(host.name(), spec, resources, needs, labHost(host, spec, rendered, diagnostics)));
+    if (secretCheck != null && spec.become()) {
+      spec.becomePassword().ifPresent(ref -> secretCheck.check(ref, host.declaredAt(), diagnostics));
+    }
+    boolean wayInChange = optIn(host, rendered.get(WayIn.OPT_IN), diagnostics);
+    return Optional.of(new Target(host.name(), spec, resources, needs.withUser(spec.user()),
+        labHost(host, spec, rendered, diagnostics), wayInChange));
+  }
+
+  /** {@code trustchain_allow_way_in_change}: a boolean (Ansible's spellings), false when unset. */
+  private static boolean optIn(Host host, Object value, Diagnostics diagnostics) {
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    String text = value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+    if (Set.of("true", "yes", "on", "1").contains(text)) {
+      return true;
+    }
+    if (!Set.of("false", "no", "off", "0", "").contains(text)) {
+      diagnostics.error(host.declaredAt(), host.name() + ": " + WayIn.OPT_IN + " must be true or false, not \""
+          + value + "\"");
+    }
+    return false;
   }
 
   /** The controller's defaults, read once per load ({@code ~/.ssh/config} problems are diagnostics). */

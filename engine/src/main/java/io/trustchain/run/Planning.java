@@ -1,6 +1,7 @@
 package io.trustchain.run;
 
 import io.trustchain.facts.FactParseException;
+import io.trustchain.facts.HostErrorKind;
 import io.trustchain.facts.FactsGatherer;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.HostPlan;
@@ -92,10 +93,10 @@ public final class Planning {
       listener.hostStep(target.host(), "gathering facts");
       Looked looked = look(transport, target, facts, locks, timeout);
       HostFacts gathered = looked.facts();
-      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources()).withLock(looked.lock());
+      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources(), target.wayIn()).withLock(looked.lock());
     } catch (TransportException e) {
       fleet.forget(target);
-      return HostPlan.failed(target.host(), HostErrors.describe(e));
+      return HostPlan.failed(target.host(), HostErrorKind.of(e), HostErrors.describe(e));
     } catch (FactParseException e) {
       return HostPlan.failed(target.host(), "cannot read the facts: " + e.getMessage());
     }

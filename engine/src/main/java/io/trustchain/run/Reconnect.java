@@ -53,7 +53,7 @@ final class Reconnect {
 
   private static boolean hopeless(TransportException e) {
     return switch (e.kind()) {
-      case HOST_KEY, AUTH, SECRET -> true;
+      case HOST_KEY, HOST_KEY_CHANGED, AUTH, SECRET, SUDO_REFUSED -> true;
       case UNREACHABLE, TIMEOUT, DROPPED, PROTOCOL -> false;
     };
   }

@@ -178,7 +178,7 @@ public final class Rollout {
         return HostOutcome.refused(seen);
       }
       return new HostOutcome(target.host(), HostOutcome.Status.CONVERGED, Optional.empty(), List.of(), List.of(),
-          seen.changes().stream().filter(c -> c.action() == Action.PENDING).toList());
+          seen.changes().stream().filter(c -> c.action() == Action.PENDING).toList(), seen.undecided());
     } finally {
       fleet.forget(target); // one host's connection at a time per fork: memory stays flat in the number of hosts
     }

@@ -44,8 +44,10 @@ final class Verdict {
     Map<ResourceAddress, Change> now = new HashMap<>();
     List<Change> pending = new ArrayList<>();
     List<Change> still = new ArrayList<>();
+    List<io.trustchain.plan.Undecided> undecided = List.of();
     if (after != null) {
-      HostPlan again = planner.plan(target.host(), after, "", target.resources());
+      HostPlan again = planner.plan(target.host(), after, "", target.resources(), target.wayIn());
+      undecided = again.undecided();
       if (!again.ok()) {
         verifyProblem = "after apply the host cannot be planned: "
             + again.error().orElseGet(() -> again.problems().get(0).toString());
@@ -85,14 +87,16 @@ final class Verdict {
     if (!verified) {
       String first = firstFailure != null ? firstFailure : lost;
       String why = (first != null ? first + "; " : "") + (verifyProblem != null ? verifyProblem : "not verified");
-      return new HostOutcome(target.host(), HostOutcome.Status.FAILED, Optional.of(why), outcomes, left, pending);
+      return new HostOutcome(target.host(), HostOutcome.Status.FAILED, Optional.of(why), outcomes, left, pending,
+          undecided);
     }
     if (firstFailure != null) {
       return new HostOutcome(target.host(), HostOutcome.Status.FAILED, Optional.of(firstFailure), outcomes, left,
-          pending);
+          pending, undecided);
     }
+    // resources that cannot be planned (a fact was not understood) keep the host from being ok
     return new HostOutcome(target.host(), left.isEmpty() ? HostOutcome.Status.CONVERGED
-        : HostOutcome.Status.NOT_CONVERGED, Optional.empty(), outcomes, left, pending);
+        : HostOutcome.Status.NOT_CONVERGED, Optional.empty(), outcomes, left, pending, undecided);
   }
 
   private ChangeOutcome judge(int i, Change planned, Change current) {

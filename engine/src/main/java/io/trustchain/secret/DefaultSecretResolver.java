@@ -75,7 +75,8 @@ public final class DefaultSecretResolver implements SecretResolver {
       return load(ref); // never cached: escrow changes during a run (a managed password promoted)
     }
     Slot slot = cache.computeIfAbsent(ref, r -> new Slot());
-    synchronized (slot) {
+    slot.lock.lock(); // a ReentrantLock: loading may wait on a command, and virtual threads call this
+    try {
       if (slot.value == null && slot.failure == null) {
         try {
           slot.value = load(ref);
@@ -87,6 +88,8 @@ public final class DefaultSecretResolver implements SecretResolver {
         throw new SecretException(slot.failure);
       }
       return Secret.of(slot.value.reveal());
+    } finally {
+      slot.lock.unlock();
     }
   }
 
@@ -102,6 +105,16 @@ public final class DefaultSecretResolver implements SecretResolver {
           throw new SecretException("secret " + p.describe() + " was never typed (no prompt in this run)");
         }
         yield Secret.of(typed.reveal());
+      }
+      case SecretRef.Xml x -> {
+        Secret inner = resolve(x.of());
+        char[] plain = inner.reveal();
+        try {
+          yield Secret.of(SecretRef.Xml.escape(plain));
+        } finally {
+          java.util.Arrays.fill(plain, '\0');
+          inner.destroy();
+        }
       }
       case SecretRef.Escrow e -> {
         if (escrow == null) {
@@ -185,6 +198,7 @@ public final class DefaultSecretResolver implements SecretResolver {
 
   /** One reference's value or failure, filled once. */
   private static final class Slot {
+    final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     Secret value;
     String failure;
   }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * a command is about to run.
  */
 public sealed interface SecretRef
-    permits SecretRef.Env, SecretRef.File, SecretRef.Command, SecretRef.Vault, SecretRef.Escrow, SecretRef.Prompted {
+    permits SecretRef.Env, SecretRef.File, SecretRef.Command, SecretRef.Vault, SecretRef.Escrow, SecretRef.Prompted,
+    SecretRef.Xml {
 
   /** The reference as written, e.g. {@code env:TRUSTCHAIN_TCADMIN_PASSWORD}; never the value. */
   String describe();
@@ -75,6 +76,42 @@ public sealed interface SecretRef
     @Override
     public String toString() {
       return "Vault[" + origin + "]";
+    }
+  }
+
+  /**
+   * The value of {@code of} escaped for XML character data ({@code &}, {@code <}, {@code >} as entities): what a
+   * property list's {@code <string>} holds, so no value can end the element or open markup (fdesetup's input
+   * plist). Resolved by resolving {@code of}.
+   */
+  record Xml(SecretRef of) implements SecretRef {
+    public Xml {
+      Objects.requireNonNull(of, "of == null");
+      if (of instanceof Xml) {
+        throw new IllegalArgumentException("escaping twice: " + of.describe());
+      }
+    }
+
+    @Override
+    public String describe() {
+      return of.describe();
+    }
+
+    /** {@code value} escaped for XML character data. */
+    public static char[] escape(char[] value) {
+      StringBuilder out = new StringBuilder(value.length + 16);
+      for (char c : value) {
+        switch (c) {
+          case '&' -> out.append("&amp;");
+          case '<' -> out.append("&lt;");
+          case '>' -> out.append("&gt;");
+          default -> out.append(c);
+        }
+      }
+      char[] escaped = new char[out.length()];
+      out.getChars(0, out.length(), escaped, 0);
+      out.setLength(0);
+      return escaped;
     }
   }
 

@@ -129,6 +129,7 @@ public final class VaultPasswords {
     private final Path file;
     private Secret loaded;
     private SecretException failed;
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
     private Entry(String label, String source, Path file) {
       this.label = label;
@@ -140,18 +141,24 @@ public final class VaultPasswords {
       return new Entry(label, file.toString(), file.toAbsolutePath().normalize());
     }
 
-    synchronized Secret password() throws SecretException {
-      if (loaded == null && failed == null) {
-        try {
-          loaded = load();
-        } catch (SecretException e) {
-          failed = e;
+    /** Loaded once (an executable file is run): a ReentrantLock, since a virtual thread may wait here. */
+    Secret password() throws SecretException {
+      lock.lock();
+      try {
+        if (loaded == null && failed == null) {
+          try {
+            loaded = load();
+          } catch (SecretException e) {
+            failed = e;
+          }
         }
+        if (failed != null) {
+          throw new SecretException(failed.getMessage());
+        }
+        return loaded;
+      } finally {
+        lock.unlock();
       }
-      if (failed != null) {
-        throw new SecretException(failed.getMessage());
-      }
-      return loaded;
     }
 
     private Secret load() throws SecretException {

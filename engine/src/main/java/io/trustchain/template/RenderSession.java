@@ -23,6 +23,13 @@ import java.util.regex.Pattern;
  */
 final class RenderSession implements Templater.Scope {
 
+  /** The deepest chain of variables defined through one another, and of brackets in one template. */
+  static final int MAX_CHAIN = 64;
+  static final int MAX_BRACKETS = 40;
+
+  private static final Pattern EMPTY_EXPRESSION = Pattern.compile("\\{\\{-?\\s*-?}}");
+  private static final Pattern CLASS_NAME = Pattern.compile("(?:class )?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
+
   private static final Pattern SINGLE = Pattern.compile("\\{\\{(.*)}}", Pattern.DOTALL);
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Set<String> LITERALS =
@@ -67,6 +74,7 @@ final class RenderSession implements Templater.Scope {
     if (!Templater.isTemplated(text)) {
       return text;
     }
+    bounded(text);
     Matcher single = SINGLE.matcher(text);
     if (single.matches() && !single.group(1).contains("}}") && !single.group(1).contains("{{")) {
       String expression = single.group(1).strip();
@@ -78,19 +86,31 @@ final class RenderSession implements Templater.Scope {
     return renderText(text);
   }
 
+  /** {@code did you mean "x"?} over the variables in scope, for an undefined name (null: none close). */
+  String hintFor(String name) {
+    if (name.contains(".") || name.contains("[")) {
+      return null;
+    }
+    return io.trustchain.diag.DidYouMean.hint(name, vars.keySet());
+  }
+
   /** The rendered value of a variable; templated on first use. */
   Object variable(String name) throws TemplateException {
     if (rendered.containsKey(name)) {
       return rendered.get(name);
     }
     if (!vars.containsKey(name)) {
-      throw new TemplateException("undefined variable \"" + name + "\"" + via());
+      throw new TemplateException("undefined variable \"" + name + "\"" + via(), hintFor(name));
     }
     if (resolving.contains(name)) {
       List<String> chain = new ArrayList<>(resolving);
       chain = chain.subList(chain.indexOf(name), chain.size());
       throw new TemplateException("variable \"" + name + "\" is defined in terms of itself: "
           + String.join(" → ", chain) + " → " + name);
+    }
+    if (resolving.size() >= MAX_CHAIN) {
+      throw new TemplateException("variable \"" + name + "\" is reached through more than " + MAX_CHAIN
+          + " variables that refer to one another" + via());
     }
     resolving.add(name);
     Object value;
@@ -171,9 +191,51 @@ final class RenderSession implements Templater.Scope {
     }
     for (TemplateError error : interpreter.getErrorsCopy()) {
       if (error.getSeverity() == ErrorType.FATAL) {
-        throw new TemplateException("cannot render " + quote(text) + ": " + error.getMessage());
+        throw new TemplateException("cannot render " + quote(text) + ": " + plain(error.getMessage()));
       }
     }
+  }
+
+  /**
+   * Refuses what Jinjava would not survive or would silently accept: brackets nested deeper than
+   * {@value #MAX_BRACKETS} (its parser recurses) and an empty {@code {{ }}} (Jinja's syntax error).
+   */
+  private static void bounded(String text) throws TemplateException {
+    int depth = 0;
+    int deepest = 0;
+    for (int i = 0; i < text.length(); i++) {
+      switch (text.charAt(i)) {
+        case '(', '[', '{' -> deepest = Math.max(deepest, ++depth);
+        case ')', ']', '}' -> depth = Math.max(0, depth - 1);
+        default -> { }
+      }
+    }
+    if (deepest > MAX_BRACKETS) {
+      throw new TemplateException("cannot render " + quote(text) + ": brackets nest deeper than " + MAX_BRACKETS
+          + " levels");
+    }
+    if (EMPTY_EXPRESSION.matcher(text).find()) {
+      throw new TemplateException("cannot render " + quote(text) + ": {{ }} holds no expression");
+    }
+    for (String[] pair : new String[][] {{"{{", "}}"}, {"{%", "%}"}}) {
+      if (count(text, pair[0]) != count(text, pair[1])) {
+        throw new TemplateException("cannot render " + quote(text) + ": " + pair[0] + " and " + pair[1]
+            + " do not pair up (a delimiter is not closed)");
+      }
+    }
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Jinjava's message without Java class names ({@code java.lang.Long} → {@code Long}). */
+  private static String plain(String message) {
+    return message == null ? "invalid template" : CLASS_NAME.matcher(message).replaceAll("$1");
   }
 
   private static String quote(String text) {

@@ -28,7 +28,7 @@ final class Undefined extends AbstractMap<String, Object> {
 
   /** The error this value stands for. */
   TemplateException error() {
-    return new TemplateException("undefined variable \"" + name + "\"" + via);
+    return new TemplateException("undefined variable \"" + name + "\"" + via, session.hintFor(name));
   }
 
   @Override

@@ -134,7 +134,7 @@ public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Captur
       return escrowStep.display();
     }
     String line = argv.stream()
-        .map(a -> a instanceof Arg.Literal l ? ShellQuote.quote(l.value()) : "(sensitive)")
+        .map(a -> a instanceof Arg.Literal l ? ShellQuote.quote(shown(l.value())) : "(sensitive)")
         .collect(Collectors.joining(" "));
     if (stdoutFile != null) {
       line += " > " + ShellQuote.quote(stdoutFile);
@@ -152,6 +152,17 @@ public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Captur
   @Override
   public String toString() {
     return display();
+  }
+
+  /** A program text given as one word (osascript -e, expect -c) is shown by its first line only. */
+  private static String shown(String word) {
+    int nl = word.indexOf('\n');
+    return nl < 0 ? word : word.substring(0, nl) + " …";
+  }
+
+  /** Whether this command passes {@code ref}'s value (as it is, or escaped: {@link SecretRef.Xml}). */
+  public boolean uses(SecretRef ref) {
+    return secrets().stream().anyMatch(s -> s.equals(ref) || (s instanceof SecretRef.Xml x && x.of().equals(ref)));
   }
 
   /** The secret references of this command, in order of appearance. */

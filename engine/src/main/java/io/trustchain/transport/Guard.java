@@ -16,9 +16,17 @@ public record Guard(String fact, Command probe, Expect expect) {
     Objects.requireNonNull(fact, "fact == null");
     Objects.requireNonNull(probe, "probe == null");
     Objects.requireNonNull(expect, "expect == null");
-    if (probe.stdoutFile() != null || probe.capture() != null || !probe.stdin().isEmpty()) {
-      throw new IllegalArgumentException("a guard's probe only reads: no stdin, file or capture");
+    if (probe.stdoutFile() != null || probe.capture() != null) {
+      throw new IllegalArgumentException("a guard's probe only reads: no file or capture");
     }
+  }
+
+  /**
+   * Whether the probe tries a password (its only stdin is a secret): such a guard is checked once per
+   * apply script, at the first change it guards, since every try is an authentication attempt.
+   */
+  public boolean checksPassword() {
+    return probe.hasSecrets();
   }
 
   /** What the probe's result must be. Output is both streams together, line by line. */

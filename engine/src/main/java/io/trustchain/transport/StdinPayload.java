@@ -15,12 +15,15 @@ import java.util.Optional;
 
 /**
  * The bytes an exec writes to the remote stdin (the wire format of {@link RemoteScript}): the sudo
- * password line (become with a password), then, when the script has secrets, the sentinel line and
- * one line per secret value. Every secret is resolved before anything is sent, so a secret that
- * cannot be had stops the exec before it starts. The caller clears the returned array after use. Every
- * transport (SSH, local) writes the same bytes.
+ * password line (become with a password), then, when the script has secrets, two filler lines (with
+ * become), the sentinel line and one line per secret value. Every secret is resolved before anything is sent,
+ * so a secret that cannot be had stops the exec before it starts. The caller clears the returned array after
+ * use. Every transport (SSH, local) writes the same bytes.
  */
 public final class StdinPayload {
+
+  /** A line that is no password, after the become password (see {@link #build}). */
+  public static final String FILLER = "@@tc-not-a-password";
 
   private StdinPayload() {}
 
@@ -30,6 +33,12 @@ public final class StdinPayload {
     try {
       if (becomePassword.isPresent()) {
         lines.add(reveal(becomePassword.get(), resolver, "the become (sudo) password"));
+        if (!script.secrets().isEmpty()) {
+          // Should sudo refuse the password anyway (changed since BecomeCheck), its next two attempts read these
+          // and it gives up (passwd_tries defaults to 3) before any secret; the preamble discards them.
+          lines.add(FILLER.toCharArray());
+          lines.add(FILLER.toCharArray());
+        }
       }
       if (!script.secrets().isEmpty()) {
         lines.add(script.stdinSentinel().toCharArray());
@@ -42,6 +51,16 @@ public final class StdinPayload {
       for (char[] line : lines) {
         Arrays.fill(line, '\0');
       }
+    }
+  }
+
+  /** Only the become password's line: what {@link BecomeCheck} sends. */
+  public static byte[] becomeOnly(SecretRef becomePassword, SecretResolver resolver) throws TransportException {
+    char[] line = reveal(becomePassword, resolver, "the become (sudo) password");
+    try {
+      return encode(List.of(line));
+    } finally {
+      Arrays.fill(line, '\0');
     }
   }
 

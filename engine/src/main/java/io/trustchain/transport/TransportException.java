@@ -5,7 +5,14 @@ public final class TransportException extends Exception {
 
   /** What went wrong, for reporting and retry decisions. */
   public enum Kind {
-    UNREACHABLE, HOST_KEY, AUTH, TIMEOUT, DROPPED, SECRET, PROTOCOL
+    UNREACHABLE,
+    /** The host key is not known (and new keys are not accepted), or it was refused. */
+    HOST_KEY,
+    /** The host offers another key than the one recorded for it: refused, never "unreachable". */
+    HOST_KEY_CHANGED,
+    AUTH, TIMEOUT, DROPPED, SECRET, PROTOCOL,
+    /** sudo refused the become password (or the account may not use sudo): nothing else ran. */
+    SUDO_REFUSED
   }
 
   private final Kind kind;

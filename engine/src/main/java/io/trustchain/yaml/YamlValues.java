@@ -116,7 +116,15 @@ public final class YamlValues {
             "paste the output of ansible-vault encrypt_string").withoutSnippet());
         return null;
       }
-      return new SecretRef.Vault(envelope, YamlSource.start(file, node).toString());
+      String origin = YamlSource.start(file, node).toString();
+      try {
+        io.trustchain.secret.AnsibleVault.checkEnvelope(envelope, origin);
+      } catch (io.trustchain.secret.SecretException e) {
+        diagnostics.add(io.trustchain.diag.Diagnostic.error(YamlSource.start(file, node), e.getMessage(),
+            "paste the whole output of ansible-vault encrypt_string").withoutSnippet());
+        return null;
+      }
+      return new SecretRef.Vault(envelope, origin);
     }
     String text = s.getValue().strip();
     int colon = text.indexOf(':');

@@ -64,12 +64,13 @@ class FactsAgesAndEscrowTest {
   }
 
   @Test
-  void gather_aMarkerThatIsNotADate_isAnErrorQuotingIt() {
+  void gather_aMarkerThatIsNotADate_leavesTheDeferralUnknown_quotingIt() throws Exception {
     FakeMacTransport mac = deferred("/var/db/trustchain-filevault.plist", Answer.out("yesterday\n"));
-    assertThatThrownBy(() -> gatherer.gather(mac, FactsGathererTest.sequoiaRequest(), Duration.ofSeconds(5)))
-        .isInstanceOf(FactParseException.class)
-        .hasMessageContaining("cat /var/db/trustchain-filevault-deferral")
-        .hasMessageContaining("'yesterday' is not YYYY-MM-DDTHH:MM:SSZ");
+    HostFacts facts = gatherer.gather(mac, FactsGathererTest.sequoiaRequest(), Duration.ofSeconds(5));
+    assertThatThrownBy(() -> facts.filevault().deferral()).isInstanceOf(NotUnderstoodException.class)
+        .hasMessageContaining("cat /var/db/trustchain-filevault-deferral (exit 0) printed \"yesterday\" on stdout")
+        .hasMessageContaining("the deferral marker's date is not YYYY-MM-DDTHH:MM:SSZ");
+    assertThat(facts.filevault().status()).isEqualTo("off");
   }
 
   @Test

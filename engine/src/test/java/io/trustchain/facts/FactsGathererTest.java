@@ -79,9 +79,9 @@ class FactsGathererTest {
             """.formatted(SVC_GUID))
         .answer("token:svc", new Answer(0, "",
             "2026-09-23 09:41:40.200 sysadminctl[1291:12513] Secure token is DISABLED for user Service Account\n"))
-        .answer("auth:alice", new Answer(0, "", ""))
-        .answer("auth:svc", new Answer(87, "Authentication for node /Local/Default failed. (-14167, eDSAuthAccountDisabled)\n",
-            "<dscl_cmd> DS Error: -14167 (eDSAuthAccountDisabled)\n"))
+        .answer("auth:alice", new Answer(0, "verified\n", ""))
+        .answer("auth:svc", new Answer(1, "",
+            "trustchain: refused: Credentials could not be verified, account is disabled. (5301)\n"))
         .answer(FactsScript.CRYPTO, """
             Cryptographic users for disk3s1s1 (3 found)
             |
@@ -136,8 +136,11 @@ class FactsGathererTest {
                 ";DisabledTags;SecureToken"), null),
         new UserFacts("svc", 401, "Service Account", SVC_GUID, false, false, false, false, "/usr/bin/false",
             "/var/empty", true, true, List.of(";ShadowHash;HASHLIST:<SALTED-SHA512-PBKDF2>", ";DisabledUser;"), false));
-    assertThat(facts.filevault()).isEqualTo(new FileVaultFacts("encrypting", 42.5, null,
-        List.of("C22BDCD3-1A2B-4C3D-9E4F-65D3332605C3", "alice"), true, false, false));
+    assertThat(facts.filevault()).as("a FileVault row that names no account is no unlock user")
+        .isEqualTo(new FileVaultFacts("encrypting", 42.5, null, List.of("alice"), true, false, false));
+    assertThat(facts.unmatched()).containsExactly(new Unmatched("filevault", "fdesetup list",
+        "C22BDCD3-1A2B-4C3D-9E4F-65D3332605C3", "is a FileVault user whose UUID is no account trustchain read"));
+    assertThat(facts.notUnderstood()).isEmpty();
     assertThat(facts.bootstrapToken()).isEqualTo(new BootstrapTokenFacts(true, true));
     assertThat(facts.mdm()).isEqualTo(new MdmFacts(true, true, true));
     assertThat(facts.mobileAccounts()).isEqualTo(new MobileAccountsFacts(true));
@@ -153,8 +156,10 @@ class FactsGathererTest {
     assertThat(script.timeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(script.secrets()).containsExactly(ALICE_PW, SVC_PW);
     assertThat(script.text())
-        .contains("dscl . -authonly alice \"$tc_s1\"")
-        .contains("dscl . -authonly svc \"$tc_s2\"")
+        .contains("printf '%s' \"$tc_s1\" | osascript -l JavaScript -e '// trustchain-password v1")
+        .contains("verify alice")
+        .contains("printf '%s' \"$tc_s2\" | osascript")
+        .doesNotContain("-authonly")
         .contains("IFS= read -r tc_s1\nIFS= read -r tc_s2\n")
         .contains("dscl . -list /Users UniqueID | while read -r tc_n tc_id; do\nif [ \"$tc_id\" -ge 500 ]; then\n"
             + "tc_named=0\nfor tc_x in alice ghost svc; do if [ \"$tc_x\" = \"$tc_n\" ]; then tc_named=1; fi; done\n"
@@ -264,29 +269,84 @@ class FactsGathererTest {
   }
 
   @Test
-  void gather_scriptStoppedEarly_namesTheFirstMissingCommand() {
+  void gather_scriptStoppedEarly_keepsWhatRan_andNamesWhatDidNot() throws Exception {
     FakeMacTransport mac = sequoia().stopBefore(FactsScript.CRYPTO);
-    assertThatThrownBy(() -> gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30)))
-        .isInstanceOf(FactParseException.class)
-        .hasMessageStartingWith("diskutil apfs listCryptoUsers /: no result: the facts script (exit 1) ended before");
+    HostFacts facts = gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30));
+
+    assertThat(facts.reachable()).isTrue();
+    assertThat(facts.os().version()).isEqualTo("15.7.1");
+    assertThat(facts.user("alice").orElseThrow().secureToken()).isTrue();
+    assertThat(facts.notUnderstood()).first().satisfies(n -> {
+      assertThat(n.command()).isEqualTo("diskutil apfs listCryptoUsers /");
+      assertThat(n.problem()).startsWith("no result: the facts script (exit 1) ended before this command ran");
+    });
+    assertThatThrownBy(() -> facts.filevault().status()).isInstanceOf(NotUnderstoodException.class)
+        .hasMessageStartingWith("filevault.status not understood: fdesetup status (exit 1) printed nothing: no result");
+    assertThatThrownBy(() -> facts.bootstrapToken().escrowed()).isInstanceOf(NotUnderstoodException.class);
   }
 
   @Test
-  void gather_unrecognisedOutput_namesTheCommandAndQuotesIt() {
+  void gather_unrecognisedOutput_keepsTheRest_andQuotesTheDevicesWords() throws Exception {
     FakeMacTransport mac = sequoia().answer(FactsScript.BOOTSTRAP, "profiles: something new\n");
-    assertThatThrownBy(() -> gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30)))
-        .isInstanceOf(FactParseException.class)
-        .hasMessageContaining("profiles status -type bootstraptoken: unrecognised line 'profiles: something new'")
-        .hasMessageContaining("    | profiles: something new");
+    HostFacts facts = gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30));
+
+    assertThat(facts.reachable()).isTrue();
+    assertThat(facts.error()).isNull();
+    assertThat(facts.users()).extracting(UserFacts::name).containsExactly("alice", "bob", "svc");
+    assertThat(facts.filevault().status()).isEqualTo("encrypting");
+    assertThat(facts.mdm().enrolled()).isTrue();
+    assertThat(facts.notUnderstood()).containsExactly(new NotUnderstood("bootstrap_token", List.of("bootstrap_token"),
+        "profiles status -type bootstraptoken", 0, "stdout", List.of("profiles: something new"), "unknown line"));
+    assertThatThrownBy(() -> facts.bootstrapToken().supported()).isInstanceOf(NotUnderstoodException.class)
+        .hasMessage("bootstrap_token.supported not understood: profiles status -type bootstraptoken (exit 0) printed"
+            + " \"profiles: something new\" on stdout: unknown line");
+    assertThat(FactsJson.write(Map.of("mac", facts))).contains("\"bootstrap_token\": {\n        \"supported\": null,");
   }
 
   @Test
-  void gather_tokenUnknownButRecordPresent_isAnError() {
+  void gather_tokenUnknownButRecordPresent_leavesThatTokenUnknown() throws Exception {
     FakeMacTransport mac = sequoia().answer("token:bob", new Answer(0, "",
         "2026-09-23 10:10:38.638 sysadminctl[1056:11522] Unknown user bob\n"));
-    assertThatThrownBy(() -> gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30)))
-        .isInstanceOf(FactParseException.class)
-        .hasMessageContaining("sysadminctl -secureTokenStatus bob: sysadminctl does not know bob but dscl has its record");
+    HostFacts facts = gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30));
+
+    UserFacts bob = facts.user("bob").orElseThrow();
+    assertThat(bob.realName()).isEqualTo("Bob");
+    assertThatThrownBy(bob::secureToken).isInstanceOf(NotUnderstoodException.class)
+        .hasMessageContaining("users[bob].secure_token not understood: sysadminctl -secureTokenStatus bob (exit 0)")
+        .hasMessageContaining("sysadminctl does not know bob but dscl has its record");
+    assertThat(facts.user("alice").orElseThrow().secureToken()).isTrue();
+  }
+
+  @Test
+  void gather_noSwVers_isNotAMac() throws Exception {
+    FakeMacTransport mac = sequoia().answer(FactsScript.SW_VERS, new Answer(127, "", "sh: 1: sw_vers: not found\n"));
+    HostFacts facts = gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30));
+
+    assertThat(facts.reachable()).isTrue();
+    assertThat(facts.errorKind()).isEqualTo(HostErrorKind.NOT_A_MAC);
+    assertThat(facts.error()).isEqualTo("not a Mac: it has no sw_vers (sh: 1: sw_vers: not found)");
+    assertThat(facts.usable()).isFalse();
+  }
+
+  @Test
+  void gather_anotherSystemsSwVers_isNotAMac() throws Exception {
+    FakeMacTransport mac = sequoia().answer(FactsScript.SW_VERS,
+        "ProductName:\tiPhone OS\nProductVersion:\t17.0\nBuildVersion:\t21A329\n");
+    HostFacts facts = gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30));
+
+    assertThat(facts.errorKind()).isEqualTo(HostErrorKind.NOT_A_MAC);
+    assertThat(facts.error()).isEqualTo("not a Mac: sw_vers says ProductName: iPhone OS");
+  }
+
+  @Test
+  void gather_scriptThatDidNotRun_isUnreachable_sudoRefusedWhenSudoSaysSo() throws Exception {
+    FakeMacTransport mac = sequoia().stopBefore(FactsScript.SW_VERS)
+        .stderr("Sorry, try again.\nsudo: 1 incorrect password attempt\n");
+    HostFacts facts = gatherer.gather(mac, sequoiaRequest(), Duration.ofSeconds(30));
+
+    assertThat(facts.reachable()).isFalse();
+    assertThat(facts.errorKind()).isEqualTo(HostErrorKind.SUDO_REFUSED);
+    assertThat(facts.error()).startsWith("sudo refused the become password (exit 1)");
   }
 
   @Test

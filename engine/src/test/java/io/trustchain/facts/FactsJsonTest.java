@@ -22,7 +22,7 @@ class FactsJsonTest {
   void write_isTheVersionedContract_snakeCaseInRecordOrder() {
     Map<String, HostFacts> hosts = new LinkedHashMap<>();
     hosts.put("mac-1", sample(42.5, new Deferral("alice", "/var/db/trustchain-filevault.plist", 3, null)));
-    hosts.put("mac-2", HostFacts.unreachable("mac-2 (10.0.0.2:22): cannot connect: connection refused"));
+    hosts.put("mac-2", HostFacts.unreachable(HostErrorKind.UNREACHABLE, "mac-2 (10.0.0.2:22): cannot connect: connection refused"));
 
     assertThat(FactsJson.write(hosts)).isEqualTo("""
         {
@@ -31,6 +31,7 @@ class FactsJsonTest {
             "mac-1": {
               "reachable": true,
               "error": null,
+              "error_kind": null,
               "os": {
                 "product_name": "macOS",
                 "version": "15.7.1",
@@ -87,17 +88,22 @@ class FactsJsonTest {
               },
               "mobile_accounts": {
                 "secure_token_prompt": true
-              }
+              },
+              "not_understood": [],
+              "unmatched": []
             },
             "mac-2": {
               "reachable": false,
               "error": "mac-2 (10.0.0.2:22): cannot connect: connection refused",
+              "error_kind": "unreachable",
               "os": null,
               "users": [],
               "filevault": null,
               "bootstrap_token": null,
               "mdm": null,
-              "mobile_accounts": null
+              "mobile_accounts": null,
+              "not_understood": [],
+              "unmatched": []
             }
           }
         }""");
@@ -111,9 +117,18 @@ class FactsJsonTest {
     hosts.put("mac-1", new HostFacts(true, null, one.os(), one.users(), one.filevault(), one.bootstrapToken(),
         one.mdm(), one.mobileAccounts(), new EscrowFacts("vault escrow store /e", Map.of("personal_recovery_key",
             new EscrowedItem(true, "2026-01-02T00:00:00Z", "2025-12-31 10:00:00 +0000", 2))), "2026-01-05T10:00:00Z"));
-    hosts.put("mac-2", HostFacts.unreachable("no route"));
+    hosts.put("mac-2", HostFacts.unreachable(HostErrorKind.UNREACHABLE, "no route"));
+    NotUnderstood odd = new NotUnderstood("filevault", List.of("filevault.status"), "fdesetup status", 0, "stdout",
+        List.of("FileVault is paused."), "unknown line");
+    hosts.put("mac-3", one.notUnderstood(List.of(odd)));
     String json = FactsJson.write(hosts, Map.of("mac-1", Map.of("unmanaged_tokens", List.of("x"))));
-    assertThat(FactsJson.read(json)).isEqualTo(hosts);
+    Map<String, HostFacts> back = FactsJson.read(json);
+    assertThat(back).isEqualTo(hosts);
+    assertThat(back.get("mac-2").errorKind()).isEqualTo(HostErrorKind.UNREACHABLE);
+    assertThat(back.get("mac-3").notUnderstood()).containsExactly(odd);
+    assertThatThrownBy(() -> back.get("mac-3").filevault().status()).as("read back, it still refuses")
+        .isInstanceOf(NotUnderstoodException.class);
+    assertThat(back.get("mac-3").filevault().unlockUsers()).isEqualTo(one.filevault().unlockUsers());
     assertThatThrownBy(() -> FactsJson.read("{\"format_version\": 2, \"hosts\": {}}"))
         .hasMessageContaining("unsupported facts format_version 2");
     assertThatThrownBy(() -> FactsJson.read("[]")).hasMessageContaining("not trustchain facts");

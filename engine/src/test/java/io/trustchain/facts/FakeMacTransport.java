@@ -35,6 +35,7 @@ final class FakeMacTransport implements Transport {
   private final Map<String, Integer> uids = new HashMap<>();
   private final List<RemoteScript> scripts = new ArrayList<>();
   private String stopBefore;
+  private String stopWords = "sh: killed\n";
 
   FakeMacTransport answer(String key, Answer answer) {
     answers.put(key, answer);
@@ -57,6 +58,12 @@ final class FakeMacTransport implements Transport {
     return this;
   }
 
+  /** What the stopped script printed on stderr (default {@code sh: killed}). */
+  FakeMacTransport stderr(String words) {
+    this.stopWords = words;
+    return this;
+  }
+
   List<RemoteScript> scripts() {
     return scripts;
   }
@@ -73,7 +80,7 @@ final class FakeMacTransport implements Transport {
     StringBuilder err = new StringBuilder();
     for (String key : keys(script.text())) {
       if (key.equals(stopBefore)) {
-        return new ExecResult(1, out.toString(), err + "sh: killed\n", Duration.ofMillis(5));
+        return new ExecResult(1, out.toString(), err + stopWords, Duration.ofMillis(5));
       }
       Answer a = answers.containsKey(key) ? answers.get(key) : missing(key);
       String nonce = script.nonce();

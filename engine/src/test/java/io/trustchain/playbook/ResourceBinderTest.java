@@ -300,7 +300,8 @@ class ResourceBinderTest {
         + " but \"{{ admin_pw }}\" gives plain text (host mac-1) [hint: " + PlaybookLoaderTest.SECRET_HINT
         + "] [no snippet]");
     assertThat(String.join("\n", plain.diagnostics())).doesNotContain("hunter2");
-    assertThat(missing.diagnostics()).containsExactly("play.yml:4:11: error: undefined variable \"admin\" (host mac-1)");
+    assertThat(missing.diagnostics()).containsExactly("play.yml:4:11: error: undefined variable \"admin\" (host mac-1)"
+        + " [hint: did you mean \"admin_pw\"?]");
   }
 
   @Test
@@ -325,7 +326,7 @@ class ResourceBinderTest {
   }
 
   @Test
-  void secretCheck_reportsWhatCannotBeHadAtItsPosition() throws Exception {
+  void secretCheck_resolvesEverySecret_andReportsWhatCannotBeHadAtItsPosition() throws Exception {
     Files.writeString(dir.resolve("present"), "x");
     Play play = resources("""
         - user: {name: a, password: !secret env:SET}
@@ -343,13 +344,15 @@ class ResourceBinderTest {
     Bound bound = bind(checking, play, vars);
 
     assertThat(bound.diagnostics()).containsExactly(
-        "play.yml:8:33: error: environment variable UNSET is not set (secret env:UNSET)"
-            + " [hint: export it before running trustchain] [no snippet]",
+        "play.yml:8:33: error: secret env:UNSET: environment variable UNSET is not set"
+            + " [hint: export UNSET before running trustchain] [no snippet]",
         "play.yml:10:33: error: secret file:" + dir.resolve("absent") + " does not exist"
             + " [hint: create it (mode 600) or fix the path; file: paths are relative to the document's folder]"
             + " [no snippet]",
-        "play.yml:12:33: error: a vault value needs a vault password, and none is configured"
-            + " [hint: pass --vault-password-file FILE or --vault-id [label@]FILE, or set ANSIBLE_VAULT_PASSWORD_FILE]"
-            + " [no snippet]");
+        "play.yml:11:33: error: secret command:exit 1 exited with status 1"
+            + " [hint: run the command yourself in " + dir + " to see why] [no snippet]",
+        "play.yml:12:33: error: secret vault:play.yml:12:33 is vault-encrypted but no vault password is configured"
+            + " [hint: pass the vault password that encrypted it (--vault-password-file FILE or --vault-id"
+            + " [label@]FILE, or ANSIBLE_VAULT_PASSWORD_FILE)] [no snippet]");
   }
 }

@@ -10,7 +10,10 @@ import io.trustchain.macos.filevault.FileVaultModule;
 import io.trustchain.macos.mobile.MobileAccountsModule;
 import io.trustchain.macos.safety.FileVaultInvariant;
 import io.trustchain.macos.safety.TokenAdminInvariant;
+import io.trustchain.macos.safety.WayInDocuments;
+import io.trustchain.macos.safety.WayInInvariant;
 import io.trustchain.macos.user.UserModule;
+import io.trustchain.spi.DocumentValidator;
 import io.trustchain.spi.PlanValidator;
 import io.trustchain.spi.ResourceModule;
 
@@ -34,5 +37,9 @@ public final class MacosModule extends AbstractModule {
     validators.addBinding().toInstance(new CredentialUnchanged());
     validators.addBinding().toInstance(new TokenAdminInvariant());
     validators.addBinding().toInstance(new FileVaultInvariant());
+    validators.addBinding().toInstance(new WayInInvariant());
+
+    Multibinder<DocumentValidator> documents = Multibinder.newSetBinder(binder(), DocumentValidator.class);
+    documents.addBinding().toInstance(new WayInDocuments());
   }
 }

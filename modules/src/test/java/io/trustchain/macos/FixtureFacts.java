@@ -8,6 +8,7 @@ import io.trustchain.facts.EscrowedItem;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.MdmFacts;
 import io.trustchain.facts.MobileAccountsFacts;
+import io.trustchain.facts.NotUnderstood;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,27 @@ public final class FixtureFacts {
 
   static MobileAccountsFacts mobileAccounts(JsonNode n) {
     return n == null || n.isNull() ? null : new MobileAccountsFacts(n.path("secure_token_prompt").asBoolean(true));
+  }
+
+  /**
+   * What the Mac printed that was not understood, as in {@code facts --format json}: {@code section},
+   * {@code facts} (the fact paths it leaves unknown), {@code command}, {@code exit}, {@code stream},
+   * {@code lines}, {@code problem}.
+   */
+  static List<NotUnderstood> notUnderstood(JsonNode n) {
+    List<NotUnderstood> out = new ArrayList<>();
+    if (n == null || n.isNull()) {
+      return out;
+    }
+    for (JsonNode e : n) {
+      List<String> facts = new ArrayList<>();
+      e.path("facts").forEach(f -> facts.add(f.asText()));
+      List<String> lines = new ArrayList<>();
+      e.path("lines").forEach(l -> lines.add(l.asText()));
+      out.add(new NotUnderstood(e.path("section").asText(), facts, e.path("command").asText(),
+          e.path("exit").asInt(0), e.path("stream").asText("stdout"), lines, e.path("problem").asText("unknown line")));
+    }
+    return out;
   }
 
   static EscrowFacts escrow(JsonNode n) {

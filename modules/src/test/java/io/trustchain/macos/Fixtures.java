@@ -68,9 +68,10 @@ public final class Fixtures {
     JsonNode bt = n.path("bootstrap_token");
     BootstrapTokenFacts bootstrap = new BootstrapTokenFacts(bt.path("supported").asBoolean(false),
         bt.path("escrowed").asBoolean(false));
-    return new HostFacts(true, null, osFacts, users, FixtureFacts.fileVault(n.get("filevault")), bootstrap,
+    return new HostFacts(true, null, null, osFacts, users, FixtureFacts.fileVault(n.get("filevault")), bootstrap,
         FixtureFacts.mdm(n.get("mdm")), FixtureFacts.mobileAccounts(n.get("mobile_accounts")),
-        FixtureFacts.escrow(n.get("escrow")), n.path("clock").asText(null));
+        FixtureFacts.escrow(n.get("escrow")), n.path("clock").asText(null), List.of(), List.of(), null)
+        .notUnderstood(FixtureFacts.notUnderstood(n.get("not_understood")));
   }
 
   public static UserFacts user(JsonNode u) {

@@ -35,6 +35,10 @@ class MacosModuleTest {
     assertThat(registry.find("user").orElseThrow().paramsType()).isEqualTo(UserParams.class);
     Set<PlanValidator> validators = injector.getInstance(Key.get(new TypeLiteral<Set<PlanValidator>>() {}));
     assertThat(validators).hasExactlyElementsOfTypes(CredentialFitness.class, CredentialUnchanged.class,
-        TokenAdminInvariant.class, io.trustchain.macos.safety.FileVaultInvariant.class);
+        TokenAdminInvariant.class, io.trustchain.macos.safety.FileVaultInvariant.class,
+        io.trustchain.macos.safety.WayInInvariant.class);
+    Set<io.trustchain.spi.DocumentValidator> documents = injector.getInstance(
+        Key.get(new TypeLiteral<Set<io.trustchain.spi.DocumentValidator>>() {}));
+    assertThat(documents).hasExactlyElementsOfTypes(io.trustchain.macos.safety.WayInDocuments.class);
   }
 }

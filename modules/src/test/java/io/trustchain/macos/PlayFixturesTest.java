@@ -45,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * host's {@code facts}, and the expected plan of one resource ({@code expect.address}, default the
  * last one): {@code action}, {@code commands} as displayed, {@code reason} (a part of it),
  * {@code after} (attributes), {@code projected} (facts as {@code facts --format json} would show
- * them, a subset), or {@code problems} (parts of the messages, in order) and {@code load_errors}.
+ * them, a subset), or {@code problems} (parts of the messages, in order) and {@code load_errors};
+ * {@code cannot_plan} lists the resources that cannot be planned ({@code ADDRESS: part of the message},
+ * in order; none when absent), for facts that carry {@code not_understood} entries.
  * The whole planner runs with MacosModule's validators and the play's credential tcadmin
  * ({@code !secret env:TC_PW}).
  */
@@ -55,7 +57,7 @@ class PlayFixturesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KEYS = Set.of("resources", "facts", "expect");
   private static final Set<String> EXPECT = Set.of("address", "action", "commands", "reason", "after", "projected",
-      "problems", "load_errors");
+      "problems", "load_errors", "cannot_plan");
 
   private final Injector injector = Guice.createInjector(new MacosModule());
   private final ModuleRegistry registry = injector.getInstance(ModuleRegistry.class);
@@ -127,6 +129,15 @@ class PlayFixturesTest {
       return;
     }
     assertThat(plan.problems()).as("problems").isEmpty();
+    List<String> undecided = plan.undecided().stream().map(u -> u.address() + ": " + u.message()).toList();
+    List<String> wantUndecided = texts(expect.path("cannot_plan"));
+    assertThat(undecided).as("cannot plan").hasSameSizeAs(wantUndecided);
+    for (int i = 0; i < wantUndecided.size(); i++) {
+      assertThat(undecided.get(i)).as("cannot plan %d", i).contains(wantUndecided.get(i));
+    }
+    if (!expect.has("action")) {
+      return;
+    }
     String address = expect.has("address") ? expect.get("address").asText()
         : bound.get(bound.size() - 1).address().toString();
     Change change = plan.changes().stream().filter(c -> c.address().toString().equals(address)).findFirst()

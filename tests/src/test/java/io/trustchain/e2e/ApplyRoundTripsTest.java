@@ -106,9 +106,8 @@ class ApplyRoundTripsTest {
 
     assertThat(result.code()).as(result.toString()).isEqualTo(1);
     assertThat(result.out())
-        .contains("user[alice] failed: not applied: the Mac changed since the plan was made: alice's password"
-            + " authenticates no longer holds (`dscl . -authonly alice (sensitive)` says: Authentication for node"
-            + " /Local/Default failed. (-14090, eDSAuthFailed)")
+        .contains("user[alice] failed: not applied, nothing of it ran: alice's password does not authenticate"
+            + " (trustchain: refused: Credentials could not be verified, username or password is invalid. (5000))")
         .contains("user[svc-backup] not run")
         .contains("user[olduser] not run");
     assertThat(LabState.of(ws, "mac-catalina").toString()).as("nothing after the aborted change ran")

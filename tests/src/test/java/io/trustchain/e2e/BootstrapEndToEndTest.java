@@ -75,7 +75,8 @@ class BootstrapEndToEndTest {
             - bootstrap_token: {escrowed: true}
         """).toString();
     LabWorkspace.Result plan = ws.run("plan", "-vv", playbook);
-    assertThat(plan.out()).contains("$ profiles install -type bootstraptoken -user tcadmin -password (sensitive)",
+    assertThat(plan.out()).contains("$ expect -c '# trustchain-prompts v1: answers each prompt of the spawned command with the next line of stdin …'"
+            + " <<< (sensitive input)",
         "$ profiles validate -type bootstraptoken -user tcadmin -password (sensitive)");
     LabWorkspace.Result apply = ws.run("apply", "--yes", "-vv", playbook);
     assertThat(apply.code()).as(apply.toString()).isZero();

@@ -82,6 +82,23 @@ class CiFlowTest {
     assertThat(read(dir.resolve("trustchain-out/plan.md"))).contains("### trustchain plan (shard 1/2)");
   }
 
+  @Test
+  void aDriftCheckWhosePlayMatchesNoHostFailsInsteadOfStayingGreen() throws Exception {
+    LabWorkspace ws = LabWorkspace.standard(dir);
+    Path typo = ws.write("playbooks/typo.yml", """
+        - name: Engineering Macs
+          hosts: engneering
+          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
+          resources:
+            - user: {name: alice}
+        """);
+    Run drift = ci(ws, "drift", Map.of("TRUSTCHAIN_PLAYBOOKS", typo.toString()));
+    assertThat(drift.code()).as(drift.output()).isEqualTo(1);
+    assertThat(read(dir.resolve("trustchain-out/drift"))).isEqualTo("unknown\n");
+    assertThat(drift.output()).contains("did you mean \"engineering\"?")
+        .contains("trustchain-ci: drift: the check itself failed (exit 1)");
+  }
+
   /** Runs ci/trustchain-ci.sh VERB in the workspace, with the CLI of this build as TRUSTCHAIN. */
   private Run ci(LabWorkspace ws, String verb) throws Exception {
     return ci(ws, verb, Map.of());

@@ -63,7 +63,8 @@ class CiPipelinesTest {
     assertThat(map(ci.get("apply")).get("resource_group")).isEqualTo("trustchain-apply");
     assertThat(ci.get("apply").toString()).contains("refs%2Fmerge-requests%2F$mr%2Fhead/download?job=plan");
     assertThat(map(ci.get("drift")).get("parallel")).isEqualTo(4);
-    assertThat(ci.get("drift").toString()).contains("$CI_PIPELINE_SOURCE == \"schedule\"");
+    assertThat(ci.get("drift").toString()).contains("$CI_PIPELINE_SOURCE == \"schedule\"")
+        .contains("TRUSTCHAIN=/opt/trustchain/bin/trustchain").contains("entrypoint=[]");
   }
 
   @Test
@@ -71,7 +72,9 @@ class CiPipelinesTest {
     Map<String, Object> cron = yaml("kubernetes/drift-job.yaml");
     Map<String, Object> job = map(map(map(cron.get("spec")).get("jobTemplate")).get("spec"));
     assertThat(job.get("completionMode")).isEqualTo("Indexed");
-    assertThat(job.toString()).contains("command=[ci/trustchain-ci.sh, drift]").contains("name=TRUSTCHAIN_SHARDS, value=8");
+    assertThat(job.toString()).contains("command=[ci/trustchain-ci.sh, drift]").contains("name=TRUSTCHAIN_SHARDS, value=8")
+        // the OCI image's launcher (dist's OciImageIT checks the image's entrypoint is this file)
+        .contains("name=TRUSTCHAIN, value=/opt/trustchain/bin/trustchain");
   }
 
   @Test

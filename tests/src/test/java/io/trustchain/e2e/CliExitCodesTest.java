@@ -44,4 +44,23 @@ class CliExitCodesTest {
     assertThat(noTty.code()).isEqualTo(64);
     assertThat(noTty.err()).contains("apply needs --yes");
   }
+
+  @Test
+  void aTemplateMistakeIsReportedOnce_withTheHostsItAffects_andADidYouMean() throws Exception {
+    LabWorkspace ws = LabWorkspace.standard(dir);
+    Path bad = ws.write("playbooks/typo.yml", """
+        - name: A typo in a variable name
+          hosts: all
+          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
+          resources:
+            - user: {name: alice, full_name: "{{ ful_name }}"}
+          vars: {full_name: Alice}
+        """);
+    LabWorkspace.Result r = ws.run("validate", bad.toString());
+    assertThat(r.code()).as(r.toString()).isEqualTo(65);
+    assertThat(r.err()).containsOnlyOnce("undefined variable \"ful_name\"")
+        .containsPattern("typo.yml:5:\\d+: error: undefined variable \"ful_name\" \\(hosts mac-\\w+, mac-\\w+ and mac-\\w+\\)")
+        .contains("hint: did you mean \"full_name\"?")
+        .contains("1 error");
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,20 @@ class ManagedPasswordEndToEndTest {
 
   static String escrowed(LabWorkspace ws, String host, String item) throws Exception {
     return LabState.escrowedValue(LabState.ansibleVaultView(escrow(ws, host, item)));
+  }
+
+  /**
+   * No managed password (nor the credential's) in anything trustchain printed or wrote outside escrow, nor in the
+   * Mac's exec strings and program argv (its process list): they travel on stdin only.
+   */
+  static void assertNoPasswordLeaked(LabWorkspace ws, String host, List<String> passwords) throws Exception {
+    String execLog = Files.readString(ws.state.resolve(host).resolve("exec.log"));
+    assertThat(execLog).as("the Mac ran trustchain's programs").contains("argv: sysadminctl -resetPasswordFor");
+    String printed = ws.transcript();
+    for (String password : passwords) {
+      assertThat(execLog).as("the Mac's exec strings and argv").doesNotContain(password);
+      assertThat(printed).as("trustchain's output").doesNotContain(password);
+    }
   }
 
   @Test
@@ -99,6 +114,9 @@ class ManagedPasswordEndToEndTest {
         escrowed(ws, "mac-sequoia", "password_alice"))).isTrue();
     assertThat(ws.run("plan", "--detailed-exitcode", laps).code()).isZero();
 
+    assertNoPasswordLeaked(ws, "mac-sequoia", List.of(alice, admin, rotated, aliceNow, "set-by-hand-1",
+        escrowed(ws, "mac-sequoia", "password_alice"), LabWorkspace.secret("tcadmin")));
+
     String credential = playbook(ws, "tcadmin", "      - user: {name: tcadmin, managed_password: {}}\n");
     LabWorkspace.Result refused = ws.run("plan", credential);
     assertThat(refused.code()).isEqualTo(1);
@@ -113,7 +131,7 @@ class ManagedPasswordEndToEndTest {
         """));
     assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.out()).contains("tcadmin holds a Secure Token, and resetting its password without a"
-        + " token-holding credential (dscl . -passwd as root) would leave its Secure Token and FileVault unlock on"
+        + " token-holding credential (a root reset, without the token's unlock) would leave its Secure Token and FileVault unlock on"
         + " the old password");
 
     // a freshly enrolled Mac: nobody holds a token yet, so the credential holds none either
@@ -121,7 +139,7 @@ class ManagedPasswordEndToEndTest {
     String alice = playbook(fresh, "tcadmin", "      - user: {name: alice, managed_password: {}}\n");
     LabWorkspace.Result plan = fresh.run("plan", alice);
     assertThat(plan.out()).as(plan.toString()).contains("alice holds no Secure Token, so it is reset as root"
-        + " (dscl . -passwd)");
+        + " through Open Directory");
     LabWorkspace.Result apply = fresh.run("apply", "--yes", alice);
     assertThat(apply.code()).as(apply.toString()).isZero();
     assertThat(LabMacs.accepts(fresh, "mac-fresh", "enrolled-supervised.yml", "alice",
@@ -159,5 +177,9 @@ class ManagedPasswordEndToEndTest {
       assertThat(escrow(ws, host, "pending_password_alice")).doesNotExist();
     }
     assertThat(ws.run("plan", "--detailed-exitcode", laps).code()).isZero();
+    for (String host : hosts.keySet()) {
+      assertNoPasswordLeaked(ws, host, List.of(escrowed(ws, host, "password_alice"), original,
+          LabWorkspace.secret("tcadmin")));
+    }
   }
 }

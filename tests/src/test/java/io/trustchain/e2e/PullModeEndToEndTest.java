@@ -24,7 +24,7 @@ class PullModeEndToEndTest {
 
   /** The tools the engine calls by name, each forwarded to the same tool of the lab Mac. */
   static final List<String> TOOLS = List.of("sw_vers", "uname", "id", "sysctl", "arch", "dscl", "dseditgroup",
-      "sysadminctl", "diskutil", "fdesetup", "profiles", "defaults", "date");
+      "sysadminctl", "diskutil", "fdesetup", "profiles", "defaults", "date", "osascript", "expect");
 
   /** As examples/pull/trustchain-pull passes it: the fleet's inventory, this Mac's entry, run here. */
   static final String LOCAL = "ansible_connection=local";
@@ -44,6 +44,7 @@ class PullModeEndToEndTest {
         # pull-mode test: the lab's %1$s on the simulated Mac
         cmd=%1$s
         stdin=-n
+        case "$cmd" in osascript|expect) stdin= ;; esac   # they read the password from stdin
         for a in "$@"; do
           case "$a" in -|-inputplist) stdin= ;; esac
           cmd="$cmd '$(printf '%%s' "$a" | sed "s/'/'\\\\''/g")'"

@@ -50,12 +50,14 @@ class OpenSshInteropTest {
   static final SecretRef ALICE_PW = new SecretRef.Env("TC_INTEROP_ALICE");
   static final SecretRef BOB_PW = new SecretRef.Env("TC_INTEROP_BOB");
   static final SecretRef SUDO_PW = new SecretRef.Env("TC_INTEROP_SUDO");
+  static final SecretRef TCADMIN_PW = new SecretRef.Env("TC_INTEROP_TCADMIN");
   static final String ALICE_VALUE = "pa ss\"w$rd'x é";
   static final String BOB_VALUE = "not-bobs-password";
   static final String SUDO_VALUE = "sudo-pw 1";
 
   static final SecretResolver RESOLVER = ref -> {
-    String v = Map.of(ALICE_PW, ALICE_VALUE, BOB_PW, BOB_VALUE, SUDO_PW, SUDO_VALUE).get(ref);
+    String v = Map.of(ALICE_PW, ALICE_VALUE, BOB_PW, BOB_VALUE, SUDO_PW, SUDO_VALUE, TCADMIN_PW, "tc admin pw")
+        .get(ref);
     if (v == null) {
       throw new SecretException(ref.describe() + " is not set");
     }
@@ -135,8 +137,10 @@ class OpenSshInteropTest {
   @Test
   void exec_become_sudoPasswordLineThenSecretsOnStdin() throws Exception {
     ScriptBuilder b = new ScriptBuilder();
-    b.step("check", Command.of("dscl", ".", "-authonly", "alice").withSecret(ALICE_PW));
-    b.step("path", Command.of("sh", "-c", "command -v dscl"));
+    b.step("check", io.trustchain.facts.PasswordCheck.verify("alice", ALICE_PW));
+    b.step("path", Command.of("sh", "-c", "command -v osascript"));
+    b.step("grant", io.trustchain.macos.passwords.Sysadminctl.call("-secureTokenOn", "bob")
+        .password("-password", BOB_PW).admin(new io.trustchain.spi.Credential("tcadmin", TCADMIN_PW, null)).command());
     RemoteScript script = b.build(Duration.ofSeconds(20));
     Path kh = knownHosts(server.knownHostsLine());
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
@@ -145,8 +149,11 @@ class OpenSshInteropTest {
 
       assertThat(result.stderr()).doesNotContain("fake sudo");
       var sections = Sections.parse(result, script.nonce());
-      assertThat(sections.get("check").exitCode()).as("the fake dscl received the password intact").isZero();
-      assertThat(sections.get("path").stdout().strip()).isEqualTo(server.fakeBin.resolve("dscl").toString());
+      assertThat(sections.get("check").exitCode()).as("the fake osascript received the password intact on stdin")
+          .isZero();
+      assertThat(sections.get("path").stdout().strip()).isEqualTo(server.fakeBin.resolve("osascript").toString());
+      assertThat(sections.get("grant").stderr()).as("sysadminctl's prompts got the admin's line, then bob's")
+          .contains("- Done!");
     }
   }
 
@@ -183,7 +190,7 @@ class OpenSshInteropTest {
     Path kh = knownHosts("[127.0.0.1]:" + server.port + " " + pub[0] + " " + pub[1] + "\n");
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults().withAcceptNewHostKeys(true))) {
       assertThatThrownBy(() -> connector.connect(spec(kh, Optional.of(server.clientKey), false, Optional.empty())))
-          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.HOST_KEY))
+          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.HOST_KEY_CHANGED))
           .hasMessageStartingWith("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for mac-interop (127.0.0.1:"
               + server.port + ")!");
     }

@@ -21,7 +21,7 @@ final class OpenSshServer implements AutoCloseable {
 
   static final Path SSHD = Path.of("/usr/sbin/sshd");
   static final List<String> FAKE_TOOLS = List.of("sw_vers", "uname", "dscl", "sysadminctl", "dseditgroup",
-      "diskutil", "fdesetup", "profiles", "defaults", "sudo");
+      "diskutil", "fdesetup", "profiles", "defaults", "sudo", "osascript");
 
   final Path dir;
   final Path fakeBin;
@@ -42,6 +42,15 @@ final class OpenSshServer implements AutoCloseable {
   }
 
   static OpenSshServer start() throws Exception {
+    return start(FAKE_TOOLS);
+  }
+
+  /** The same server with Debian's real {@code /usr/bin/sudo} instead of the fake one. */
+  static OpenSshServer withRealSudo() throws Exception {
+    return start(FAKE_TOOLS.stream().filter(t -> !t.equals("sudo")).toList());
+  }
+
+  private static OpenSshServer start(List<String> fakeTools) throws Exception {
     if (!Files.isExecutable(SSHD)) {
       throw new AssertionError("the OpenSSH interop test needs Debian's sshd at " + SSHD
           + ": install it with scripts/install-test-deps.sh (apt-get install openssh-server)");
@@ -51,7 +60,7 @@ final class OpenSshServer implements AutoCloseable {
     readableByAll(dir, true);
     Path fakeBin = Files.createDirectory(dir.resolve("fakebin"));
     readableByAll(fakeBin, true);
-    for (String tool : FAKE_TOOLS) {
+    for (String tool : fakeTools) {
       try (InputStream in = OpenSshServer.class.getResourceAsStream("/interop/fakebin/" + tool)) {
         if (in == null) {
           throw new AssertionError("missing test resource interop/fakebin/" + tool);

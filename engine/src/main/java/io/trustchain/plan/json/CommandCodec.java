@@ -27,6 +27,7 @@ import java.util.List;
  * {"secret": "command:CMD", "work_dir": "DIR"}
  * {"secret": "vault:ORIGIN", "envelope": "$ANSIBLE_VAULT;1.1;AES256\n..."}   (ciphertext)
  * {"secret": "escrow:KEY"}
+ * {"secret": "env:NAME", "escape": "xml"}        (any of the above, XML-escaped: SecretRef.Xml)
  * </pre>
  */
 final class CommandCodec {
@@ -125,6 +126,9 @@ final class CommandCodec {
   }
 
   static ObjectNode writeSecret(SecretRef ref) {
+    if (ref instanceof SecretRef.Xml x) {
+      return writeSecret(x.of()).put("escape", "xml");
+    }
     ObjectNode n = F.objectNode();
     n.put("secret", ref.describe());
     switch (ref) {
@@ -134,11 +138,23 @@ final class CommandCodec {
       case SecretRef.File f -> { }
       case SecretRef.Escrow e -> { }
       case SecretRef.Prompted p -> { }
+      case SecretRef.Xml x -> throw new IllegalStateException("unreachable: handled above");
     }
     return n;
   }
 
   static SecretRef readSecret(JsonIn in) throws PlanFormatException {
+    JsonIn escape = in.optional("escape");
+    if (escape != null) {
+      if (!escape.asText().equals("xml")) {
+        throw in.problem("unknown escape \"" + escape.asText() + "\" (expected xml)");
+      }
+      return new SecretRef.Xml(readPlainSecret(in));
+    }
+    return readPlainSecret(in);
+  }
+
+  private static SecretRef readPlainSecret(JsonIn in) throws PlanFormatException {
     String described = in.text("secret");
     int colon = described.indexOf(':');
     if (colon <= 0) {

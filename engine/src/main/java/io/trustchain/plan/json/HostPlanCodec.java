@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustchain.diag.SourceRange;
+import io.trustchain.facts.HostErrorKind;
+import io.trustchain.facts.NotUnderstood;
 import io.trustchain.facts.OsFacts;
+import io.trustchain.facts.Unmatched;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.LockNote;
 import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.Undecided;
 import io.trustchain.plan.TokenReport;
 import io.trustchain.plan.UnmanagedToken;
 import java.nio.file.Path;
@@ -24,6 +28,8 @@ import java.util.TreeMap;
  * A host's plan: {@code {"host", "os", "error", "facts_digest", "changes", "problems", "unmanaged_tokens":
  * [{"user", "admin", "volume_owner", "unlocks_filevault"}], "undeclared_tokens": {USER: HOLDS}, "lock": null | {"run_id",
  * "owner", "age_seconds", "expires_in_seconds", "state", "command", "message"}}}: the apply lock seen while planning.
+ * Added in format 1 too, read as empty when absent: {@code "error_kind"}, {@code "cannot_plan"},
+ * {@code "warnings"}, {@code "unmatched"} (what was not understood, docs/facts.md).
  */
 final class HostPlanCodec {
 
@@ -42,6 +48,7 @@ final class HostPlanCodec {
       n.putNull("os");
     }
     n.put("error", host.error().orElse(null));
+    n.put("error_kind", host.errorKind().map(HostErrorKind::json).orElse(null));
     n.put("facts_digest", host.factsDigest());
     ArrayNode changes = F.arrayNode();
     host.changes().forEach(c -> changes.add(ChangeCodec.write(c)));
@@ -61,6 +68,12 @@ final class HostPlanCodec {
     } else {
       n.putNull("lock");
     }
+    ArrayNode undecided = n.putArray("cannot_plan");
+    host.undecided().forEach(u -> undecided.add(NotUnderstoodCodec.write(u)));
+    ArrayNode warnings = n.putArray("warnings");
+    host.warnings().forEach(w -> warnings.add(NotUnderstoodCodec.write(w)));
+    ArrayNode unmatched = n.putArray("unmatched");
+    host.unmatched().forEach(u -> unmatched.add(NotUnderstoodCodec.write(u)));
     return n;
   }
 
@@ -152,7 +165,22 @@ final class HostPlanCodec {
     for (JsonIn p : in.optionalElements("problems")) {
       problems.add(readProblem(p));
     }
-    return new HostPlan(host, os, error, digest, changes, problems, readTokens(in), readLock(in));
+    String kindText = in.optionalText("error_kind");
+    Optional<HostErrorKind> kind = Optional.ofNullable(kindText == null ? null : HostErrorKind.parse(kindText));
+    List<Undecided> undecided = new ArrayList<>();
+    for (JsonIn u : in.optionalElements("cannot_plan")) {
+      undecided.add(NotUnderstoodCodec.readUndecided(u));
+    }
+    List<NotUnderstood> warnings = new ArrayList<>();
+    for (JsonIn w : in.optionalElements("warnings")) {
+      warnings.add(NotUnderstoodCodec.read(w));
+    }
+    List<Unmatched> unmatched = new ArrayList<>();
+    for (JsonIn u : in.optionalElements("unmatched")) {
+      unmatched.add(NotUnderstoodCodec.readUnmatched(u));
+    }
+    return new HostPlan(host, os, error, digest, changes, problems, readTokens(in), readLock(in), kind, undecided,
+        warnings, unmatched);
   }
 
   private static ObjectNode writeProblem(PlanProblem p) {

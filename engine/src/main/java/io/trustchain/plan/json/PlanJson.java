@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -57,19 +58,23 @@ public final class PlanJson {
 
   private PlanJson() {}
 
-  /** The plan as pretty-printed JSON text, ending with a newline. */
+  /** The plan as pretty-printed JSON text, ending with a newline: secret references only ({@link SavedSecrets}). */
   public static String write(Plan plan) {
     try {
-      return PRETTY.writeValueAsString(tree(plan)) + "\n";
+      ObjectNode tree = tree(plan);
+      SavedSecrets.strip(tree);
+      return PRETTY.writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a JSON tree", e);
     }
   }
 
-  /** The saved plan as pretty-printed JSON text, ending with a newline. */
+  /** The saved plan as pretty-printed JSON text, ending with a newline: secret references only. */
   public static String write(SavedPlan saved) {
     try {
-      return PRETTY.writeValueAsString(tree(saved)) + "\n";
+      ObjectNode tree = tree(saved);
+      SavedSecrets.strip(tree);
+      return PRETTY.writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a JSON tree", e);
     }
@@ -110,6 +115,15 @@ public final class PlanJson {
    * directory, its secret references under that directory are moved under this one first.
    */
   public static SavedPlan readSaved(String json, java.nio.file.Path workingDir) throws PlanFormatException {
+    return readSaved(json, workingDir, null);
+  }
+
+  /**
+   * Reads a saved plan whose secret references are put back from {@code documentSecrets} (the reloaded
+   * documents', {@link SavedSecrets#table}); null leaves placeholders that resolve to nothing (to show a plan).
+   */
+  public static SavedPlan readSaved(String json, java.nio.file.Path workingDir,
+      Map<String, io.trustchain.secret.SecretRef> documentSecrets) throws PlanFormatException {
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
@@ -120,6 +134,7 @@ public final class PlanJson {
     root.field("format_version");
     JsonIn src = root.optional("source");
     if (src == null) {
+      SavedSecrets.restore(node, null);
       read(node);
       throw new PlanFormatException("plan: no \"source\": this is a plan, but not a saved one (save plans with "
           + "trustchain plan --out FILE)");
@@ -128,6 +143,7 @@ public final class PlanJson {
     if (workingDir != null) {
       Relocation.relocate(node, src.text("working_dir"), workingDir.toAbsolutePath().normalize().toString());
     }
+    SavedSecrets.restore(node, documentSecrets);
     Plan plan = read(node);
     java.util.List<PlanSource.Document> playbooks = new ArrayList<>();
     for (JsonIn d : src.field("playbooks").elements()) {
@@ -183,9 +199,18 @@ public final class PlanJson {
     return n;
   }
 
+  /** Reads a plan; its secret references stay placeholders (a saved plan's are put back by {@link #readSaved}). */
   public static Plan read(String json) throws PlanFormatException {
+    return read(json, null);
+  }
+
+  /** Reads a plan, its secret references put back from {@code documentSecrets} ({@link SavedSecrets#table}). */
+  public static Plan read(String json, Map<String, io.trustchain.secret.SecretRef> documentSecrets)
+      throws PlanFormatException {
     try {
-      return read(MAPPER.readTree(json));
+      JsonNode node = MAPPER.readTree(json);
+      SavedSecrets.restore(node, documentSecrets);
+      return read(node);
     } catch (JsonProcessingException e) {
       throw new PlanFormatException("plan: not valid JSON: " + e.getOriginalMessage(), e);
     }

@@ -6,6 +6,9 @@ import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.MixedTokens;
 import io.trustchain.plan.Plan;
 import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.Undecided;
+import io.trustchain.facts.NotUnderstood;
+import io.trustchain.facts.Unmatched;
 import io.trustchain.plan.UnmanagedToken;
 import io.trustchain.transport.Command;
 import io.trustchain.transport.Guard;
@@ -50,7 +53,8 @@ public final class HumanRenderer implements PlanRenderer {
   }
 
   private static boolean worthShowing(HostPlan host) {
-    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)
+    return !host.complete() || !host.warnings().isEmpty() || !host.unmatched().isEmpty()
+        || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)
         || !host.tokens().unmanaged().isEmpty() || host.lock().isPresent();
   }
 
@@ -91,6 +95,18 @@ public final class HumanRenderer implements PlanRenderer {
       if (change.action() != Action.NO_OP) {
         change(b, change);
       }
+    }
+    for (Undecided u : host.undecided()) {
+      b.append("  ").append(ansi.boldRed("?")).append(' ').append(u.address()).append(' ')
+          .append(ansi.boldRed("cannot be planned")).append('\n');
+      b.append("      # ").append(u.message()).append(u.at().map(at -> " (" + at + ")").orElse("")).append('\n');
+    }
+    for (NotUnderstood w : host.warnings()) {
+      b.append("  ").append(ansi.yellow("warning:")).append(" not understood, no decision rests on it: ")
+          .append(w.words()).append('\n');
+    }
+    for (Unmatched u : host.unmatched()) {
+      b.append("  ").append(ansi.yellow("warning:")).append(" unmatched: ").append(u).append('\n');
     }
     if (host.hasChanges() && (verbose || host.applyRoundTrips() > 3)) {
       b.append("  # applied in ").append(host.applyRoundTrips()).append(" SSH round trips")
@@ -157,14 +173,15 @@ public final class HumanRenderer implements PlanRenderer {
     long pending = plan.count(Action.PENDING);
     List<String> failed = plan.hosts().stream().filter(h -> !h.ok()).map(HostPlan::host).toList();
     long drifted = plan.drifted();
-    if (failed.isEmpty() && add + change + remove == 0 && drifted == 0) {
-      return pending == 0
+    String notUnderstood = notUnderstood(plan);
+    if (failed.isEmpty() && add + change + remove == 0 && drifted == 0 && plan.undecided() == 0) {
+      return (pending == 0
           ? "No changes. All hosts match the desired state.\n"
-          : "No changes. " + pending + " pending: macOS completes them at the next login.\n";
+          : "No changes. " + pending + " pending: macOS completes them at the next login.\n") + notUnderstood;
     }
-    if (failed.isEmpty() && add + change + remove == 0) {
+    if (failed.isEmpty() && add + change + remove == 0 && plan.undecided() == 0) {
       return ansi.boldRed("Drift:") + " nothing to change, but " + drifted + " pending "
-          + (drifted == 1 ? "change is" : "changes are") + " overdue (see above).\n";
+          + (drifted == 1 ? "change is" : "changes are") + " overdue (see above).\n" + notUnderstood;
     }
     long hosts = plan.hosts().stream()
         .filter(h -> h.changes().stream().anyMatch(c -> c.action() != Action.NO_OP)).count();
@@ -175,6 +192,29 @@ public final class HumanRenderer implements PlanRenderer {
     if (!failed.isEmpty()) {
       s.append(failed.size()).append(failed.size() == 1 ? " host has errors" : " hosts have errors")
           .append(" and will not be changed: ").append(String.join(", ", failed)).append(".\n");
+    }
+    return s.append(notUnderstood).toString();
+  }
+
+  /**
+   * The line about undecided resources (what the Mac printed that decides them was not understood)
+   * and the count of warnings; empty when there are none.
+   */
+  private String notUnderstood(Plan plan) {
+    StringBuilder s = new StringBuilder();
+    long undecided = plan.undecided();
+    if (undecided > 0) {
+      List<String> which = plan.hosts().stream().flatMap(h -> h.undecided().stream().map(u -> h.host() + " "
+          + u.address())).toList();
+      s.append(ansi.boldRed("Cannot plan:")).append(' ').append(undecided)
+          .append(undecided == 1 ? " resource rests" : " resources rest")
+          .append(" on facts the Mac printed that were not understood: ").append(String.join(", ", which))
+          .append(".\n");
+    }
+    long warnings = plan.warnings();
+    if (warnings > 0) {
+      s.append(warnings).append(warnings == 1 ? " warning" : " warnings")
+          .append(": output not understood or rows that name no account, no decision rests on them.\n");
     }
     return s.toString();
   }

@@ -5,6 +5,9 @@ import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.plan.Plan;
 import io.trustchain.plan.PlanProblem;
+import io.trustchain.plan.Undecided;
+import io.trustchain.facts.NotUnderstood;
+import io.trustchain.facts.Unmatched;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +62,8 @@ public final class MarkdownRenderer implements PlanRenderer {
   }
 
   private static boolean worthShowing(HostPlan host) {
-    return !host.ok() || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP) || host.lock().isPresent();
+    return !host.complete() || !host.warnings().isEmpty() || !host.unmatched().isEmpty()
+        || host.changes().stream().anyMatch(c -> c.action() != Action.NO_OP) || host.lock().isPresent();
   }
 
   /** After the summary: the hosts an apply lock holds (drift for --detailed-exitcode). */
@@ -85,15 +89,15 @@ public final class MarkdownRenderer implements PlanRenderer {
       return "**No hosts** in this selection: nothing to plan.\n";
     }
     long drifted = plan.drifted();
-    if (failed.isEmpty() && add + change + remove == 0 && drifted > 0) {
+    if (failed.isEmpty() && add + change + remove == 0 && drifted > 0 && plan.undecided() == 0) {
       return "**Drift:** nothing to change, but " + drifted + " pending " + (drifted == 1 ? "change is" : "changes are")
           + " overdue (see below).\n";
     }
-    if (failed.isEmpty() && add + change + remove == 0) {
+    if (failed.isEmpty() && add + change + remove == 0 && plan.undecided() == 0) {
       s.append("**No changes.** ").append(hosts == 1 ? "The host matches" : "All " + hosts + " hosts match")
           .append(" the desired state").append(pending == 0 ? "." : "; " + pending
               + " pending: macOS completes them at the next login.").append('\n');
-      return s.toString();
+      return s.append(notUnderstood(plan)).toString();
     }
     long changed = plan.hosts().stream().filter(HostPlan::hasChanges).count();
     s.append("**Plan: ").append(add).append(" to add, ").append(change).append(" to change, ").append(remove)
@@ -102,6 +106,20 @@ public final class MarkdownRenderer implements PlanRenderer {
     if (!failed.isEmpty()) {
       s.append("\n:warning: ").append(failed.size()).append(failed.size() == 1 ? " host has errors" : " hosts have errors")
           .append(" and will not be changed: ").append(html(String.join(", ", failed))).append(".\n");
+    }
+    return s.append(notUnderstood(plan)).toString();
+  }
+
+  private static String notUnderstood(Plan plan) {
+    StringBuilder s = new StringBuilder();
+    if (plan.undecided() > 0) {
+      s.append("\n:warning: **Cannot plan** ").append(plan.undecided())
+          .append(plan.undecided() == 1 ? " resource" : " resources")
+          .append(": a fact its decision needs was not understood (see below).\n");
+    }
+    if (plan.warnings() > 0) {
+      s.append("\n").append(plan.warnings()).append(plan.warnings() == 1 ? " warning" : " warnings")
+          .append(": output not understood or rows that name no account; no decision rests on them.\n");
     }
     return s.toString();
   }
@@ -119,6 +137,15 @@ public final class MarkdownRenderer implements PlanRenderer {
       body.append("error: ").append(p.address()).append(": ").append(p.message())
           .append(p.at().map(at -> " (" + at + ")").orElse("")).append('\n');
       p.hint().ifPresent(h -> body.append("  hint: ").append(h).append('\n'));
+    }
+    for (Undecided u : host.undecided()) {
+      body.append("? ").append(u.address()).append(" cannot be planned\n    # ").append(u.message()).append('\n');
+    }
+    for (NotUnderstood w : host.warnings()) {
+      body.append("warning: not understood, no decision rests on it: ").append(w.words()).append('\n');
+    }
+    for (Unmatched u : host.unmatched()) {
+      body.append("warning: unmatched: ").append(u).append('\n');
     }
     host.error().ifPresent(e -> body.append("error: ").append(e).append('\n'));
     String fence = fence(body.toString());
@@ -142,6 +169,9 @@ public final class MarkdownRenderer implements PlanRenderer {
       return host.problems().size() == 1 ? "1 error, not changed" : host.problems().size() + " errors, not changed";
     }
     List<String> parts = new ArrayList<>();
+    if (!host.undecided().isEmpty()) {
+      parts.add(host.undecided().size() + " cannot be planned");
+    }
     for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.PENDING)) {
       long n = host.count(a);
       if (n > 0) {

@@ -48,6 +48,15 @@ public final class ApplyJson {
 
   /** The report of a rollout: the run, the batches, and every host it ran. */
   public static String write(RolloutResult result, RunInfo info, Instant finished) {
+    return write(result, info, finished, List.of());
+  }
+
+  /**
+   * The report of a rollout, with {@code "interrupted": [{"run_id", "who", "host", "change", "action", "commands",
+   * "intent_at", "result", "state", "message"}]}: what killed runs left half-told in the audit log.
+   */
+  public static String write(RolloutResult result, RunInfo info, Instant finished,
+      List<Interruptions.Reported> interrupted) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format_version", FORMAT_VERSION);
     root.put("engine_version", info.engineVersion());
@@ -72,6 +81,17 @@ public final class ApplyJson {
     rollout.put("halted", result.halted().orElse(null));
     ArrayNode notAttempted = rollout.putArray("not_attempted");
     result.notAttempted().forEach(notAttempted::add);
+    ArrayNode gone = root.putArray("interrupted");
+    for (Interruptions.Reported r : interrupted) {
+      Interruption i = r.interruption();
+      ObjectNode n = gone.addObject();
+      n.put("run_id", i.runId()).put("who", i.who()).put("host", i.host()).put("change", i.change())
+          .put("action", i.action());
+      ArrayNode commands = n.putArray("commands");
+      i.commands().forEach(c -> commands.add(Redactor.text(c)));
+      n.put("intent_at", i.at()).put("result", i.result().orElse(null)).put("state", Redactor.text(r.state()))
+          .put("message", Redactor.text(r.line()));
+    }
     ArrayNode hosts = root.putArray("hosts");
     for (HostRun r : result.hosts()) {
       ObjectNode h = hosts.addObject();
@@ -105,6 +125,9 @@ public final class ApplyJson {
       x.put("reason", n.remaining().reason());
       x.put("device_words", Redactor.text(n.deviceWords()));
     }
+    ArrayNode undecided = h.putArray("cannot_plan");
+    o.undecided().forEach(u -> undecided.addObject().put("address", u.address().toString()).put("fact", u.fact())
+        .put("message", Redactor.text(u.message())));
     ArrayNode pending = h.putArray("pending");
     for (Change p : o.pending()) {
       pending.addObject().put("address", p.address().toString()).put("reason", p.reason());

@@ -2,6 +2,7 @@ package io.trustchain.run.report;
 
 import io.trustchain.plan.Action;
 import io.trustchain.plan.Change;
+import io.trustchain.plan.Undecided;
 import io.trustchain.plan.render.Ansi;
 import io.trustchain.run.ChangeOutcome;
 import io.trustchain.run.HostOutcome;
@@ -30,7 +31,16 @@ public final class ApplyText {
 
   /** A rollout: the hosts as above, the notes (locks broken), where it halted and who it never reached. */
   public String render(RolloutResult result) {
+    return render(result, List.of());
+  }
+
+  /** A rollout, after the changes killed runs left half-told (from the audit log) and what the Macs show of them. */
+  public String render(RolloutResult result, List<Interruptions.Reported> interrupted) {
     StringBuilder b = new StringBuilder();
+    for (Interruptions.Reported r : interrupted) {
+      b.append(ansi.bold(r.interruption().host())).append(": ").append(ansi.yellow("note: "))
+          .append(Redactor.text(r.line())).append('\n');
+    }
     hosts(b, result.outcomes());
     for (HostRun r : result.hosts()) {
       for (String note : r.notes()) {
@@ -52,7 +62,8 @@ public final class ApplyText {
 
   private void hosts(StringBuilder b, List<HostOutcome> outcomes) {
     for (HostOutcome o : outcomes) {
-      if (o.status() == HostOutcome.Status.CONVERGED && o.changes().isEmpty() && o.pending().isEmpty()) {
+      if (o.status() == HostOutcome.Status.CONVERGED && o.changes().isEmpty() && o.pending().isEmpty()
+          && o.undecided().isEmpty()) {
         continue;
       }
       host(b, o);
@@ -61,7 +72,8 @@ public final class ApplyText {
 
   private void host(StringBuilder b, HostOutcome o) {
     String status = switch (o.status()) {
-      case CONVERGED -> ansi.green("converged");
+      case CONVERGED -> o.undecided().isEmpty() ? ansi.green("converged")
+          : ansi.yellow("converged, except what cannot be planned");
       case NOT_CONVERGED -> ansi.boldRed("NOT CONVERGED");
       case FAILED -> ansi.boldRed("FAILED");
       case REFUSED -> ansi.boldRed("not applied: the plan has errors");
@@ -91,6 +103,9 @@ public final class ApplyText {
     }
     for (Change p : o.pending()) {
       b.append("  ").append(ansi.cyan("… " + p.address() + " pending: " + p.reason())).append('\n');
+    }
+    for (Undecided u : o.undecided()) {
+      b.append("  ").append(ansi.red("? " + u.address() + " " + Redactor.text(u.message()))).append('\n');
     }
   }
 
@@ -133,8 +148,9 @@ public final class ApplyText {
     }
     StringBuilder b = new StringBuilder(ansi.boldRed("Apply incomplete: ")).append(counts).append('\n');
     b.append(bad.size()).append(bad.size() == 1 ? " host" : " hosts").append(" did not converge: ");
-    b.append(String.join(", ", bad.stream().map(o -> o.host() + " (" + o.status().name().toLowerCase(java.util.Locale.ROOT)
-        .replace('_', ' ') + ")").toList())).append('.');
+    b.append(String.join(", ", bad.stream().map(o -> o.host() + " (" + (o.status() == HostOutcome.Status.CONVERGED
+        ? o.undecided().size() + (o.undecided().size() == 1 ? " resource" : " resources") + " cannot be planned"
+        : o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')) + ")").toList())).append('.');
     return b.toString();
   }
 

@@ -3,6 +3,9 @@ package io.trustchain.run.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.trustchain.plan.Change;
+import io.trustchain.run.ApplyJournal;
 import io.trustchain.run.ChangeOutcome;
 import io.trustchain.run.HostOutcome;
 import io.trustchain.run.HostRun;
@@ -19,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,15 +32,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The append-only audit log: one JSON object per line, appended as each host finishes (a run killed
- * half-way keeps the lines of the hosts it finished). Every line holds {@code time}, {@code run_id},
+ * The append-only, write-ahead audit log: one JSON object per line. A run starts with a {@code run}
+ * line; before an exec is sent, the {@code intent} of each change it may run is appended and forced to
+ * disk; after it answered, a {@code result} per change; when a host is done, its verified changes and
+ * the host. A marker beside the log ({@link AuditRecovery}) lets the next run of this controller find a
+ * killed run's open intents ({@link #interrupted()}). Every line holds {@code time}, {@code run_id},
  * {@code who}, {@code controller}, {@code ci}, {@code command}, {@code plan} (the saved plan applied,
  * or null), {@code host}, {@code event} ({@code change}, {@code host}, {@code lock} or {@code run}),
  * {@code change} (the resource address, or null), {@code action}, {@code result} and {@code message}.
  * Lines are written whole under an exclusive file lock, so concurrent runs never interleave them;
  * nothing is ever rewritten. Messages go through {@link Redactor}; no secret value is ever known here.
  */
-public final class AuditLog implements Rollout.Listener {
+public final class AuditLog implements Rollout.Listener, ApplyJournal {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +54,7 @@ public final class AuditLog implements Rollout.Listener {
   private final RunInfo info;
   private final Clock clock;
   private volatile String problem;
+  private List<AuditRecovery.Dead> dead = List.of();
 
   private AuditLog(Path file, RunInfo info, Clock clock) {
     this.file = file.toAbsolutePath().normalize();
@@ -64,9 +73,38 @@ public final class AuditLog implements Rollout.Listener {
     if (parent != null) {
       Files.createDirectories(parent);
     }
+    long offset;
     try (FileChannel ch = FileChannel.open(log.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND)) {
-      return log;
+      offset = ch.size();
+    }
+    log.dead = AuditRecovery.find(log.file, info.identity());
+    log.mark(offset);
+    log.appendOrThrow(log.line(null, "run", null, null, "started", info.command()
+        + info.savedPlan().map(p -> " " + p).orElse("")));
+    return log;
+  }
+
+  /**
+   * What killed runs of this controller left: changes whose intent is in the log and that no verified
+   * {@code change} line followed. Call {@link #reported} once they are reported.
+   */
+  public List<Interruption> interrupted() {
+    return dead.stream().flatMap(d -> d.interruptions().stream()).toList();
+  }
+
+  /** Records each interruption as reported by this run (with what the Mac showed) and forgets those runs. */
+  public void reported(List<Interruptions.Reported> reports) {
+    StringBuilder b = new StringBuilder();
+    for (Interruptions.Reported r : reports) {
+      Interruption x = r.interruption();
+      b.append(line(x.host(), "interrupted", x.change(), x.action(), "reported", r.line()));
+    }
+    if (b.length() > 0) {
+      append(b.toString());
+    }
+    if (problem == null) {
+      dead.forEach(d -> deleteQuietly(d.marker()));
     }
   }
 
@@ -77,6 +115,32 @@ public final class AuditLog implements Rollout.Listener {
 
   public Path file() {
     return file;
+  }
+
+  @Override
+  public void intents(String host, List<Change> changes) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (Change c : changes) {
+      ObjectNode n = node(host, "intent", c.address().toString(), c.action().word(), "sending", c.reason());
+      ArrayNode commands = n.putArray("commands");
+      c.commands().forEach(cmd -> commands.add(Redactor.text(cmd.display())));
+      ArrayNode guards = n.putArray("guards");
+      c.guards().forEach(g -> guards.add(g.fact()));
+      lines.append(text(n));
+    }
+    appendOrThrow(lines.toString());
+  }
+
+  @Override
+  public void results(String host, List<ChangeOutcome> said) {
+    StringBuilder lines = new StringBuilder();
+    for (ChangeOutcome c : said) {
+      lines.append(line(host, "result", c.change().address().toString(), c.change().action().word(),
+          lower(c.status().name()), c.message()));
+    }
+    if (lines.length() > 0) {
+      append(lines.toString());
+    }
   }
 
   @Override
@@ -106,13 +170,49 @@ public final class AuditLog implements Rollout.Listener {
     append(lines.toString());
   }
 
-  /** The run's last line: how it ended. */
+  /** The run's last line: how it ended. Its marker goes: a later run will not take it for a killed one. */
   public void finished(RolloutResult result) {
     String outcome = result.halted().isPresent() ? "halted" : result.ok() ? "ok" : "failed";
     append(line(null, "run", null, null, outcome, result.halted().orElse(result.hosts().size() + " hosts")));
+    deleteQuietly(AuditRecovery.markers(file).resolve(info.identity().runId()));
   }
 
   private String line(String host, String event, String change, String action, String result, String message) {
+    return text(node(host, event, change, action, result, message));
+  }
+
+  private String text(ObjectNode n) {
+    try {
+      return JSON.writeValueAsString(n) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** This run's marker beside the log: it says this run is under way, and where its lines begin. */
+  private void mark(long offset) throws IOException {
+    RunIdentity me = info.identity();
+    Path dir = AuditRecovery.markers(file);
+    Files.createDirectories(dir);
+    ObjectNode m = JSON.createObjectNode();
+    m.put("run_id", me.runId());
+    m.put("controller", me.controller());
+    m.put("pid", me.pid());
+    m.put("pid_start", ProcessHandle.of(me.pid()).flatMap(p -> p.info().startInstant()).map(Instant::toEpochMilli)
+        .orElse(0L));
+    m.put("offset", offset);
+    Files.writeString(dir.resolve(me.runId()), JSON.writeValueAsString(m) + "\n", StandardCharsets.UTF_8);
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // a marker left behind is judged again by the next run: its process is gone and nothing is pending
+    }
+  }
+
+  private ObjectNode node(String host, String event, String change, String action, String result, String message) {
     RunIdentity me = info.identity();
     ObjectNode n = JSON.createObjectNode();
     n.put("time", clock.instant().toString());
@@ -128,14 +228,19 @@ public final class AuditLog implements Rollout.Listener {
     n.put("action", action);
     n.put("result", result);
     n.put("message", Redactor.text(message == null ? "" : message));
-    try {
-      return JSON.writeValueAsString(n) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return n;
   }
 
   private void append(String lines) {
+    try {
+      appendOrThrow(lines);
+    } catch (IOException e) {
+      // recorded in problem()
+    }
+  }
+
+  /** Appends whole lines under the file's lock and forces them to disk before returning. */
+  private void appendOrThrow(String lines) throws IOException {
     ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
     local.lock();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -144,9 +249,10 @@ public final class AuditLog implements Rollout.Listener {
       while (bytes.hasRemaining()) {
         ch.write(bytes);
       }
-      ch.force(false);
+      ch.force(true);
     } catch (IOException e) {
       problem = "cannot append to the audit log " + file + ": " + e.getMessage();
+      throw e;
     } finally {
       local.unlock();
     }

@@ -56,7 +56,8 @@ public final class JunitReport {
     for (HostPlan host : plan.hosts()) {
       List<Case> cases = new ArrayList<>();
       if (host.error().isPresent()) {
-        cases.add(Case.error(host.host(), "plan", "unreachable", host.error().get(), ""));
+        cases.add(Case.error(host.host(), "plan", host.errorKind().map(k -> k.json()).orElse("unreachable"),
+            host.error().get(), ""));
       } else if (!host.problems().isEmpty()) {
         cases.add(Case.failure(host.host(), "plan", "refused", problemsSummary(host.problems()), problems(host.problems())));
       } else {
@@ -66,6 +67,7 @@ public final class JunitReport {
         cases.add(Case.passed(host.host(), c.address().toString(),
             c.action() == Action.NO_OP ? "" : c.action().word() + ": " + c.reason()));
       }
+      undecided(host, cases);
       suites.add(new Suite(host.host(), Duration.ZERO, cases));
     }
     return xml("trustchain plan", suites, started);
@@ -114,7 +116,16 @@ public final class JunitReport {
         });
       }
     }
+    undecided(host, cases);
     return new Suite(name, run.took(), cases);
+  }
+
+  /** A resource that cannot be planned fails, with the device's words it rests on. */
+  private static void undecided(HostPlan host, List<Case> cases) {
+    for (io.trustchain.plan.Undecided u : host.undecided()) {
+      cases.add(Case.failure(host.host(), u.address().toString(), "cannot_plan", u.message(),
+          String.join("\n", u.because().stream().map(io.trustchain.facts.NotUnderstood::words).toList())));
+    }
   }
 
   private static Suite notAttempted(HostPlan host, String why) {

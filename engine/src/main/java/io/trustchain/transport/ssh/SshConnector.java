@@ -33,6 +33,7 @@ public final class SshConnector implements Connector {
   private final SshOptions options;
   private final SshAuth auth;
   private final Map<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
+  private final KeyPairs keyPairs = new KeyPairs();
   private final Set<SshTransport> open = ConcurrentHashMap.newKeySet();
 
   /** Default keys under Java's {@code user.home}; no agent; nobody to ask for passphrases. */
@@ -45,18 +46,23 @@ public final class SshConnector implements Connector {
   }
 
   public SshConnector(SecretResolver secrets, SshOptions options, SshAuth auth) {
+    SharedConfig.get(); // before known_hosts are read: it sets sshj's provider policy
     this.secrets = Objects.requireNonNull(secrets, "secrets == null");
     this.options = Objects.requireNonNull(options, "options == null");
     this.auth = Objects.requireNonNull(auth, "auth == null");
   }
+
+  /** Hosts whose become password sudo accepted in this run (see {@link SshTransport}). */
+  private final java.util.Set<String> becomeAccepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Connects and authenticates now, so an unreachable host is reported before anything runs. */
   @Override
   public Transport connect(ConnectionSpec spec) throws TransportException {
     Objects.requireNonNull(spec, "spec == null");
     KnownHosts hosts = knownHostsFor(spec);
-    Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, auth, secrets);
-    SshTransport transport = new SshTransport(spec, secrets, options.commandTimeout(), opener, opener.open());
+    Link.Opener opener = () -> SshjConnect.open(spec, hosts, options, auth, secrets, keyPairs);
+    SshTransport transport = new SshTransport(spec, secrets, options.commandTimeout(), opener, opener.open(),
+        becomeAccepted);
     open.add(transport.whenClosed(() -> open.remove(transport)));
     return transport;
   }

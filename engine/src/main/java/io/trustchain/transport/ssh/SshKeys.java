@@ -8,11 +8,14 @@ import io.trustchain.transport.TransportException.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -32,7 +35,7 @@ final class SshKeys {
 
   private SshKeys() {}
 
-  static void authenticate(SSHClient client, ConnectionSpec spec, SshAuth auth, SecretResolver secrets)
+  static void authenticate(SSHClient client, ConnectionSpec spec, SshAuth auth, SecretResolver secrets, KeyPairs keyPairs)
       throws TransportException {
     String where = HostKeyMessages.where(spec);
     boolean explicit = spec.privateKeyFile().isPresent();
@@ -73,9 +76,18 @@ final class SshKeys {
       if (inAgent.contains(file)) {
         continue;
       }
+      Optional<KeyProvider> known = keyPairs.get(file);
+      if (known.isPresent()) {
+        methods.add(new AuthPublickey(known.get()));
+        offered.add(file.toString());
+        continue;
+      }
+      Optional<BasicFileAttributes> before = KeyPairs.stat(file);
       try {
         Passphrase passphrase = new Passphrase(file, spec, auth, secrets, notes);
-        methods.add(new AuthPublickey(new Opened(client.loadKeys(file.toString(), passphrase), file, passphrase, notes)));
+        Consumer<KeyPair> keep = pair -> before.ifPresent(a -> keyPairs.opened(file, a.lastModifiedTime(), a.size(), pair));
+        methods.add(new AuthPublickey(new Opened(client.loadKeys(file.toString(), passphrase), file, passphrase, notes,
+            keep)));
         offered.add(file.toString());
       } catch (IOException e) {
         notes.add("cannot load private key " + file + ": " + e.getMessage());
@@ -148,12 +160,17 @@ final class SshKeys {
   }
 
   /** A key file whose opening failures become notes that name the cause (a wrong passphrase). */
-  private record Opened(KeyProvider keys, Path file, Passphrase passphrase, List<String> notes) implements KeyProvider {
+  private record Opened(KeyProvider keys, Path file, Passphrase passphrase, List<String> notes, Consumer<KeyPair> keep)
+      implements KeyProvider {
 
     @Override
     public java.security.PrivateKey getPrivate() throws IOException {
       try {
-        return keys.getPrivate();
+        java.security.PrivateKey key = keys.getPrivate();
+        if (passphrase.source == null) { // an encrypted key is opened host by host, with each host's passphrase
+          keep.accept(new KeyPair(keys.getPublic(), key));
+        }
+        return key;
       } catch (IOException | RuntimeException e) {
         throw noted(e);
       }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One host's SSH connection, reused for every exec of the run.
@@ -32,7 +33,9 @@ import java.util.Optional;
  * have changed the Mac, and may not be idempotent). The NEXT exec on this transport opens a new
  * connection, with the same host key check and authentication, so that a later stage (verify, or
  * the next change's re-gather) can still reach the host; when that fails it reports why
- * ({@code UNREACHABLE}, {@code HOST_KEY}, {@code AUTH}). Execs on one transport are serialized.
+ * ({@code UNREACHABLE}, {@code HOST_KEY}, {@code AUTH}). Execs on one transport are serialized by a
+ * {@link ReentrantLock}, not {@code synchronized}: an exec waits on the network, and on JDK 21 a virtual
+ * thread that blocks inside {@code synchronized} pins its carrier thread (JEP 444; lifted only in JDK 24).
  */
 final class SshTransport implements Transport {
 
@@ -42,10 +45,23 @@ final class SshTransport implements Transport {
   private final Link.Opener opener;
   private Link link;
   private boolean closed;
+  /**
+   * The connections of one run whose become password sudo accepted alone (host and reference): shared by the
+   * connector's transports, so a host reconnected later in the run (apply reconnects after planning) is not
+   * checked again.
+   */
+  private final java.util.Set<String> becomeAccepted;
   private Runnable onClose = () -> {};
+  private final ReentrantLock lock = new ReentrantLock();
 
   SshTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Link.Opener opener,
       Link first) {
+    this(spec, secrets, defaultTimeout, opener, first, java.util.concurrent.ConcurrentHashMap.newKeySet());
+  }
+
+  SshTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Link.Opener opener,
+      Link first, java.util.Set<String> becomeAccepted) {
+    this.becomeAccepted = Objects.requireNonNull(becomeAccepted, "becomeAccepted == null");
     this.spec = Objects.requireNonNull(spec, "spec == null");
     this.secrets = Objects.requireNonNull(secrets, "secrets == null");
     this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout == null");
@@ -59,24 +75,68 @@ final class SshTransport implements Transport {
   }
 
   @Override
-  public synchronized ExecResult exec(RemoteScript script) throws TransportException {
+  public ExecResult exec(RemoteScript script) throws TransportException {
     Objects.requireNonNull(script, "script == null");
-    if (closed) {
-      throw new TransportException(Kind.DROPPED, where() + ": the connection was closed by trustchain");
-    }
-    byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(),
-        secrets);
+    lock.lock();
     try {
-      return run(script, stdin);
+      if (closed) {
+        throw new TransportException(Kind.DROPPED, where() + ": the connection was closed by trustchain");
+      }
+      byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(),
+          secrets);
+      try {
+        boolean withPassword = spec.become() && spec.becomePassword().isPresent();
+        if (withPassword && !becomeAccepted.contains(becomeKey()) && !script.secrets().isEmpty()) {
+          checkBecome(timeoutOf(script));
+        }
+        ExecResult result = run(RemoteCommandLine.of(script, spec.become(), withPassword), timeoutOf(script), stdin);
+        boolean ran = result.stdout().contains(script.nonce());
+        if (withPassword && result.exitStatus() != 0 && !ran) {
+          Optional<String> refused = BecomeCheck.refusal(result.stderr());
+          if (refused.isPresent()) {
+            throw BecomeCheck.refused(where(), spec.user(), refused.get());
+          }
+        }
+        if (withPassword && ran && script.secrets().isEmpty()) {
+          becomeAccepted.add(becomeKey()); // sudo accepted the password alone on stdin: that exec was the check
+        }
+        return result;
+      } finally {
+        Arrays.fill(stdin, (byte) 0);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The become password alone, in an exec of its own ({@link BecomeCheck}): sudo never sees the script's
+   * secrets, even when it refuses the password and would read more lines as attempts.
+   */
+  private void checkBecome(Duration timeout) throws TransportException {
+    byte[] stdin = StdinPayload.becomeOnly(spec.becomePassword().orElseThrow(), secrets);
+    try {
+      ExecResult r = run(BecomeCheck.COMMAND, timeout, stdin);
+      if (r.exitStatus() != 0) {
+        throw BecomeCheck.refused(where(), spec.user(), BecomeCheck.refusal(r.stderr())
+            .orElse("exit " + r.exitStatus() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip())));
+      }
+      becomeAccepted.add(becomeKey());
     } finally {
       Arrays.fill(stdin, (byte) 0);
     }
   }
 
-  private ExecResult run(RemoteScript script, byte[] stdin) throws TransportException {
+  private String becomeKey() {
+    return spec.host() + "\0" + spec.user() + "\0" + spec.becomePassword().map(r -> r.describe()).orElse("");
+  }
+
+  private Duration timeoutOf(RemoteScript script) {
+    return script.timeout().isZero() || script.timeout().isNegative() ? defaultTimeout : script.timeout();
+  }
+
+  private ExecResult run(String commandLine, Duration timeout, byte[] stdin) throws TransportException {
     Link live = liveLink();
-    String commandLine = RemoteCommandLine.of(script, spec.become(), spec.becomePassword().isPresent());
-    Duration timeout = script.timeout().isZero() || script.timeout().isNegative() ? defaultTimeout : script.timeout();
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     RemoteProcess process;
@@ -187,15 +247,21 @@ final class SshTransport implements Transport {
   }
 
   /** Runs {@code action} once this transport is closed (the connector forgets it). */
-  synchronized SshTransport whenClosed(Runnable action) {
-    this.onClose = Objects.requireNonNull(action, "action == null");
-    return this;
+  SshTransport whenClosed(Runnable action) {
+    lock.lock();
+    try {
+      this.onClose = Objects.requireNonNull(action, "action == null");
+      return this;
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public void close() {
     Runnable action;
-    synchronized (this) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
@@ -205,6 +271,8 @@ final class SshTransport implements Transport {
         link = null;
       }
       action = onClose;
+    } finally {
+      lock.unlock();
     }
     action.run();
   }

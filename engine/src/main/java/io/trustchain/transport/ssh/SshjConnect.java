@@ -27,7 +27,7 @@ final class SshjConnect {
    * next hop reached over the previous one's direct-tcpip channel, as {@code ssh -J} does).
    */
   static Link open(ConnectionSpec spec, KnownHosts knownHosts, SshOptions options, SshAuth auth,
-      SecretResolver secrets) throws TransportException {
+      SecretResolver secrets, KeyPairs keyPairs) throws TransportException {
     List<SSHClient> chain = new ArrayList<>();
     try {
       SSHClient previous = null;
@@ -35,9 +35,9 @@ final class SshjConnect {
         ConnectionSpec hopSpec = new ConnectionSpec("jump host " + hop.address() + " for " + spec.host(),
             hop.address(), hop.port(), hop.user(), hop.privateKeyFile(), spec.knownHostsFile(), false,
             Optional.empty(), spec.connectTimeout());
-        previous = hop(hopSpec, previous, knownHosts, options, auth, secrets, chain);
+        previous = hop(hopSpec, previous, knownHosts, options, auth, secrets, keyPairs, chain);
       }
-      hop(spec, previous, knownHosts, options, auth, secrets, chain);
+      hop(spec, previous, knownHosts, options, auth, secrets, keyPairs, chain);
       return new SshjLink(chain);
     } catch (TransportException | RuntimeException e) {
       for (int i = chain.size() - 1; i >= 0; i--) {
@@ -48,14 +48,14 @@ final class SshjConnect {
   }
 
   private static SSHClient hop(ConnectionSpec spec, SSHClient via, KnownHosts knownHosts, SshOptions options,
-      SshAuth auth, SecretResolver secrets, List<SSHClient> chain) throws TransportException {
+      SshAuth auth, SecretResolver secrets, KeyPairs keyPairs, List<SSHClient> chain) throws TransportException {
     SSHClient client = new SSHClient(SharedConfig.get());
     chain.add(client);
     configure(client, spec, options);
     HostKeyCheck check = new HostKeyCheck(knownHosts, options.acceptNewHostKeys());
     client.addHostKeyVerifier(check);
     connect(client, via, spec, check, knownHosts);
-    SshKeys.authenticate(client, spec, auth, secrets);
+    SshKeys.authenticate(client, spec, auth, secrets, keyPairs);
     return client;
   }
 
@@ -79,7 +79,7 @@ final class SshjConnect {
     } catch (net.schmizz.sshj.transport.TransportException e) {
       KnownHosts.Check seen = check.result();
       if (seen != null && seen.verdict() == KnownHosts.Verdict.CHANGED) {
-        throw new TransportException(Kind.HOST_KEY,
+        throw new TransportException(Kind.HOST_KEY_CHANGED,
             HostKeyMessages.changed(spec, check.offered(), knownHosts.path().toString(), seen.knownHostsName()));
       }
       if (seen != null && seen.verdict() == KnownHosts.Verdict.UNKNOWN) {

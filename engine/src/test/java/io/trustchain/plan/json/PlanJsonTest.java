@@ -61,7 +61,7 @@ class PlanJsonTest {
   }
 
   @Test
-  void everySecretReferenceKindSurvivesARoundTrip() throws Exception {
+  void everySecretReferenceKind_isWrittenAsAReference_andPutBackFromTheDocuments() throws Exception {
     List<SecretRef> refs = List.of(
         new SecretRef.Env("TC_PW"),
         new SecretRef.File(dir.resolve("secrets/alice")),
@@ -78,11 +78,19 @@ class PlanJsonTest {
     Plan plan = SamplePlans.plan(host(new Change.Create(ResourceAddress.of("user", "x"), Attributes.EMPTY,
         List.of(command), "all kinds")));
 
-    Plan back = roundTrip(plan);
+    String json = PlanJson.write(plan);
+    assertThat(json).as("references only: no ciphertext, no command text")
+        .doesNotContain("AES256").doesNotContain("pass show").contains("\"secret\": \"command\"")
+        .contains("\"secret\": \"vault:group_vars/all/vault.yml:3:11\"").contains("\"sha256\"");
+    Plan back = PlanJson.read(json, SavedSecrets.table(refs));
 
     assertThat(back).isEqualTo(plan);
     assertThat(back.hosts().get(0).changes().get(0).commands().get(0).secrets()).isEqualTo(
         List.of(refs.get(0), refs.get(1), refs.get(2), refs.get(3), refs.get(4), refs.get(3)));
+    assertThatThrownBy(() -> PlanJson.read(json, SavedSecrets.table(refs.subList(0, 3))))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("the saved plan's secret vault:group_vars/all/vault.yml:3:11 is not in the documents any more:"
+            + " plan again");
   }
 
   @Test
@@ -137,6 +145,29 @@ class PlanJsonTest {
   }
 
   @Test
+  void whatWasNotUnderstood_andErrorKinds_areWrittenAndReadBack() throws Exception {
+    io.trustchain.facts.NotUnderstood status = new io.trustchain.facts.NotUnderstood("filevault",
+        List.of("filevault.status"), "fdesetup status", 0, "stdout", List.of("FileVault is paused."), "unknown line");
+    io.trustchain.facts.NotUnderstood extra = new io.trustchain.facts.NotUnderstood("os", List.of(), "sw_vers", 0,
+        "stdout", List.of("ReleaseType:\t\tBeta"), "unknown key ReleaseType (kept)");
+    HostPlan a = host().withNotUnderstood(List.of(new io.trustchain.plan.Undecided(
+            ResourceAddress.of("filevault", "main"), "filevault.status", "cannot plan: filevault.status not understood",
+            List.of(status), Optional.of(SamplePlans.SITE_14))), List.of(extra),
+        List.of(new io.trustchain.facts.Unmatched("filevault", "fdesetup list", "C22BDCD3-1A2B-4C3D-9E4F-65D3332605C3",
+            "is a FileVault user whose UUID is no account trustchain read")));
+    HostPlan b = HostPlan.failed("box", io.trustchain.facts.HostErrorKind.NOT_A_MAC,
+        "box is not a Mac: it has no sw_vers");
+    Plan plan = SamplePlans.plan(a, b);
+    String json = PlanJson.write(plan);
+    assertThat(json).contains("\"error_kind\": \"not_a_mac\"", "\"cannot_plan\": [", "\"fact\": \"filevault.status\"",
+        "\"warnings\": [", "\"problem\": \"unknown key ReleaseType (kept)\"", "\"unmatched\": [");
+    Plan back = PlanJson.read(json);
+    assertThat(back).isEqualTo(plan);
+    assertThat(back.hosts().get(0).complete()).isFalse();
+    assertThat(back.hosts().get(0).ok()).as("undecided resources do not stop the others").isTrue();
+  }
+
+  @Test
   void noSecretValueAppearsInTheBytes() throws Exception {
     Path secretFile = dir.resolve("alice.pw");
     Files.writeString(secretFile, "file-secret-Zq81x\n");
@@ -156,8 +187,8 @@ class PlanJsonTest {
     String bytes = out.toString(StandardCharsets.UTF_8);
 
     assertThat(bytes).doesNotContain("file-secret-Zq81x").doesNotContain(env.getValue())
-        .contains("\"secret\": \"env:" + env.getKey() + "\"");
-    assertThat(PlanJson.read(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(plan);
+        .doesNotContain("cat alice.pw").contains("\"secret\": \"env:" + env.getKey() + "\"");
+    assertThat(PlanJson.read(bytes, SavedSecrets.table(refs))).isEqualTo(plan);
   }
 
   @Test

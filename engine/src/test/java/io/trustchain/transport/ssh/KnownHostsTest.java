@@ -86,6 +86,29 @@ class KnownHostsTest {
   }
 
   @Test
+  void check_aFleetsFile_eachHostIsCheckedAgainstItsOwnLine_andPatternLinesStillApply() throws Exception {
+    PublicKey[] keys = new PublicKey[300];
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = newKey();
+      text.append(line("[127.1.0." + (i % 250 + 1) + "]:" + (40000 + i), keys[i]));
+    }
+    PublicKey wildcard = newKey();
+    PublicKey listed = newKey();
+    text.append(line("*.example.com", wildcard)).append(line("alpha,beta.lan", listed));
+    KnownHosts hosts = new KnownHosts(file(text.toString()));
+
+    assertThat(hosts.check("127.1.0.251", 40250, keys[250], false).verdict()).isEqualTo(KnownHosts.Verdict.UNKNOWN);
+    assertThat(hosts.check("127.1.0.1", 40250, keys[250], false).verdict()).isEqualTo(KnownHosts.Verdict.KNOWN);
+    assertThat(hosts.check("127.1.0.1", 40250, keys[251], false).verdict()).isEqualTo(KnownHosts.Verdict.CHANGED);
+    assertThat(hosts.check("mac-7.example.com", 22, wildcard, false).verdict()).isEqualTo(KnownHosts.Verdict.KNOWN);
+    assertThat(hosts.check("mac-7.example.com", 22, listed, false).verdict()).isEqualTo(KnownHosts.Verdict.CHANGED);
+    assertThat(hosts.check("beta.lan", 22, listed, false).verdict()).isEqualTo(KnownHosts.Verdict.KNOWN);
+    assertThat(hosts.algorithmsFor("127.1.0.2", 40001)).containsExactly("ssh-ed25519");
+    assertThat(hosts.algorithmsFor("127.1.0.2", 40002)).isEmpty();
+  }
+
+  @Test
   void check_unknownHost_isUnknown_andTheFileIsNotTouched() throws Exception {
     Path missing = tmp.resolve("nothing/known_hosts");
     KnownHosts hosts = new KnownHosts(missing);

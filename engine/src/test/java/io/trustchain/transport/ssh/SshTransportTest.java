@@ -38,13 +38,14 @@ class SshTransportTest {
   static final SecretRef SUDO = new SecretRef.Env("SUDO_PW");
   static final SecretRef MULTILINE = new SecretRef.Env("MULTILINE");
   static final SecretRef MISSING = new SecretRef.Env("MISSING");
+  static final SecretRef MISSING_SUDO = new SecretRef.Env("WRONG_SUDO");
   static final String TRICKY_VALUE = "it's \"quoted\" $HOME `id` \\ & ; | * é";
   static final String SPACES_VALUE = "  lead and trail  ";
   static final String SUDO_VALUE = "sudo pässword";
 
   static final SecretResolver RESOLVER = ref -> {
     Map<SecretRef, String> values = Map.of(TRICKY, TRICKY_VALUE, SPACES, SPACES_VALUE, SUDO, SUDO_VALUE,
-        MULTILINE, "line one\nline two");
+        MULTILINE, "line one\nline two", MISSING_SUDO, "not the sudo password");
     String v = values.get(ref);
     if (v == null) {
       throw new SecretException(ref.describe() + ": the environment variable is not set");
@@ -102,10 +103,55 @@ class SshTransportTest {
 
     ExecResult result = transport(spec(true, Optional.of(SUDO)), link, noReopen()).exec(script);
 
-    assertThat(result.stderr()).doesNotContain("fake sudo");
+    assertThat(result.stderr()).doesNotContain("fake sudo").doesNotContain("Sorry");
     assertThat(section(result, script, "echo").stdout()).isEqualTo("[" + TRICKY_VALUE + "][" + SPACES_VALUE + "]");
-    assertThat(link.commandLines).singleElement().asString().startsWith("sudo -S -p '' sh -c '")
-        .doesNotContain("pässword");
+    assertThat(link.commandLines).as("the become password is validated alone first").hasSize(2);
+    assertThat(link.commandLines.get(0)).isEqualTo("sudo -S -p '' true");
+    assertThat(link.commandLines.get(1)).startsWith("sudo -S -p '' sh -c '").doesNotContain("pässword");
+  }
+
+  @Test
+  void exec_wrongBecomePassword_isRefusedByTheCheck_beforeAnyExecCarriesSecrets() throws Exception {
+    ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
+    link.sudoRefusal = "Sorry, try again.\n\nsudo: no password was provided\nsudo: 1 incorrect password attempt\n";
+    SshTransport t = transport(spec(true, Optional.of(SUDO)), link, noReopen());
+
+    assertThatThrownBy(() -> t.exec(echoSecrets(Duration.ofSeconds(5))))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SUDO_REFUSED))
+        .hasMessage("mac-1 (10.0.0.1:22): sudo refused the become password (sudo: 1 incorrect password attempt);"
+            + " check ansible_become_password for admin");
+    assertThat(link.commandLines).containsExactly("sudo -S -p '' true");
+    assertThat(link.stdins.get(0).toString(StandardCharsets.UTF_8)).as("sudo saw only the become password")
+        .isEqualTo(SUDO_VALUE + "\n");
+  }
+
+  @Test
+  void exec_theBecomeCheckRunsOncePerConnection() throws Exception {
+    ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
+    SshTransport t = transport(spec(true, Optional.of(SUDO)), link, noReopen());
+    t.exec(echoSecrets(Duration.ofSeconds(5)));
+    t.exec(echoSecrets(Duration.ofSeconds(5)));
+    assertThat(link.commandLines).filteredOn(BecomeCheck.COMMAND::equals).hasSize(1);
+    assertThat(link.commandLines.get(0)).isEqualTo(BecomeCheck.COMMAND);
+  }
+
+  @Test
+  void exec_anExecWithoutSecretsThatSudoRan_isTheCheck_soNoExtraExecIsNeeded() throws Exception {
+    LocalShellLink link = new LocalShellLink(fakeSudo());
+    SshTransport t = transport(spec(true, Optional.of(SUDO)), link, noReopen());
+    t.exec(new ScriptBuilder().step("x", Command.of("true")).build(Duration.ofSeconds(5)));
+    t.exec(echoSecrets(Duration.ofSeconds(5)));
+    assertThat(link.commandLines).hasSize(2).noneMatch(BecomeCheck.COMMAND::equals);
+  }
+
+  @Test
+  void exec_anExecThatSudoRefused_isSudoRefused_notAGarbledResult() throws Exception {
+    Path bin = fakeSudo();
+    LocalShellLink link = new LocalShellLink(bin);
+    SshTransport t = transport(spec(true, Optional.of(MISSING_SUDO)), link, noReopen());
+    assertThatThrownBy(() -> t.exec(new ScriptBuilder().step("x", Command.of("true")).build(Duration.ofSeconds(5))))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SUDO_REFUSED))
+        .hasMessageContaining("sudo refused the become password (sudo: 1 incorrect password attempt)");
   }
 
   @Test
@@ -120,15 +166,16 @@ class SshTransportTest {
   }
 
   @Test
-  void exec_stdinBytes_areThePasswordLineTheSentinelAndOneLinePerSecret() throws Exception {
+  void exec_stdinBytes_areThePasswordLineTwoFillersTheSentinelAndOneLinePerSecret() throws Exception {
     ScriptedLink link = new ScriptedLink(ScriptedLink.Behaviour.OK);
     RemoteScript script = echoSecrets(Duration.ofSeconds(20));
 
     ExecResult result = transport(spec(true, Optional.of(SUDO)), link, noReopen()).exec(script);
 
     assertThat(result.exitStatus()).isEqualTo(3);
-    assertThat(link.stdin.toString(StandardCharsets.UTF_8)).isEqualTo(
-        SUDO_VALUE + "\n" + script.stdinSentinel() + "\n" + TRICKY_VALUE + "\n" + SPACES_VALUE + "\n");
+    assertThat(link.stdin.toString(StandardCharsets.UTF_8)).isEqualTo(SUDO_VALUE + "\n"
+        + "@@tc-not-a-password\n@@tc-not-a-password\n" + script.stdinSentinel() + "\n" + TRICKY_VALUE + "\n"
+        + SPACES_VALUE + "\n");
   }
 
   @Test
@@ -264,7 +311,10 @@ class SshTransportTest {
         .host()).isEqualTo("mac-1");
   }
 
-  /** A POSIX sh stand-in for sudo: checks {@code -S -p ''} and the password line, or {@code -n}. */
+  /**
+   * A POSIX sh stand-in for sudo that behaves as sudo 1.9 does: {@code -n} runs; {@code -S -p ''} reads up to
+   * three stdin lines as attempts, with sudo's own messages and exit status.
+   */
   private Path fakeSudo() throws IOException {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path sudo = bin.resolve("sudo");
@@ -273,9 +323,21 @@ class SshTransportTest {
         if [ "$1" = -n ]; then shift; exec "$@"; fi
         [ "$1" = -S ] && [ "$2" = -p ] && [ "$3" = "" ] || { echo "fake sudo: -S -p '' expected" >&2; exit 90; }
         shift 3
-        IFS= read -r tc_pw
-        [ "$tc_pw" = '%s' ] || { echo "fake sudo: Sorry, try again." >&2; exit 1; }
-        exec "$@"
+        n=0
+        while [ $n -lt 3 ]; do
+          if ! IFS= read -r tc_pw; then
+            echo >&2; echo "sudo: no password was provided" >&2
+            if [ $n -eq 0 ]; then echo "sudo: a password is required" >&2
+            elif [ $n -eq 1 ]; then echo "sudo: 1 incorrect password attempt" >&2
+            else echo "sudo: $n incorrect password attempts" >&2; fi
+            exit 1
+          fi
+          [ "$tc_pw" = '%s' ] && exec "$@"
+          n=$((n + 1))
+          [ $n -lt 3 ] && echo "Sorry, try again." >&2
+        done
+        echo "sudo: 3 incorrect password attempts" >&2
+        exit 1
         """.formatted(SUDO_VALUE), StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(sudo, PosixFilePermissions.fromString("rwxr-xr-x"));
     return bin;

@@ -11,6 +11,14 @@ public interface SimulatedHost {
 
   String name();
 
+  /**
+   * Whether the host may start with an {@code UNREACHABLE} fault, so that a server must look at its
+   * state before serving it; false lets a server start without reading the state of every host.
+   */
+  default boolean mayBeUnreachable() {
+    return true;
+  }
+
   /** Loads, runs {@code work}, saves (also when {@code work} throws after changing state). */
   <T> T transact(Transaction<T> work) throws IOException;
 

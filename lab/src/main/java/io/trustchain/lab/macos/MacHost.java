@@ -18,12 +18,19 @@ final class MacHost implements SimulatedHost {
   private final Path scenario;
   private final Path dir;
   private final StateStore store;
+  private final boolean mayBeUnreachable;
 
-  MacHost(String name, Path scenario, Path stateDir) {
+  MacHost(String name, Path scenario, Path stateDir, boolean mayBeUnreachable) {
     this.name = Objects.requireNonNull(name, "name == null");
     this.scenario = Objects.requireNonNull(scenario, "scenario == null");
     this.dir = stateDir.resolve(name);
     this.store = new StateStore(dir);
+    this.mayBeUnreachable = mayBeUnreachable;
+  }
+
+  @Override
+  public boolean mayBeUnreachable() {
+    return mayBeUnreachable;
   }
 
   @Override
@@ -49,11 +56,6 @@ final class MacHost implements SimulatedHost {
     } finally {
       lock.close();
     }
-  }
-
-  /** Creates the state from the scenario when it does not exist yet (and saves it). */
-  void ensureState() throws IOException {
-    transact(machine -> null);
   }
 
   private MacState loadOrCreate() throws IOException {

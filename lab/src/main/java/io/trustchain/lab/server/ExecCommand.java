@@ -2,11 +2,13 @@ package io.trustchain.lab.server;
 
 import io.trustchain.lab.exec.NetworkFault;
 import io.trustchain.lab.shell.Interpreter;
+import io.trustchain.lab.shell.ProgramObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,8 @@ final class ExecCommand implements Command {
   private OutputStream err;
   private ExitCallback exit;
   private ChannelSession channel;
+  /** The argv of every program the exec ran, for exec.log (what the Mac's process list showed). */
+  private final List<List<String>> argv = new java.util.ArrayList<>();
 
   ExecCommand(ServedHost host, String command) {
     this.host = host;
@@ -117,12 +121,26 @@ final class ExecCommand implements Command {
         }
       }
       try {
-        int status = Interpreter.forUser(machine, user)
-            .observedBy(new NetworkFaults(machine))
-            .run(command, in, out, err);
+        NetworkFaults faults = new NetworkFaults(machine);
+        ProgramObserver both = new ProgramObserver() {
+          @Override
+          public void beforeProgram(List<String> commandLine) {
+            argv.add(commandLine);
+            faults.beforeProgram(commandLine);
+          }
+
+          @Override
+          public void afterProgram(List<String> commandLine, int status) {
+            faults.afterProgram(commandLine, status);
+          }
+        };
+        int status = Interpreter.forUser(machine, user).observedBy(both).run(command, in, out, err);
         return new Exited(status);
       } catch (NetworkFaults.Stop stop) {
         return new Stopped(stop.fault);
+      } finally {
+        ExecLog.argv(host.lab().stateDir().resolve(host.name()), argv);
+        argv.clear();
       }
     });
   }

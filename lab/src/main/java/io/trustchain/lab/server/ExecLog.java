@@ -19,9 +19,32 @@ final class ExecLog {
 
   private ExecLog() {}
 
+  /**
+   * After the exec: one {@code argv: WORD…} line per program it ran, with its arguments as expanded, which is
+   * what a Mac's process list shows to anyone who looks while the program runs (builtins such as printf are
+   * not programs, and show nothing).
+   */
+  static void argv(Path hostDir, java.util.List<java.util.List<String>> programs) {
+    if (programs.isEmpty()) {
+      return;
+    }
+    StringBuilder b = new StringBuilder();
+    for (java.util.List<String> p : programs) {
+      b.append("argv:");
+      for (String word : p) {
+        b.append(' ').append(word.replace("\n", "\\n"));
+      }
+      b.append('\n');
+    }
+    write(hostDir, b.toString());
+  }
+
   static void append(Path hostDir, String user, String command) {
+    write(hostDir, "--- " + Instant.now() + " " + user + "\n" + command + (command.endsWith("\n") ? "" : "\n"));
+  }
+
+  private static void write(Path hostDir, String entry) {
     Path log = hostDir.resolve("exec.log");
-    String entry = "--- " + Instant.now() + " " + user + "\n" + command + (command.endsWith("\n") ? "" : "\n");
     synchronized (ExecLog.class) {
       try {
         Files.createDirectories(hostDir);

@@ -33,24 +33,24 @@ public final class InProcessLabProvider implements LabProvider {
 
   @Override
   public AutoCloseable serve(List<LabHost> hosts) throws IOException {
-    Map<Path, Optional<ServedFleet>> fleets = new HashMap<>();
+    Map<Path, Served> fleets = new HashMap<>();
     List<LabHost> ours = new ArrayList<>();
     List<LabEndpoint> theirs = new ArrayList<>();
     for (LabHost h : hosts) {
-      Optional<ServedFleet> fleet = fleets.get(h.stateDir());
+      Served fleet = fleets.get(h.stateDir());
       if (fleet == null) {
-        fleet = LabServeLock.running(h.stateDir());
+        fleet = Served.of(LabServeLock.running(h.stateDir()));
         fleets.put(h.stateDir(), fleet);
       }
-      Optional<ServedFleet.Entry> served = fleet.flatMap(f -> f.host(h.name()));
-      if (served.isPresent() && (h.port() == 0 || served.get().port() == h.port())) {
-        theirs.add(new LabEndpoint(h, served.get().port()));
+      ServedFleet.Entry served = fleet.byName().get(h.name());
+      if (served != null && (h.port() == 0 || served.port() == h.port())) {
+        theirs.add(new LabEndpoint(h, served.port()));
         continue;
       }
-      Optional<ServedFleet.Entry> other = h.port() == 0 ? Optional.empty() : fleet.flatMap(f -> f.onPort(h.port()));
-      if (other.isPresent()) {
+      ServedFleet.Entry other = h.port() == 0 ? null : fleet.byPort().get(h.port());
+      if (other != null) {
         throw new IOException("port " + h.port() + " for lab host " + h.name() + " is served by lab serve as host "
-            + other.get().name() + "; stop it or change ansible_port");
+            + other.name() + "; stop it or change ansible_port");
       }
       ours.add(h);
     }
@@ -58,6 +58,20 @@ public final class InProcessLabProvider implements LabProvider {
     LabServer server = ours.isEmpty() ? null : LabServer.start(ours, factory);
     return new Handle(server, theirs);
   }
+
+  /** What a running lab serve serves, by host name and by port (none running: nothing). */
+  private record Served(Map<String, ServedFleet.Entry> byName, Map<Integer, ServedFleet.Entry> byPort) {
+    static Served of(Optional<ServedFleet> fleet) {
+      Map<String, ServedFleet.Entry> names = new HashMap<>();
+      Map<Integer, ServedFleet.Entry> ports = new HashMap<>();
+      for (ServedFleet.Entry e : fleet.map(ServedFleet::hosts).orElse(List.of())) {
+        names.putIfAbsent(e.name(), e);
+        ports.putIfAbsent(e.port(), e);
+      }
+      return new Served(names, ports);
+    }
+  }
+
 
   /** Stops what this provider started; hosts left to {@code lab serve} keep running. */
   private record Handle(LabServer server, List<LabEndpoint> leftToLabServe) implements AutoCloseable {

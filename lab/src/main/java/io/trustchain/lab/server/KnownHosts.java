@@ -73,7 +73,7 @@ final class KnownHosts {
       }
       List<String> kept = new ArrayList<>();
       for (String host : fields[0].split(",")) {
-        String ours = matching(host, keys.keySet());
+        String ours = matching(host, keys);
         if (ours == null) {
           kept.add(host);
         } else if (keys.get(ours).equals(fields[1] + " " + fields[2].split("\\s+")[0]) && missing.containsKey(ours)) {
@@ -95,10 +95,15 @@ final class KnownHosts {
   }
 
   /** Which of {@code patterns} the known_hosts host entry {@code host} names (also when hashed). */
-  private static String matching(String host, Iterable<String> patterns) {
-    for (String p : patterns) {
-      if (host.equals(p) || host.startsWith("|1|") && hashed(host, p)) {
-        return p;
+  private static String matching(String host, Map<String, String> keys) {
+    if (keys.containsKey(host)) {
+      return host;
+    }
+    if (host.startsWith("|1|")) {
+      for (String p : keys.keySet()) {
+        if (hashed(host, p)) {
+          return p;
+        }
       }
     }
     return null;

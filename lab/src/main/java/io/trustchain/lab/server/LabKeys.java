@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,7 @@ final class LabKeys {
    */
   static void trust(List<LabEndpoint> endpoints) throws IOException {
     Map<Path, Map<String, String>> byFile = new LinkedHashMap<>();
+    Map<List<Path>, Boolean> editable = new HashMap<>(); // asked once per file, not once per host
     for (LabEndpoint e : endpoints) {
       String key = OpenSshKeys.publicKey(hostKeyFile(e.host()));
       Map<String, String> entries = new LinkedHashMap<>();
@@ -83,7 +85,13 @@ final class LabKeys {
       Path own = ownKnownHosts(e.host().stateDir());
       byFile.computeIfAbsent(own, f -> new LinkedHashMap<>()).putAll(entries);
       Path named = e.host().knownHostsFile().toAbsolutePath().normalize();
-      if (!named.equals(own) && LabKnownHostsFiles.mayEdit(e.host().stateDir(), named)) {
+      List<Path> which = List.of(e.host().stateDir(), named);
+      Boolean mayEdit = editable.get(which);
+      if (mayEdit == null) {
+        mayEdit = !named.equals(own) && LabKnownHostsFiles.mayEdit(e.host().stateDir(), named);
+        editable.put(which, mayEdit);
+      }
+      if (mayEdit) {
         byFile.computeIfAbsent(named, f -> new LinkedHashMap<>()).putAll(entries);
       }
     }

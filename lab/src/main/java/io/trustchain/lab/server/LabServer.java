@@ -67,13 +67,13 @@ public final class LabServer implements AutoCloseable {
         clientKeys.put(h.clientKeyFile(), LabKeys.ensureClientKey(h));
       }
     }
-    Map<String, KeyPair> hostKeys = hostKeys(hosts);
+    Map<String, HostKey> hostKeys = hostKeys(hosts);
     List<ServedHost> toServe = new ArrayList<>();
     List<LabHost> unreachable = new ArrayList<>();
     List<LabEndpoint> trusted = new ArrayList<>();
     for (LabHost h : hosts) {
       SimulatedHost mac = factory.open(h);
-      if (mac.transact(m -> NetworkFaults.fire(m, NetworkFault.Kind.UNREACHABLE).isPresent())) {
+      if (mac.mayBeUnreachable() && mac.transact(m -> NetworkFaults.fire(m, NetworkFault.Kind.UNREACHABLE).isPresent())) {
         unreachable.add(h);
         if (h.port() != 0) {
           trusted.add(new LabEndpoint(h, h.port()));
@@ -95,14 +95,14 @@ public final class LabServer implements AutoCloseable {
     return new LabServer(sshd, endpoints, unreachable);
   }
 
-  /** Each host's key pair, created the first time; in parallel, as a few hundred hosts add up. */
-  private static Map<String, KeyPair> hostKeys(List<LabHost> hosts) throws IOException {
-    Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+  /** Each host's key, created the first time (in parallel, as a thousand hosts add up), read at its first login. */
+  private static Map<String, HostKey> hostKeys(List<LabHost> hosts) throws IOException {
+    Map<String, HostKey> keys = new ConcurrentHashMap<>();
     try {
       hosts.parallelStream().forEach(h -> {
         try {
           LabKeys.ensureHostKey(h);
-          keys.put(h.name(), OpenSshKeys.load(LabKeys.hostKeyFile(h)));
+          keys.put(h.name(), new HostKey(LabKeys.hostKeyFile(h)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -112,6 +112,7 @@ public final class LabServer implements AutoCloseable {
     }
     return keys;
   }
+
 
   private static MultiPortServer listen(List<ServedHost> hosts, List<LabEndpoint> endpoints) throws IOException {
     Map<Integer, ServedHost> byPort = new ConcurrentHashMap<>();
@@ -156,15 +157,18 @@ public final class LabServer implements AutoCloseable {
       return local instanceof InetSocketAddress a ? byPort.get(a.getPort()) : null;
     };
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);
+    // a port that a finished client connection left in TIME_WAIT (ports above 32768 are also the
+    // kernel's ephemeral ones) can still be listened on, as OpenSSH's sshd does
+    CoreModuleProperties.SOCKET_REUSEADDR.set(sshd, true);
     sshd.setNioWorkers(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     sshd.setKeyPairProvider(new KeyPairProvider() {
       @Override
       public Iterable<KeyPair> loadKeys(SessionContext context) {
         ServedHost h = context instanceof Session s ? hostOf.apply(s) : null;
         if (h != null) {
-          return List.of(h.hostKey());
+          return List.of(h.hostKey().pair());
         }
-        return byPort.values().stream().map(ServedHost::hostKey).distinct().toList();
+        return byPort.values().stream().map(ServedHost::hostKey).distinct().map(HostKey::pair).toList();
       }
     });
     Authorizer authorizer = new Authorizer(hostOf);
@@ -207,17 +211,22 @@ public final class LabServer implements AutoCloseable {
    * known_hosts.
    */
   static void trustServedElsewhere(List<LabEndpoint> endpoints) throws IOException {
+    Map<Path, String> clientKeys = new HashMap<>();
     Set<String> done = new HashSet<>();
     for (LabEndpoint e : endpoints) {
       LabHost h = e.host();
-      String key = LabKeys.ensureClientKey(h);
+      String key = clientKeys.get(h.clientKeyFile());
+      if (key == null) {
+        key = LabKeys.ensureClientKey(h);
+        clientKeys.put(h.clientKeyFile(), key);
+      }
       if (done.add(h.stateDir() + " " + key)) {
         LabKeys.authorize(h.stateDir(), key, "trustchain-lab " + h.clientKeyFile());
       }
-      LabKeys.ensureHostKey(h);
     }
-    LabKeys.trust(endpoints);
+    LabKeys.trust(endpoints); // their host keys: lab serve made them when it started
   }
+
 
   /** The hosts being served, in the order given. */
   public List<LabEndpoint> endpoints() {

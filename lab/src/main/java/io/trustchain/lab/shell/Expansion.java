@@ -19,6 +19,9 @@ final class Expansion {
 
   /** The fields of {@code word} (none for an unquoted empty expansion). */
   static List<String> fields(Shell sh, Word word, Io io) throws IOException {
+    if (word.parts().size() == 1 && word.parts().get(0) instanceof Word.Text t) {
+      return t.text().isEmpty() && !t.quoted() ? List.of() : List.of(t.text()); // literal text: nothing to split
+    }
     StringBuilder text = new StringBuilder();
     BitSet splittable = new BitSet();
     boolean quoted = false;

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * {@code sudo [-S] [-n] [-H] [-p PROMPT] [-u root] [--] command…}, worded as real sudo: the password
  * of the calling user is read from stdin one byte at a time up to the newline (so the rest of stdin
- * stays for the command), checked with {@code Machine.authenticate}, the user must be an admin, and
- * the command runs as root. One attempt only.
+ * stays for the command), checked with {@code Machine.authenticate}, up to three attempts as real sudo
+ * makes; the user must be an admin, and the command runs as root.
  */
 final class Sudo {
 
@@ -86,7 +86,14 @@ final class Sudo {
     return asRoot(sh, command, env, io);
   }
 
-  /** Null when the user may proceed, else the exit status after printing why not. */
+  /**
+   * Null when the user may proceed, else the exit status after printing why not. As sudo 1.9 does (observed on
+   * Debian 12's sudo 1.9.13, the same upstream code as macOS's): up to three attempts, each one stdin line read
+   * byte by byte (what follows stays for the command); "Sorry, try again." after each wrong one but the last;
+   * at end of input an empty line, "sudo: no password was provided", and the count of wrong attempts (or "a
+   * password is required" when there was none); a right password of a user who may not use sudo: "USER is not
+   * in the sudoers file." Exit status 1.
+   */
   private static Integer authenticate(Shell sh, Io io, boolean fromStdin, boolean nonInteractive, String prompt)
       throws IOException {
     if (nonInteractive) {
@@ -99,30 +106,46 @@ final class Sudo {
       io.error("sudo: a password is required");
       return 1;
     }
-    if (!prompt.isEmpty()) {
-      io.err().write(prompt.getBytes(StandardCharsets.UTF_8));
-      io.err().flush(); // the prompt must reach a waiting client (Ansible waits for it) before sudo reads
-    }
-    char[] password = readPassword(io.in());
-    if (password == null) {
-      io.error("sudo: no password was provided");
-      io.error("sudo: a password is required");
-      return 1;
-    }
-    try {
-      if (!sh.machine.authenticate(sh.user, password)) {
-        io.error("Sorry, try again.");
-        io.error("sudo: 1 incorrect password attempt");
+    int wrong = 0;
+    while (wrong < TRIES) {
+      if (!prompt.isEmpty()) {
+        io.err().write(prompt.getBytes(StandardCharsets.UTF_8));
+        io.err().flush(); // the prompt must reach a waiting client (Ansible waits for it) before sudo reads
+      }
+      char[] password = readPassword(io.in());
+      if (password == null) {
+        io.error("");
+        io.error("sudo: no password was provided");
+        io.error(wrong == 0 ? "sudo: a password is required" : attempts(wrong));
         return 1;
       }
-    } finally {
-      Arrays.fill(password, '\0');
+      boolean ok;
+      try {
+        ok = sh.machine.authenticate(sh.user, password);
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+      if (ok) {
+        if (!sh.machine.isAdmin(sh.user)) {
+          io.error(sh.user + " is not in the sudoers file.");
+          return 1;
+        }
+        return null;
+      }
+      wrong++;
+      if (wrong < TRIES) {
+        io.error("Sorry, try again.");
+      }
     }
-    if (!sh.machine.isAdmin(sh.user)) {
-      io.error(sh.user + " is not in the sudoers file.");
-      return 1;
-    }
-    return null;
+    io.error(attempts(wrong));
+    return 1;
+  }
+
+  /** sudo's default {@code passwd_tries}. */
+  static final int TRIES = 3;
+
+  private static String attempts(int n) {
+    return "sudo: " + n + " incorrect password attempt" + (n == 1 ? "" : "s");
   }
 
   /** One line of stdin, read byte by byte; null at end of input before anything was read. */

@@ -34,27 +34,42 @@ class StateStoreTest {
   }
 
   @Test
-  void openWithALabHost_createsStateDirPerHost_andNoTemporaryFilesRemain() throws Exception {
+  void openWithALabHost_createsTheStateAtTheFirstCommand_andNoTemporaryFilesRemain() throws Exception {
     Path scenario = Path.of("scenarios/catalina-intel.yml");
     LabHost host = new LabHost("mac-01", "127.0.0.1", 2222, scenario, dir, dir.resolve("known_hosts"),
         dir.resolve("id"), "ladmin");
     SimulatedHost mac = new MacHostFactory().open(host);
     assertThat(mac.name()).isEqualTo("mac-01");
-    assertThat(dir.resolve("mac-01/state.json")).isRegularFile();
+    assertThat(mac.mayBeUnreachable()).as("catalina-intel.yml has no unreachable fault").isFalse();
+    assertThat(dir.resolve("mac-01/state.json")).doesNotExist();
     mac.transact(m -> m.program("sw_vers").isPresent());
+    assertThat(dir.resolve("mac-01/state.json")).isRegularFile();
     try (Stream<Path> files = Files.list(dir.resolve("mac-01"))) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("state.json", "lock");
     }
   }
 
   @Test
+  void aChangeMadeElsewhere_likeAnotherProcess_isSeenByTheNextCommand() {
+    LabMac serving = LabMac.shipped(dir, "sequoia-arm.yml");
+    assertThat(serving.tokenStatus("alice")).isEqualTo("DISABLED"); // the serving side now keeps this state
+    LabMac other = LabMac.shipped(dir, "sequoia-arm.yml");
+    other.sudo("sysadminctl", "-adminUser", "tcadmin", "-adminPassword", LabMac.password("tcadmin"),
+        "-secureTokenOn", "alice", "-password", LabMac.password("alice"));
+    assertThat(serving.tokenStatus("alice")).isEqualTo("ENABLED");
+    serving.sudo("sysadminctl", "-adminUser", "tcadmin", "-adminPassword", LabMac.password("tcadmin"),
+        "-secureTokenOff", "alice", "-password", LabMac.password("alice"));
+    assertThat(other.tokenStatus("alice")).isEqualTo("DISABLED");
+  }
+
+  @Test
   void stateFileHoldsHashesNeverPasswords() throws Exception {
-    LabMac.shipped(dir, "catalina-intel.yml");
+    LabMac.shipped(dir, "catalina-intel.yml").host().transact(m -> null); // the first command writes the state
     String json = Files.readString(dir.resolve("mac/state.json"));
     for (String user : List.of("tcadmin", "ladmin", "alice", "olduser")) {
       assertThat(json).doesNotContain(LabMac.password(user));
     }
-    assertThat(json).contains("PBKDF2WithHmacSHA512");
+    assertThat(json).contains("\"algorithm\" : \"SHA-256\"");
   }
 
   @Test
@@ -69,6 +84,7 @@ class StateStoreTest {
   @Test
   void aCorruptStateFileIsAClearError() throws Exception {
     LabMac mac = LabMac.shipped(dir, "catalina-intel.yml");
+    mac.host().transact(m -> null);
     Files.writeString(dir.resolve("mac/state.json"), "{ not json");
     assertThatThrownBy(() -> mac.host().transact(m -> null))
         .hasMessageContaining("cannot read the lab state").hasMessageContaining("start again from the scenario");

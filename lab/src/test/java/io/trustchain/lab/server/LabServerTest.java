@@ -56,7 +56,8 @@ class LabServerTest {
       assertThat(ok.exitStatus()).isZero();
       SshjClient.Result wrong = c.exec("sudo -S -p '' whoami", "nope\n");
       assertThat(wrong.exitStatus()).isEqualTo(1);
-      assertThat(wrong.stderr()).isEqualTo("Sorry, try again.\nsudo: 1 incorrect password attempt\n");
+      assertThat(wrong.stderr())
+          .isEqualTo("Sorry, try again.\n\nsudo: no password was provided\nsudo: 1 incorrect password attempt\n");
     }
   }
 

@@ -32,11 +32,31 @@ class SudoTest {
   }
 
   @Test
-  void wrongPasswordIsRefusedLikeRealSudo() {
-    ShellRun r = ShellRun.run(machine, "admin", "sudo -S -p '' whoami; echo \"rc=$?\"", "wrong\nmore\n");
-    assertThat(r.out()).isEqualTo("rc=1\n");
-    assertThat(r.err()).isEqualTo("Sorry, try again.\nsudo: 1 incorrect password attempt\n");
-    assertThat(machine.runs()).isEmpty();
+  void wrongPasswordsAreRefusedLikeRealSudo_threeAttemptsReadingStdinLines() {
+    ShellRun r = ShellRun.run(machine, "admin", "sudo -S -p '' whoami; echo \"rc=$?\"; cat",
+        "wrong\nmore\nthird\nleft for the next command\n");
+    assertThat(r.out()).isEqualTo("rc=1\nleft for the next command\n");
+    assertThat(r.err()).isEqualTo("Sorry, try again.\nSorry, try again.\nsudo: 3 incorrect password attempts\n");
+    assertThat(machine.runs()).as("whoami never ran; cat got the fourth line").singleElement()
+        .satisfies(run -> assertThat(run.commandLine()).containsExactly("cat"));
+  }
+
+  @Test
+  void aWrongPasswordThenEndOfInput_isCountedAsDebiansSudoCountsIt() {
+    ShellRun one = ShellRun.run(machine, "admin", "sudo -S -p '' whoami", "wrong\n");
+    assertThat(one.status()).isEqualTo(1);
+    assertThat(one.err()).isEqualTo("Sorry, try again.\n\nsudo: no password was provided\n"
+        + "sudo: 1 incorrect password attempt\n");
+    ShellRun two = ShellRun.run(machine, "admin", "sudo -S -p '' whoami", "wrong\nagain\n");
+    assertThat(two.err()).endsWith("sudo: 2 incorrect password attempts\n");
+  }
+
+  @Test
+  void theRightPasswordOnTheSecondAttempt_runsTheCommand() {
+    ShellRun r = ShellRun.run(machine, "admin", "sudo -S -p '' sh -c 'whoami; cat'", "wrong\nadminpw\nrest\n");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).isEqualTo("root\nrest\n");
+    assertThat(r.err()).isEqualTo("Sorry, try again.\n");
   }
 
   @Test
@@ -66,7 +86,7 @@ class SudoTest {
   void emptyStdinProvidesNoPassword() {
     ShellRun r = ShellRun.run(machine, "admin", "sudo -S -p '' whoami", "");
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.err()).startsWith("sudo: no password was provided\n");
+    assertThat(r.err()).isEqualTo("\nsudo: no password was provided\nsudo: a password is required\n");
   }
 
   @Test

@@ -65,6 +65,9 @@ class WireFormatTest {
     StringBuilder in = new StringBuilder();
     if (sudoPassword != null) {
       in.append(sudoPassword).append('\n');
+      if (!script.secrets().isEmpty()) {
+        in.append("@@tc-not-a-password\n@@tc-not-a-password\n"); // StdinPayload's two fillers
+      }
     }
     in.append(script.stdinSentinel()).append('\n');
     for (SecretRef ref : script.secrets()) {
@@ -155,7 +158,8 @@ class WireFormatTest {
     ShellRun r = ShellRun.run(machine, "admin", command(script, true), stdin(script, "nope", Map.of(CREDENTIAL, "x")));
 
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("Sorry, try again.\nsudo: 1 incorrect password attempt\n");
+    assertThat(r.err()).as("sudo's three attempts end on the fillers, before the sentinel and the secret")
+        .isEqualTo("Sorry, try again.\nSorry, try again.\nsudo: 3 incorrect password attempts\n");
     assertThat(Sections.parse(new ExecResult(r.status(), r.out(), r.err(), Duration.ZERO), script.nonce())).isEmpty();
     assertThat(machine.runs()).isEmpty();
   }

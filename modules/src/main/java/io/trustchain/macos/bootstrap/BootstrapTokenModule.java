@@ -2,9 +2,11 @@ package io.trustchain.macos.bootstrap;
 
 import io.trustchain.facts.BootstrapTokenFacts;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Known;
 import io.trustchain.facts.Probes;
 import io.trustchain.facts.MdmFacts;
 import io.trustchain.facts.UserFacts;
+import io.trustchain.macos.passwords.BootstrapTokenPrompt;
 import io.trustchain.plan.Attributes;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
@@ -66,7 +68,7 @@ public final class BootstrapTokenModule implements ResourceModule<BootstrapToken
       return new Change.NoOp(address, before, "the Bootstrap Token is escrowed to the MDM server");
     }
     Attributes after = attributes(new BootstrapTokenFacts(true, true));
-    boolean nobodyHasAToken = facts.users().stream().noneMatch(UserFacts::secureToken);
+    boolean nobodyHasAToken = Known.noneMatch(facts.users(), UserFacts::secureToken);
     if (nobodyHasAToken) {
       if (autoEscrows(facts)) {
         return new Change.Pending(address, before, after, "nobody holds a Secure Token yet: macOS escrows the"
@@ -81,8 +83,8 @@ public final class BootstrapTokenModule implements ResourceModule<BootstrapToken
           "name the credential (credential: {user: …, password: !secret …}) in the play");
     }
     List<Command> commands = List.of(
-        Command.of("profiles", "install", "-type", "bootstraptoken", "-user", c.user(), "-password")
-            .withSecret(c.password()),
+        BootstrapTokenPrompt.install(c),
+        // no prompt is documented for validate: the password is an argument of this one command (README's table)
         Command.of("profiles", "validate", "-type", "bootstraptoken", "-user", c.user(), "-password")
             .withSecret(c.password()));
     List<Guard> guards = new java.util.ArrayList<>(List.of(Probes.bootstrapEscrowed(false)));

@@ -1,6 +1,7 @@
 package io.trustchain.macos.credential;
 
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Known;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanProblem;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The management credential must exist, be an admin, hold a Secure Token and its password must
- * authenticate, as read from the Mac (product.md; safety invariant 4). Each missing piece is one
+ * authenticate, as read from the Mac (product.md; safety invariant 4). Its password is tried only when a
+ * planned change uses it (once per run, before that first use): unchecked is not a problem. Each missing piece is one
  * problem with what to do; a host with an unfit credential gets no changes. One exception: on a Mac
  * where nobody holds a Secure Token yet (fresh from Automated Device Enrollment, the first login takes
  * the first token), a credential without one is expected, and it is a problem only when a planned
@@ -38,7 +40,7 @@ public final class CredentialFitness implements PlanValidator {
           "make it an admin on the Mac (dseditgroup -o edit -a " + name + " -t user admin); trustchain never"
               + " changes the credential itself"));
     }
-    boolean freshMac = gathered.users().stream().noneMatch(UserFacts::secureToken);
+    boolean freshMac = Known.noneMatch(gathered.users(), UserFacts::secureToken);
     if (!u.secureToken() && (!freshMac || uses(changes, credential))) {
       problems.add(problem(credential, "the management credential " + name + " does not hold a Secure Token",
           "grant it one from another Secure Token admin (sysadminctl -secureTokenOn " + name
@@ -46,11 +48,8 @@ public final class CredentialFitness implements PlanValidator {
     }
     if (Boolean.FALSE.equals(u.passwordAuthenticates())) {
       problems.add(problem(credential, "the password given for the management credential " + name
-          + " does not authenticate (dscl . -authonly)", "check the secret " + credential.password().describe()));
-    } else if (u.passwordAuthenticates() == null) {
-      problems.add(problem(credential, "the password of the management credential " + name
-          + " was not checked (dscl . -authonly)", "gather the facts again; the planner asks for the credential's"
-          + " password to be checked"));
+          + " does not authenticate (checked once, because a planned change uses it)",
+          "check the secret " + credential.password().describe()));
     }
     return problems;
   }

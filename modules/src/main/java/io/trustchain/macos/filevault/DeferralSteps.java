@@ -6,6 +6,7 @@ import io.trustchain.facts.Deferral;
 import io.trustchain.facts.DeferralOptions;
 import io.trustchain.facts.FileVaultFacts;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Known;
 import io.trustchain.facts.Probes;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.macos.platform.Platform;
@@ -121,7 +122,7 @@ final class DeferralSteps {
     if (bootstrap && Platform.bigSurOrLater(facts)) {
       return true;
     }
-    boolean noToken = facts.users().stream().noneMatch(UserFacts::secureToken);
+    boolean noToken = Known.noneMatch(facts.users(), UserFacts::secureToken);
     return noToken && facts.os() != null && facts.os().atLeast(10, 15);
   }
 

@@ -1,17 +1,15 @@
 package io.trustchain.macos.filevault;
 
+import io.trustchain.spi.MacNames;
 import io.trustchain.spi.ParamProblem;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The filevault parameters' cross-checks, before any fact is read. */
 final class FileVaultChecks {
-
-  private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   private FileVaultChecks() {}
 
@@ -40,6 +38,8 @@ final class FileVaultChecks {
       problems.add(new ParamProblem("deferred", "deferred has no effect with enable_with: immediate", "remove it"));
     }
     if (p.deferred() != null) {
+      MacNames.shortName(p.deferred().user()).ifPresent(why ->
+          problems.add(new ParamProblem("deferred.user", why, MacNames.SHORT_NAME_HINT)));
       Integer force = p.deferred().forceAtLogin();
       if (force != null && force < -1) {
         problems.add(ParamProblem.of("deferred.force_at_login", "force_at_login is -1 (ignore), 0 (the next login)"
@@ -85,8 +85,8 @@ final class FileVaultChecks {
         problems.add(new ParamProblem("unlock_users", "unlock_users cannot be empty: somebody must unlock FileVault",
             "list at least one Secure Token holder"));
       }
-      p.unlockUsers().stream().filter(u -> !SHORT_NAME.matcher(u).matches()).forEach(u ->
-          problems.add(ParamProblem.of("unlock_users", "\"" + u + "\" is not a macOS short name")));
+      p.unlockUsers().forEach(u -> MacNames.shortName(u).ifPresent(why ->
+          problems.add(new ParamProblem("unlock_users", why, MacNames.SHORT_NAME_HINT))));
     }
     for (String name : p.userPasswords().keySet()) {
       if (p.unlockUsers() == null || !p.unlockUsers().contains(name)) {

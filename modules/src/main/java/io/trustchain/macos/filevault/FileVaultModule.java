@@ -48,11 +48,11 @@ public final class FileVaultModule implements ResourceModule<FileVaultParams> {
     return FileVaultChecks.check(p);
   }
 
-  /** The users it names, the passwords it would use (checked first), and the escrowed key's state. */
+  /** The users it names and the escrowed key's state (their passwords are checked by the change that uses them). */
   @Override
   public FactsRequest needs(FileVaultParams p) {
     Set<String> users = new LinkedHashSet<>(named(p));
-    FactsRequest request = new FactsRequest(users, Map.copyOf(p.userPasswords()));
+    FactsRequest request = new FactsRequest(users, Map.of()); // passwords are checked by the change that uses them
     return p.escrows() ? request.withEscrowItems(Set.of(FileVaultCommands.PRK_ITEM)) : request;
   }
 

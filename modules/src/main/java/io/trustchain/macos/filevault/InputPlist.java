@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * The property list fdesetup reads with {@code -inputplist} (fdesetup(8)): {@code Username} and
  * {@code Password} of the authorising user, optionally {@code AdditionalUsers} and a
- * {@code Certificate}. Passwords are secret references: they reach the Mac only on stdin, inside
- * {@code <![CDATA[…]]>} so that {@code <} and {@code &} need no escaping (a password that contains
- * {@code ]]>} cannot be sent this way: the residual limit).
+ * {@code Certificate}. Passwords are secret references: they reach the Mac only on stdin, XML-escaped
+ * ({@link SecretRef.Xml}: {@code &}, {@code <} and {@code >} as entities), so no password can end its
+ * {@code <string>} or open markup, whatever it holds.
  */
 final class InputPlist {
 
@@ -55,11 +55,11 @@ final class InputPlist {
 
   private void user(String name, SecretRef password) {
     text.append("<key>Username</key>\n<string>").append(xml(name)).append("</string>\n")
-        .append("<key>Password</key>\n<string><![CDATA[");
+        .append("<key>Password</key>\n<string>");
     pieces.add(Arg.literal(text.toString()));
-    pieces.add(Arg.secret(password));
+    pieces.add(Arg.secret(new SecretRef.Xml(password)));
     text.setLength(0);
-    text.append("]]></string>\n");
+    text.append("</string>\n");
   }
 
   private static String xml(String s) {

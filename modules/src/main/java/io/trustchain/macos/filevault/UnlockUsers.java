@@ -44,11 +44,6 @@ final class UnlockUsers {
             "give it as user_passwords: {" + name + ": !secret …}, or give " + name
                 + " a Secure Token with a user resource (token holders unlock FileVault)");
       }
-      if (!Boolean.TRUE.equals(u.passwordAuthenticates())) {
-        throw new PlanException(possessive(name) + " password " + (u.passwordAuthenticates() == null
-            ? "was not checked" : "does not authenticate") + " (dscl . -authonly)",
-            "check the secret " + password.describe());
-      }
       Credential c = d.credential("adding " + name + " to FileVault");
       d.guard(Probes.passwordAuthenticates(name, password));
       if (listedNow(d) && u.generatedUid() != null) {

@@ -30,8 +30,8 @@ public final class FileVaultInvariant implements PlanValidator {
   public List<PlanProblem> validate(HostFacts gathered, HostFacts projected, Credential credential, List<Change> changes) {
     FileVaultFacts before = gathered.filevault();
     FileVaultFacts after = projected.filevault();
-    if (before == null || after == null) {
-      return List.of();
+    if (before == null || after == null || before.equals(after)) {
+      return List.of(); // no change touches FileVault
     }
     List<PlanProblem> problems = new ArrayList<>();
     boolean wasOn = onOrComingOn(before.status());

@@ -1,6 +1,7 @@
 package io.trustchain.macos.safety;
 
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.Known;
 import io.trustchain.facts.UserFacts;
 import io.trustchain.macos.platform.Platform;
 import io.trustchain.plan.Action;
@@ -30,6 +31,9 @@ public final class TokenAdminInvariant implements PlanValidator {
   @Override
   public List<PlanProblem> validate(HostFacts gathered, HostFacts projected, Credential credential, List<Change> changes) {
     List<PlanProblem> problems = new ArrayList<>();
+    if (gathered.sameUsers(projected)) {
+      return problems; // no change touches an account: nothing can lose a token or admin rights
+    }
     if (any(gathered, TOKEN_ADMIN) && !any(projected, TOKEN_ADMIN)) {
       problems.add(new PlanProblem(culprit(gathered, projected, changes, TOKEN_ADMIN, "token_admin"),
           "this plan would leave no admin holding a Secure Token on this Mac",
@@ -46,7 +50,7 @@ public final class TokenAdminInvariant implements PlanValidator {
   }
 
   private static boolean any(HostFacts facts, Predicate<UserFacts> p) {
-    return facts.users().stream().anyMatch(p);
+    return Known.anyMatch(facts.users(), p);
   }
 
   /**

@@ -27,7 +27,7 @@ final class ExistingUser {
   static Change plan(ResourceAddress address, UserParams p, UserFacts u, HostFacts facts, Credential credential)
       throws PlanException {
     String name = p.name();
-    if (p.uid() != null && p.uid() != u.uid()) {
+    if (p.uid() != null && !p.uid().equals(u.uid())) {
       throw new PlanException(name + " has uid " + u.uid() + ", not " + p.uid()
           + ": trustchain does not renumber accounts", "remove uid: from this resource, or set it to " + u.uid());
     }
@@ -49,12 +49,12 @@ final class ExistingUser {
       after = after.set("shell", p.shell());
       why.add("shell differs");
     }
-    if (p.hidden() != null && p.hidden() != u.hidden()) {
+    if (p.hidden() != null && !p.hidden().equals(u.hidden())) {
       commands.add(UserCommands.setHidden(name, p.hidden()));
       after = after.set("hidden", p.hidden());
       why.add(name + (p.hidden() ? " is hidden from" : " is shown at") + " the login window");
     }
-    if (p.admin() != null && p.admin() != u.admin()) {
+    if (p.admin() != null && !p.admin().equals(u.admin())) {
       after = after.set("admin", p.admin());
       guards.add(Probes.admin(name, u.admin()));
       if (p.admin()) {

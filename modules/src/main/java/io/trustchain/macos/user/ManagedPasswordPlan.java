@@ -13,6 +13,8 @@ import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.Credential;
 import io.trustchain.transport.Command;
 import io.trustchain.transport.EscrowStep;
+import io.trustchain.transport.Guard;
+import io.trustchain.facts.Probes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +34,12 @@ import java.util.Optional;
 final class ManagedPasswordPlan {
 
   /** The decision: commands (escrow steps and Mac commands, in order), why, whether it is drift, the words for a no-op. */
-  record Outcome(List<Command> commands, String reason, boolean drift, String settled, boolean rotates) {
+  record Outcome(List<Command> commands, String reason, boolean drift, String settled, boolean rotates,
+      List<Guard> guards) {
+    Outcome(List<Command> commands, String reason, boolean drift, String settled, boolean rotates) {
+      this(commands, reason, drift, settled, rotates, List.of());
+    }
+
     static Outcome settled(String words) {
       return new Outcome(List.of(), null, false, words, false);
     }
@@ -67,6 +74,13 @@ final class ManagedPasswordPlan {
       throw new PlanException("the " + escrow.store() + " cannot read back, and a managed password is only changed"
           + " once its new value is read back from escrow", "use the vault store (escrow: {store: vault, path: …})");
     }
+    for (EscrowedItem item : List.of(current, pending)) {
+      if (item.isEscrowed() && item.authenticates() == null) {
+        throw new PlanException("cannot tell whether the Mac accepts " + possessive(name) + " escrowed password:"
+            + " its check gave no answer trustchain understands, and no password is changed on a guess",
+            "run plan again; -vv shows the check's command");
+      }
+    }
     if (pending.isEscrowed()) {
       if (Boolean.TRUE.equals(pending.authenticates())) {
         return new Outcome(List.of(Command.escrow(new EscrowStep.Promote(ManagedPasswords.pending(name),
@@ -78,6 +92,10 @@ final class ManagedPasswordPlan {
         return new Outcome(List.of(Command.escrow(new EscrowStep.Discard(ManagedPasswords.pending(name)))),
             "a run stopped before " + possessive(name) + " password was changed: the Mac still accepts the current"
             + " one, so the pending one is dropped from escrow", false, null, false);
+      }
+      if (!current.isEscrowed()) {
+        return rotate(host, p, u, facts, credential, "a run stopped before " + possessive(name) + " first managed"
+            + " password was set (the Mac does not accept the pending one): it is made and set again", false);
       }
       return rotate(host, p, u, facts, credential, "neither the current nor the pending escrowed password opens "
           + name + " (changed outside trustchain)", true);
@@ -156,25 +174,31 @@ final class ManagedPasswordPlan {
     List<Command> commands = new ArrayList<>(keep(name, m.value(), m.generated()
         ? new EscrowStep.PasswordRule(m.lengthOrDefault(), m.charactersOrDefault()) : null, facts));
     String path;
+    // right before the Mac changes: the account is still there with the token the plan saw, and the credential
+    // is as the plan saw it and its password opens it (tried once per apply, on stdin)
+    List<Guard> guards = new ArrayList<>(List.of(Probes.accountExists(name), Probes.secureToken(name, u.secureToken())));
+    if (credentialFits) {
+      guards.addAll(Probes.credential(credential.user(), credential.password(), facts));
+    }
     if (credentialFits) {
       commands.add(PasswordCommands.reset(name, next, credential));
       path = credential.user() + " resets it with sysadminctl -resetPasswordFor"
           + (u.secureToken() ? ", which keeps " + possessive(name) + " Secure Token and FileVault unlock in step" : "");
     } else if (u.secureToken()) {
       throw new PlanException(name + " holds a Secure Token, and resetting its password without a token-holding"
-          + " credential (dscl . -passwd as root) would leave its Secure Token and FileVault unlock on the old"
+          + " credential (a root reset, without the token's unlock) would leave its Secure Token and FileVault unlock on the old"
           + " password: macOS breaks the token's trust (macos-reference rule 4)", "give the play a credential that is"
           + " an admin holding a Secure Token" + (credential == null ? "" : " (" + credential.user() + " is not)"));
     } else {
       commands.add(PasswordCommands.rootReset(name, next));
-      path = name + " holds no Secure Token, so it is reset as root (dscl . -passwd): no token or FileVault"
+      path = name + " holds no Secure Token, so it is reset as root through Open Directory (no old password): no token or FileVault"
           + " password to keep in step" + (credential == null ? "" : "; " + credential.user() + " holds no token");
     }
     commands.add(PasswordCommands.verify(name, next));
     commands.add(Command.escrow(new EscrowStep.Promote(ManagedPasswords.pending(name), ManagedPasswords.current(name))));
     return new Outcome(commands, (drift ? "drift: " : "") + why + "; the new password is kept in escrow as pending"
         + " (read back) before the Mac changes, " + path + ", and it is promoted once the Mac accepts it", drift, null,
-        true);
+        true, guards);
   }
 
   private static List<Command> keep(String name, SecretRef value, EscrowStep.PasswordRule rule, HostFacts facts) {

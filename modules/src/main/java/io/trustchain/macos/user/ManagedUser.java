@@ -30,9 +30,12 @@ final class ManagedUser {
   static Change existing(String host, ResourceAddress address, UserParams p, UserFacts u, HostFacts facts,
       Credential credential) throws PlanException {
     ManagedPasswordPlan.Outcome out = ManagedPasswordPlan.decide(host, p, u, facts, credential);
-    Change rest = ExistingUser.plan(address, asPassword(host, p, out, facts), withAuthentication(p, u, out, facts),
-        facts, credential);
-    return merge(address, rest, out);
+    UserParams withPassword = asPassword(host, p, out, facts);
+    Change rest = ExistingUser.plan(address, withPassword, withAuthentication(p, u, out, facts), facts, credential);
+    // the rest's check of the managed password would run before the rotation sets it: the rotation checks it itself
+    Guard ownPassword = withPassword.password() == null ? null
+        : io.trustchain.facts.Probes.passwordAuthenticates(p.name(), withPassword.password());
+    return merge(address, rest, out, ownPassword);
   }
 
   /** A new user: created with its new managed password (kept in escrow as pending first), then promoted. */
@@ -85,7 +88,8 @@ final class ManagedUser {
         u.authenticationAuthority(), ok);
   }
 
-  private static Change merge(ResourceAddress address, Change rest, ManagedPasswordPlan.Outcome out) {
+  private static Change merge(ResourceAddress address, Change rest, ManagedPasswordPlan.Outcome out,
+      Guard ownPassword) {
     if (out.commands().isEmpty()) {
       return rest instanceof Change.NoOp n ? new Change.NoOp(address, n.current(), n.reason() + "; " + out.settled())
           : rest;
@@ -93,13 +97,18 @@ final class ManagedUser {
     List<Command> commands = new ArrayList<>(out.commands());
     commands.addAll(rest.commands());
     String password = out.rotates() ? "(new)" : "(set)";
+    List<Guard> guards = new ArrayList<>(out.guards());
+    if (rest instanceof Change.Update r) {
+      r.guards().stream().filter(g -> !guards.contains(g) && (out.commands().isEmpty() || !g.equals(ownPassword)))
+          .forEach(guards::add);
+    }
     return switch (rest) {
       case Change.Update r -> new Change.Update(address, r.before(), marked(r.after(), password), commands,
-          out.reason() + "; " + r.reason(), r.guards());
+          out.reason() + "; " + r.reason(), guards);
       case Change.NoOp r -> new Change.Update(address, r.current(), marked(r.current(), password), commands,
-          out.reason(), List.<Guard>of());
+          out.reason(), guards);
       case Change.Pending r -> new Change.Update(address, r.before(), marked(r.before(), password), commands,
-          out.reason() + "; " + r.reason(), List.<Guard>of());
+          out.reason() + "; " + r.reason(), guards);
       default -> rest;
     };
   }

@@ -40,7 +40,7 @@ final class NewUser {
     String name = p.name();
     if (p.uid() != null) {
       for (UserFacts other : facts.users()) {
-        if (other.uid() == p.uid()) {
+        if (p.uid().equals(other.uid())) {
           throw new PlanException("uid " + p.uid() + " is already used by " + other.name(),
               "choose another uid, or leave uid: out and macOS picks the next free one");
         }

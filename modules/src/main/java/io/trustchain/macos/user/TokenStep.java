@@ -40,7 +40,6 @@ sealed interface TokenStep {
         return new Keep();
       }
       if (p.password() != null) {
-        requireAuthenticates(p, u);
         return new Grant(u.secureTokenDisabledTag());
       }
       BootstrapTokenFacts bt = facts.bootstrapToken();
@@ -64,22 +63,9 @@ sealed interface TokenStep {
         throw new PlanException(name + " holds a Secure Token and revoking it needs " + possessive(name)
             + " password", "give " + possessive(name) + " password (password: !secret …), or drop secure_token: false");
       }
-      requireAuthenticates(p, u);
       return new Revoke(modern && !u.secureTokenDisabledTag());
     }
     return modern && !u.secureTokenDisabledTag() ? new AddTag() : new Keep();
   }
 
-  private static void requireAuthenticates(UserParams p, UserFacts u) throws PlanException {
-    if (Boolean.TRUE.equals(u.passwordAuthenticates())) {
-      return;
-    }
-    String name = p.name();
-    if (Boolean.FALSE.equals(u.passwordAuthenticates())) {
-      throw new PlanException(possessive(name) + " password does not authenticate (dscl . -authonly)",
-          "check the secret " + p.password().describe() + "; trustchain never changes an existing user's password");
-    }
-    throw new PlanException(possessive(name) + " password was not checked (dscl . -authonly), so trustchain"
-        + " cannot use it", "gather the facts again; the user module asks for every password a document gives");
-  }
 }

@@ -2,11 +2,13 @@ package io.trustchain.macos.user;
 
 import io.trustchain.spi.Credential;
 import io.trustchain.secret.SecretRef;
+import io.trustchain.facts.PasswordCheck;
+import io.trustchain.macos.passwords.Sysadminctl;
 import io.trustchain.transport.Command;
 
 /**
  * The command lines of the user module (macos-reference.md §1, §5). Passwords are secret
- * references: the transport feeds them through stdin, never in the command string.
+ * references fed on stdin to the tools' prompts (io.trustchain.macos.passwords): never on a command line.
  */
 final class UserCommands {
 
@@ -16,41 +18,51 @@ final class UserCommands {
   private UserCommands() {}
 
   /**
-   * {@code sysadminctl -addUser NAME [-fullName F] [-UID U] [-shell S] [-password (secret)] [-admin]
-   * [-adminUser CRED -adminPassword (secret)]}. With a token-holding admin's credentials and a
-   * password, macOS gives the new user a Secure Token at creation (S6, S12).
+   * {@code sysadminctl -addUser NAME [-fullName F] [-UID U] [-shell S] [-password -] [-admin]
+   * [-adminUser CRED -adminPassword -]}, the passwords answered on stdin ({@link Sysadminctl}). With a
+   * token-holding admin's credentials and a password, macOS gives the new user a Secure Token at creation (S6,
+   * S12).
    */
   static Command addUser(UserParams p, SecretRef password, Credential credential) {
-    Command c = Command.of("sysadminctl", "-addUser", p.name());
+    Sysadminctl c = Sysadminctl.call("-addUser", p.name());
     if (p.fullName() != null) {
-      c = c.with("-fullName", p.fullName());
+      c.with("-fullName", p.fullName());
     }
     if (p.uid() != null) {
-      c = c.with("-UID", p.uid().toString());
+      c.with("-UID", p.uid().toString());
     }
     if (p.shell() != null) {
-      c = c.with("-shell", p.shell());
+      c.with("-shell", p.shell());
     }
     if (password != null) {
-      c = c.with("-password").withSecret(password);
+      c.password("-password", password);
     }
     if (Boolean.TRUE.equals(p.admin())) {
-      c = c.with("-admin");
+      c.with("-admin");
     }
-    return credential == null ? c : withAdmin(c, credential);
+    return credential == null ? c.command() : c.admin(credential).command();
   }
 
-  /** {@code sysadminctl -deleteUser NAME -keepHome|-secure -adminUser CRED -adminPassword (secret)}. */
+  /** {@code sysadminctl -deleteUser NAME -keepHome|-secure -adminUser CRED -adminPassword -}. */
   static Command deleteUser(String name, boolean removeHome, Credential credential) {
-    return withAdmin(Command.of("sysadminctl", "-deleteUser", name, removeHome ? "-secure" : "-keepHome"), credential);
+    return Sysadminctl.call("-deleteUser", name).with(removeHome ? "-secure" : "-keepHome").admin(credential)
+        .command();
   }
 
   static Command secureTokenOn(String name, SecretRef password, Credential credential) {
-    return withAdmin(Command.of("sysadminctl", "-secureTokenOn", name, "-password").withSecret(password), credential);
+    return Sysadminctl.call("-secureTokenOn", name).password("-password", password).admin(credential).command();
   }
 
   static Command secureTokenOff(String name, SecretRef password, Credential credential) {
-    return withAdmin(Command.of("sysadminctl", "-secureTokenOff", name, "-password").withSecret(password), credential);
+    return Sysadminctl.call("-secureTokenOff", name).password("-password", password).admin(credential).command();
+  }
+
+  /**
+   * {@code name}'s password checked on the Mac before it is used ({@link PasswordCheck}): a wrong one stops the
+   * change before anything changes.
+   */
+  static Command checkPassword(String name, SecretRef password) {
+    return PasswordCheck.verify(name, password);
   }
 
   static Command appendDisabledTags(String name) {
@@ -61,9 +73,12 @@ final class UserCommands {
     return Command.of("dscl", ".", "-delete", "/Users/" + name, "AuthenticationAuthority", DISABLED_TAGS);
   }
 
-  /** {@code dscl . -passwd /Users/NAME (secret)}: root sets a password without the old one. */
+  /**
+   * Sets a new account's first password as root, the password on stdin (Open Directory through osascript,
+   * {@link PasswordCheck#set}; {@code dscl . -passwd /Users/NAME PASSWORD} would show it).
+   */
   static Command setPassword(String name, SecretRef password) {
-    return Command.of("dscl", ".", "-passwd", "/Users/" + name).withSecret(password);
+    return PasswordCheck.set(name, password);
   }
 
   /** {@code dscl . -create /Users/NAME KEY VALUE}: RealName, UserShell, IsHidden. */
@@ -83,7 +98,4 @@ final class UserCommands {
     return Command.of("dseditgroup", "-o", "edit", "-d", name, "-t", "user", "admin");
   }
 
-  private static Command withAdmin(Command c, Credential credential) {
-    return c.with("-adminUser", credential.user(), "-adminPassword").withSecret(credential.password());
-  }
 }

@@ -9,6 +9,7 @@ import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
 import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.Credential;
+import io.trustchain.spi.MacNames;
 import io.trustchain.spi.ManagedAccount;
 import io.trustchain.spi.ParamProblem;
 import io.trustchain.spi.PlanContext;
@@ -19,15 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code user} resource: a local account, present or absent, with its attributes and its
  * Secure Token. The management credential is never modified (safety invariant 2).
  */
 public final class UserModule implements ResourceModule<UserParams> {
-
-  private static final Pattern SHORT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   @Override
   public String name() {
@@ -47,9 +45,10 @@ public final class UserModule implements ResourceModule<UserParams> {
   @Override
   public List<ParamProblem> check(UserParams p) {
     List<ParamProblem> problems = new ArrayList<>();
-    if (!SHORT_NAME.matcher(p.name()).matches()) {
-      problems.add(new ParamProblem("name", "\"" + p.name() + "\" is not a macOS short name",
-          "use letters, digits, _ . and -, starting with a letter or _"));
+    MacNames.shortName(p.name()).ifPresent(why -> problems.add(new ParamProblem("name", why,
+        MacNames.SHORT_NAME_HINT)));
+    if (p.fullName() != null) {
+      MacNames.fullName(p.fullName()).ifPresent(why -> problems.add(ParamProblem.of("full_name", why)));
     }
     if (p.isAbsent()) {
       Map<String, Object> ignored = new java.util.LinkedHashMap<>();
@@ -73,9 +72,9 @@ public final class UserModule implements ResourceModule<UserParams> {
     if (p.uid() != null && p.uid() < 1) {
       problems.add(ParamProblem.of("uid", "uid must be a positive number, not " + p.uid()));
     }
-    if (p.shell() != null && !p.shell().startsWith("/")) {
-      problems.add(new ParamProblem("shell", "shell must be an absolute path, not \"" + p.shell() + "\"",
-          "for example /bin/zsh"));
+    if (p.shell() != null) {
+      MacNames.absolutePath(p.shell()).ifPresent(why -> problems.add(new ParamProblem("shell",
+          "shell must be an absolute path: " + why, "for example /bin/zsh")));
     }
     return problems;
   }
@@ -89,13 +88,20 @@ public final class UserModule implements ResourceModule<UserParams> {
     return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(), password));
   }
 
-  /** The account itself (read even below uid 500) and its password, to check with dscl -authonly. */
+  /**
+   * The account itself (read even below uid 500). Its password is never tried while reading facts: only a
+   * change that needs it checks it, first thing in its exec (a wrong one stops the change, nothing changed).
+   */
   @Override
   public FactsRequest needs(UserParams p) {
-    SecretRef checked = p.isAbsent() ? null : p.password() != null ? p.password()
-        : p.managedPassword() != null ? p.managedPassword().value() : null;
-    FactsRequest request = new FactsRequest(Set.of(p.name()), checked == null ? Map.of() : Map.of(p.name(), checked));
-    return p.managedPassword() == null || p.isAbsent() ? request : request.managingPasswords(Set.of(p.name()));
+    if (p.managedPassword() == null || p.isAbsent()) {
+      return new FactsRequest(Set.of(p.name()), Map.of());
+    }
+    // A declared managed password is the one exception: a value that no longer opens the account is drift
+    // (issue 9), so the facts try it (on stdin); an escrowed one is tried from escrow (FactsGatherer).
+    SecretRef declared = p.managedPassword().value();
+    return new FactsRequest(Set.of(p.name()), declared == null ? Map.of() : Map.of(p.name(), declared))
+        .managingPasswords(Set.of(p.name()));
   }
 
   @Override

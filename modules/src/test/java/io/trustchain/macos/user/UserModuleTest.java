@@ -63,17 +63,18 @@ class UserModuleTest {
   }
 
   @Test
-  void needsTheAccountAndItsPasswordChecked() {
-    assertThat(module.needs(alice(true, ALICE_PW)))
-        .isEqualTo(new FactsRequest(Set.of("alice"), Map.of("alice", ALICE_PW)));
+  void needsTheAccount_neverItsPassword() {
+    assertThat(module.needs(alice(true, ALICE_PW))).as("a password is tried by the change that uses it, not the facts")
+        .isEqualTo(new FactsRequest(Set.of("alice"), Map.of()));
     assertThat(module.needs(UserParams.absent("bob"))).isEqualTo(new FactsRequest(Set.of("bob"), Map.of()));
   }
 
   @Test
-  void theCredentialPasswordWinsWhenTheSameAccountIsChecked() {
+  void noPasswordIsCheckedWhileReadingFacts_notEvenTheCredentials() {
     BoundResource<UserParams> r = new BoundResource<>(ResourceAddress.of("user", "tcadmin"), module,
         new UserParams("tcadmin", null, null, null, null, null, null, ALICE_PW, null, null), TCADMIN, "p", Fixtures.AT);
-    assertThat(new Planner().needs(List.of(r)).passwordsToCheck()).isEqualTo(Map.of("tcadmin", TCADMIN.password()));
+    assertThat(new Planner().needs(List.of(r)).passwordsToCheck()).isEmpty();
+    assertThat(new Planner().needs(List.of(r)).namedUsers()).containsExactly("tcadmin");
   }
 
   /** A later resource that needs alice's token (as a FileVault unlock user would). */

@@ -4,6 +4,7 @@ import io.trustchain.lab.exec.NetworkFault;
 import io.trustchain.lab.macos.state.MacState;
 import io.trustchain.lab.macos.state.NetFault;
 import io.trustchain.lab.macos.state.ToolFault;
+import io.trustchain.lab.macos.state.VarianceFault;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,9 +15,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** The {@code faults:} section: network faults for the SSH side, tool faults for the programs. */
 final class FaultSpecs {
 
-  static final Set<String> FAULTS = Set.of("network", "refuse_silently", "no_full_disk_access");
+  static final Set<String> FAULTS = Set.of("network", "refuse_silently", "no_full_disk_access", "variance");
   static final Set<String> NETWORK = Set.of("id", "kind", "match", "delay_ms", "times");
   static final Set<String> REFUSE = Set.of("match", "times");
+  static final Set<String> VARIANCE = Set.of("match", "before", "after", "stderr", "exit", "replace", "times");
 
   private FaultSpecs() {}
 
@@ -53,6 +55,7 @@ final class FaultSpecs {
       state.faults().network().add(new NetFault(n.text("id").orElse(kind.get().name().toLowerCase(Locale.ROOT) + "-" + i),
           kind.get(), match, n.integer("delay_ms").orElse(0), n.integer("times").orElse(-1)));
     }
+    variance(f, top, state);
     for (Node item : f.list("refuse_silently")) {
       Fields.of(item, top.file(), top.diagnostics(), "a refuse_silently fault", REFUSE).ifPresent(r -> {
         Optional<String> match = r.text("match");
@@ -61,6 +64,23 @@ final class FaultSpecs {
               "for example match: \"sysadminctl .*-secureTokenOn\"");
         } else if (validRegex(r, match.get())) {
           state.faults().refuseSilently().add(new ToolFault(match.get(), r.integer("times").orElse(-1)));
+        }
+      });
+    }
+  }
+
+  /** {@code variance}: lines nobody documented around a tool's output, or another exit status. */
+  private static void variance(Fields f, Fields top, MacState state) {
+    for (Node item : f.list("variance")) {
+      Fields.of(item, top.file(), top.diagnostics(), "a variance fault", VARIANCE).ifPresent(v -> {
+        Optional<String> match = v.text("match");
+        if (match.isEmpty()) {
+          v.error("match", "variance needs match: a regex found in the tool's command line",
+              "for example match: \"^fdesetup status\"");
+        } else if (validRegex(v, match.get())) {
+          state.faults().variance().add(new VarianceFault(match.get(), v.texts("before"), v.texts("after"),
+              v.texts("stderr"), v.integer("exit").orElse(null), v.bool("replace", false),
+              v.integer("times").orElse(-1)));
         }
       });
     }

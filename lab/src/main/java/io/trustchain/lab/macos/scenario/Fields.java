@@ -150,6 +150,19 @@ final class Fields {
     return List.of();
   }
 
+  /** The texts of a list of scalars (lines); empty (reported) when an item is not a single value. */
+  List<String> texts(String key) {
+    List<String> out = new ArrayList<>();
+    for (Node item : list(key)) {
+      if (item instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
+        out.add(s.getValue());
+      } else {
+        diagnostics.error(YamlSource.start(file, item), "each item of " + key + " must be one line of text");
+      }
+    }
+    return out;
+  }
+
   /** The entries of a nested mapping with free-form keys. */
   Map<String, Node> entries(String key) {
     Map<String, Node> out = new LinkedHashMap<>();

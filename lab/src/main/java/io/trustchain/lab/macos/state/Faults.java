@@ -9,6 +9,7 @@ public final class Faults {
 
   private List<NetFault> network = new ArrayList<>();
   private List<ToolFault> refuseSilently = new ArrayList<>();
+  private List<VarianceFault> variance = new ArrayList<>();
   private boolean noFullDiskAccess;
 
   public Faults() {}
@@ -24,6 +25,15 @@ public final class Faults {
   /** The first live {@code refuse_silently} fault matching {@code commandLine}. */
   public Optional<ToolFault> refusal(String commandLine) {
     return refuseSilently.stream().filter(f -> f.matches(commandLine)).findFirst();
+  }
+
+  public List<VarianceFault> variance() {
+    return variance;
+  }
+
+  /** The first live {@code variance} fault matching {@code commandLine}. */
+  public Optional<VarianceFault> variance(String commandLine) {
+    return variance.stream().filter(f -> f.matches(commandLine)).findFirst();
   }
 
   /**

@@ -15,6 +15,7 @@ public final class SimClock {
 
   private String start;
   private long elapsedMillis;
+  private transient OffsetDateTime startTime; // start, parsed once (a clock is read at every log line)
 
   private SimClock() {}
 
@@ -23,7 +24,10 @@ public final class SimClock {
   }
 
   public OffsetDateTime now() {
-    return OffsetDateTime.parse(start).plus(Duration.ofMillis(elapsedMillis));
+    if (startTime == null) {
+      startTime = OffsetDateTime.parse(start);
+    }
+    return startTime.plus(Duration.ofMillis(elapsedMillis));
   }
 
   /** Milliseconds since the epoch, now. */

@@ -56,6 +56,11 @@ final class BootstrapTokenVerbs {
     if (password == null || password.isEmpty()) {
       ctx.stderr().print("Enter the password for user '" + user + "':");
       password = Stdin.line(ctx.stdin());
+      if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
+        // the interactive prompt refuses passwords over 128 bytes, right or not (freegeek-pdx/mkuser's notes)
+        ctx.stdout().print(BAD_CREDENTIALS + "\n");
+        return 1;
+      }
     }
     if (!SecureTokens.authorizes(state, user, password)) {
       ctx.stdout().print(BAD_CREDENTIALS + "\n");

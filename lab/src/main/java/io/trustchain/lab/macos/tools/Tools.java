@@ -30,7 +30,9 @@ public final class Tools {
       Map.entry("fdesetup", new Tool("/usr/bin/fdesetup", Fdesetup::new)),
       Map.entry("diskutil", new Tool("/usr/sbin/diskutil", Diskutil::new)),
       Map.entry("defaults", new Tool("/usr/bin/defaults", Defaults::new)),
-      Map.entry("grep", new Tool("/usr/bin/grep", Grep::new))));
+      Map.entry("grep", new Tool("/usr/bin/grep", Grep::new)),
+      Map.entry("osascript", new Tool("/usr/bin/osascript", Osascript::new)),
+      Map.entry("expect", new Tool("/usr/bin/expect", Expect::new))));
 
   private Tools() {}
 

@@ -1,0 +1,73 @@
+package io.trustchain.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustchain.testing.Ports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release archive, as a new user gets it: unpacked into an empty folder, run with a Java 21+ and no
+ * Maven, against the lab it carries. Its production classpath (lib/) holds no lab class and no library
+ * only the lab needs.
+ */
+class ReleaseArchiveIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void libHoldsNoLabAndLabHoldsTheLab() throws Exception {
+    Release.untar(Release.archive(), dir);
+    Path home = dir.resolve("trustchain-" + Release.VERSION);
+    List<Path> lib;
+    try (Stream<Path> files = Files.list(home.resolve("lib"))) {
+      lib = files.filter(f -> f.toString().endsWith(".jar")).toList();
+    }
+    assertThat(lib).extracting(f -> f.getFileName().toString())
+        .contains("trustchain-cli-" + Release.VERSION + ".jar", "trustchain-engine-" + Release.VERSION + ".jar",
+            "sshj-0.40.0.jar")
+        .noneMatch(n -> n.startsWith("trustchain-lab") || n.startsWith("sshd-"));
+    for (Path jar : lib) {
+      assertThat(Release.jarEntries(jar)).as(jar.toString())
+          .noneMatch(e -> e.startsWith("io/trustchain/lab/") || e.startsWith("org/apache/sshd/"));
+    }
+    try (Stream<Path> files = Files.list(home.resolve("lab"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .contains("trustchain-lab-" + Release.VERSION + ".jar", "scenarios", "secrets")
+          .anyMatch(n -> n.startsWith("sshd-core-"));
+    }
+    assertThat(home.resolve("bin/trustchain")).isExecutable();
+  }
+
+  @Test
+  void plansAgainstTheLabFromAnEmptyFolderWithNoMaven() throws Exception {
+    Release.untar(Release.archive(), dir.resolve("unpacked"));
+    Path home = dir.resolve("unpacked/trustchain-" + Release.VERSION);
+    // the shipped lab inventory, on ports free here
+    Matcher m = Pattern.compile("ansible_port: \\d+").matcher(Files.readString(home.resolve("inventory/lab.yml")));
+    StringBuilder inventory = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(inventory, "ansible_port: " + Ports.free());
+    }
+    m.appendTail(inventory);
+    Files.writeString(home.resolve("inventory/here.yml"), inventory);
+
+    Release.Result plan = Release.run(home, Release.userWithJava(dir.resolve("user")),
+        "bin/trustchain", "plan", "-i", "inventory/here.yml", "playbooks/site.yml");
+    assertThat(plan.code()).as(plan.toString()).isZero();
+    assertThat(plan.out()).contains("mac-ventura (macOS 13.6.7, arm64)")
+        .contains("Plan: 3 to add, 2 to change, 1 to remove, 1 pending (across 3 hosts).");
+    assertThat(plan.err()).doesNotContain("building");
+
+    Release.Result status = Release.run(home, Release.userWithJava(dir.resolve("user")),
+        "bin/trustchain", "lab", "status", "-i", "inventory/here.yml");
+    assertThat(status.code()).as(status.toString()).isZero();
+    assertThat(status.out()).contains("mac-headless");
+  }
+}
