@@ -25,19 +25,33 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultMatrixTest {
 
   /** Every fault scenario → the test that plays it. A new scenario without a test fails the build. */
-  static final Map<String, String> MATRIX = Map.of(
-      "sweep.yml", "FaultSweepTest#theConnectionCutAtAnyByteOfAFullApply_losesNoKey_leaksNoSecret_leavesNoLockUnreported",
-      "drop-mid-apply.yml", "FaultMatrixTest#aConnectionDroppedRightAfterAGrant_losesNothing_andTheRerunDoesNotRepeatIt",
-      "slow.yml", "FaultMatrixTest#aSlowMacIsWaitedFor_andACommandTimeoutShorterThanItsDelayFailsThatHostAlone",
-      "hang.yml", "FaultMatrixTest#aHangingCommandTimesOut_changesNothing_andTheRerunConverges",
-      "unreachable.yml", "FaultMatrixTest#anUnreachableMacFailsAlone_theOthersAreAppliedAndReported",
-      "done-but-refused.yml", "SpineEndToEndTest#aMacThatSaysDoneButRefusesIsReportedAsNotConvergedInItsOwnWords",
-      "hang-token-grant.yml", "LockTest#aSecondApplyIsRefusedAThirdWaitsAndNoneInterleaves",
-      "drop-after-fdesetup.yml",
-      "FileVaultEndToEndTest#aConnectionDroppedBetweenFdesetupAndTheEscrowWrite_losesNoKey_andTheNextRunRecoversIt",
-      "drop-before-release.yml", "DropRecoveryTest#aDropBeforeTheRelease_isFollowedByVerifyAndTheReleaseOnAFreshConnection",
-      "undocumented-line.yml",
-      "UndocumentedOutputEndToEndTest#oneNotUnderstoodSection_theRestConverges_andThePlanNamesWhatItCannotDecide");
+  static final Map<String, String> MATRIX = Map.ofEntries(
+      Map.entry("sweep.yml",
+          "FaultSweepTest#theConnectionCutAtAnyByteOfAFullApply_losesNoKey_leaksNoSecret_leavesNoLockUnreported"),
+      Map.entry("drop-mid-apply.yml",
+          "FaultMatrixTest#aConnectionDroppedRightAfterAGrant_losesNothing_andTheRerunDoesNotRepeatIt"),
+      Map.entry("slow.yml",
+          "FaultMatrixTest#aSlowMacIsWaitedFor_andACommandTimeoutShorterThanItsDelayFailsThatHostAlone"),
+      Map.entry("hang.yml",
+          "FaultMatrixTest#aHangingCommandTimesOut_changesNothing_andTheRerunConverges"),
+      Map.entry("unreachable.yml",
+          "FaultMatrixTest#anUnreachableMacFailsAlone_theOthersAreAppliedAndReported"),
+      Map.entry("done-but-refused.yml",
+          "SpineEndToEndTest#aMacThatSaysDoneButRefusesIsReportedAsNotConvergedInItsOwnWords"),
+      Map.entry("hang-token-grant.yml",
+          "LockTest#aSecondApplyIsRefusedAThirdWaitsAndNoneInterleaves"),
+      Map.entry("drop-after-fdesetup.yml",
+          "FileVaultEndToEndTest#aConnectionDroppedBetweenFdesetupAndTheEscrowWrite_losesNoKey_andTheNextRunRecoversIt"),
+      Map.entry("drop-before-release.yml",
+          "DropRecoveryTest#aDropBeforeTheRelease_isFollowedByVerifyAndTheReleaseOnAFreshConnection"),
+      Map.entry("undocumented-line.yml",
+          "UndocumentedOutputEndToEndTest#oneNotUnderstoodSection_theRestConverges_andThePlanNamesWhatItCannotDecide"),
+      Map.entry("drop-after-password-check.yml",
+          "ManagedPasswordEndToEndTest#aConnectionLostAtEachStep_losesNoPassword_andTheNextRunSettlesIt"),
+      Map.entry("drop-after-password-reset.yml",
+          "ManagedPasswordEndToEndTest#aConnectionLostAtEachStep_losesNoPassword_andTheNextRunSettlesIt"),
+      Map.entry("hang-password-reset.yml",
+          "ManagedPasswordEndToEndTest#aConnectionLostAtEachStep_losesNoPassword_andTheNextRunSettlesIt"));
 
   private static final String ALICE = """
       - name: Alice holds a Secure Token
