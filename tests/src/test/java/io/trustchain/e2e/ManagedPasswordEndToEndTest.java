@@ -130,9 +130,9 @@ class ManagedPasswordEndToEndTest {
             - user: {name: tcadmin, managed_password: {}}
         """));
     assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
-    assertThat(refused.out()).contains("tcadmin holds a Secure Token, and resetting its password without a"
-        + " token-holding credential (a root reset, without the token's unlock) would leave its Secure Token and FileVault unlock on"
-        + " the old password");
+    assertThat(refused.out()).contains("tcadmin holds a Secure Token, and its password cannot be reset without a"
+        + " token-holding credential: sysadminctl refuses (\"Operation is not permitted without secure token unlock.\","
+        + " nothing changed), and a root reset would leave its Secure Token and FileVault unlock on the old password");
 
     // a freshly enrolled Mac: nobody holds a token yet, so the credential holds none either
     LabWorkspace fresh = fleet(dir.resolve("fresh"), Map.of("mac-fresh", "enrolled-supervised.yml"));

@@ -183,12 +183,15 @@ final class ManagedPasswordPlan {
     if (credentialFits) {
       commands.add(PasswordCommands.reset(name, next, credential));
       path = credential.user() + " resets it with sysadminctl -resetPasswordFor"
-          + (u.secureToken() ? ", which keeps " + possessive(name) + " Secure Token and FileVault unlock in step" : "");
+          + (u.secureToken() ? ", which keeps " + possessive(name) + " Secure Token and FileVault unlock in step"
+          : " (" + name + " holds no Secure Token, so no token or FileVault password is kept in step; the credential's"
+          + " path needs no old password)");
     } else if (u.secureToken()) {
-      throw new PlanException(name + " holds a Secure Token, and resetting its password without a token-holding"
-          + " credential (a root reset, without the token's unlock) would leave its Secure Token and FileVault unlock on the old"
-          + " password: macOS breaks the token's trust (macos-reference rule 4)", "give the play a credential that is"
-          + " an admin holding a Secure Token" + (credential == null ? "" : " (" + credential.user() + " is not)"));
+      throw new PlanException(name + " holds a Secure Token, and its password cannot be reset without a"
+          + " token-holding credential: sysadminctl refuses (\"Operation is not permitted without secure token"
+          + " unlock.\", nothing changed), and a root reset would leave its Secure Token and FileVault unlock on the"
+          + " old password", "give the play a credential that is an admin holding a Secure Token"
+          + (credential == null ? "" : " (" + credential.user() + " is not)"));
     } else {
       commands.add(PasswordCommands.rootReset(name, next));
       path = name + " holds no Secure Token, so it is reset as root through Open Directory (no old password): no token or FileVault"
