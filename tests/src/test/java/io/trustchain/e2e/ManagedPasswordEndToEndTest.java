@@ -124,6 +124,30 @@ class ManagedPasswordEndToEndTest {
   }
 
   @Test
+  void aGivenPassword_isEscrowed_andWhenItNoLongerOpensTheAccountThatIsDrift() throws Exception {
+    LabWorkspace ws = fleet(dir, Map.of("mac-sequoia", "sequoia-arm.yml"));
+    String given = playbook(ws, "tcadmin", """
+            - user: {name: alice, managed_password: {value: "{{ vault_alice_password }}"}}
+        """);
+    LabWorkspace.Result first = ws.run("plan", "--detailed-exitcode", given);
+    assertThat(first.code()).as(first.toString()).isEqualTo(2);
+    assertThat(first.out()).contains("the declared password of alice opens it and is not in escrow yet");
+    assertThat(ws.run("apply", "--yes", given).code()).isZero();
+    assertThat(escrowed(ws, "mac-sequoia", "password_alice")).isEqualTo(LabWorkspace.secret("alice"));
+    assertThat(ws.run("plan", "--detailed-exitcode", given).code()).as("converged").isZero();
+
+    assertThat(LabMacs.asRoot(ws, "mac-sequoia", "sequoia-arm.yml", "dscl", ".", "-passwd", "/Users/alice",
+        "set-by-hand-2")).isZero();
+    LabWorkspace.Result drift = ws.run("plan", "--detailed-exitcode", given);
+    assertThat(drift.code()).as("drift, no longer \"No changes\"").isEqualTo(2);
+    assertThat(drift.out()).contains("drift: the declared password no longer opens alice");
+    LabWorkspace.Result repaired = ws.run("apply", "--yes", given);
+    assertThat(repaired.code()).as(repaired.toString()).isZero();
+    assertThat(LabMacs.accepts(ws, "mac-sequoia", "sequoia-arm.yml", "alice", LabWorkspace.secret("alice"))).isTrue();
+    assertThat(ws.run("plan", "--detailed-exitcode", given).code()).isZero();
+  }
+
+  @Test
   void withoutATokenHoldingCredential_aTokenHolderIsRefused_andATokenlessAccountIsResetAsRoot() throws Exception {
     LabWorkspace ws = fleet(dir, Map.of("mac-sequoia", "sequoia-arm.yml"));
     LabWorkspace.Result refused = ws.run("plan", playbook(ws, "ladmin", """

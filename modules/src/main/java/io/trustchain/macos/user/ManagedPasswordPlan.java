@@ -108,6 +108,11 @@ final class ManagedPasswordPlan {
         return new Outcome(keepAndPromote(name, m.value(), facts), "the declared password of " + name
             + " opens it and is not in escrow yet: it is kept there with its date", false, null, false);
       }
+      if (Boolean.FALSE.equals(current.authenticates())) {
+        return new Outcome(keepAndPromote(name, m.value(), facts), "the declared password of " + name + " opens it,"
+            + " and the escrowed one no longer does (the document's value changed): the declared one replaces it in"
+            + " escrow", false, null, false);
+      }
       return Outcome.settled(possessive(name) + " managed password is the declared one, in escrow");
     }
     if (!current.isEscrowed()) {
