@@ -80,6 +80,10 @@ final class FactsScript {
       Map.entry(CLOCK, Command.of("date", "-u", "+%Y-%m-%dT%H:%M:%SZ")),
       Map.entry(DEFERRAL_SINCE, Command.of("cat", FactsRequest.DEFERRAL_MARKER))));
 
+  /** The fixed sections' commands as shown in messages, made once: every host's facts name them. */
+  private static final Map<String, String> FIXED_DISPLAY = FIXED.entrySet().stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().display()));
+
   private final RemoteScript script;
   private final FactsRequest request;
   private final Map<String, EscrowCheck> escrowChecks;
@@ -175,8 +179,9 @@ final class FactsScript {
 
   /** The command of a section, as shown in messages (secrets masked). */
   String display(String key) {
-    if (FIXED.containsKey(key)) {
-      return FIXED.get(key).display();
+    String fixed = FIXED_DISPLAY.get(key);
+    if (fixed != null) {
+      return fixed;
     }
     if (key.startsWith(USER)) {
       return Command.of("dscl", ".", "-read", "/Users/" + key.substring(USER.length()))

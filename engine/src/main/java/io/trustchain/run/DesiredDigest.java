@@ -27,6 +27,12 @@ import java.util.TreeMap;
  */
 public final class DesiredDigest {
 
+  /**
+   * Vault ciphertext → its SHA-256: the same few values (group vars) are digested for every host, twice
+   * per plan, so each is hashed once per run.
+   */
+  private static final Map<String, String> ENVELOPES = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final String base;
 
   private DesiredDigest(Path base) {
@@ -117,7 +123,8 @@ public final class DesiredDigest {
 
   private String secret(SecretRef ref) {
     return switch (ref) {
-      case SecretRef.Vault v -> "secret(vault:" + quote(relative(v.origin())) + ":" + sha256(v.envelope()) + ")";
+      case SecretRef.Vault v -> "secret(vault:" + quote(relative(v.origin())) + ":"
+          + ENVELOPES.computeIfAbsent(v.envelope(), DesiredDigest::sha256) + ")";
       case SecretRef.Command c -> "secret(" + quote(c.describe()) + " in " + quote(relative(c.workDir().toString())) + ")";
       case SecretRef.File f -> "secret(file:" + quote(relative(f.path().toString())) + ")";
       case SecretRef.Xml x -> "xml(" + secret(x.of()) + ")";

@@ -19,10 +19,17 @@ import java.util.Map;
  * <pre>
  * while IFS= read -r tc_l; do [ "$tc_l" = @@tc-stdin-NONCE ] &amp;&amp; break; done   (only with secrets)
  * IFS= read -r tc_s1
- * printf '\n@@tc:NONCE:b:%s\n' KEY; printf '\n@@tc:NONCE:b:%s\n' KEY &gt;&amp;2
+ * tc_rc=0
+ * tc_b='\n@@tc:NONCE:b:%s\n'
+ * tc_e='\n@@tc:NONCE:e:%s:%s\n'
+ * printf "$tc_b" KEY; printf "$tc_b" KEY &gt;&amp;2
  * COMMAND; tc_rc=$?
- * printf '\n@@tc:NONCE:e:%s:%s\n' "$tc_rc" KEY; printf '\n@@tc:NONCE:e:%s:%s\n' "$tc_rc" KEY &gt;&amp;2
+ * printf "$tc_e" "$tc_rc" KEY; printf "$tc_e" "$tc_rc" KEY &gt;&amp;2
  * </pre>
+ *
+ * The markers' formats are written once, in {@code tc_b} and {@code tc_e}, and every section prints them
+ * through these variables: the script is half the size it would be with the formats spelled out in every
+ * section, and that size is paid at every exec (encrypted by the client, read by the Mac's sh).
  *
  * The transport writes, on stdin: the sudo password line (with become), the line
  * {@code @@tc-stdin-NONCE}, then one line per secret. A sudo that needs no password leaves its line
@@ -31,6 +38,10 @@ import java.util.Map;
 public final class ScriptBuilder {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** A section's begin marker, through the format variable the preamble sets; the key word follows. */
+  private static final String BEGIN = "printf \"$tc_b\" ";
+  /** A section's end marker (exit status, key); the key word follows. */
+  private static final String END = "printf \"$tc_e\" \"$tc_rc\" ";
 
   private final String nonce;
   private final Map<SecretRef, String> secretVars = new LinkedHashMap<>();
@@ -98,8 +109,8 @@ public final class ScriptBuilder {
 
   /** The text of a framed section, for use inside {@link #raw} loops. */
   public String sectionText(String keyWord, String commandLine) {
-    String b = "printf '\\n@@tc:" + nonce + ":b:%s\\n' " + keyWord;
-    String e = "printf '\\n@@tc:" + nonce + ":e:%s:%s\\n' \"$tc_rc\" " + keyWord;
+    String b = BEGIN + keyWord;
+    String e = END + keyWord;
     StringBuilder s = new StringBuilder();
     s.append(b).append("; ").append(b).append(" >&2\n");
     s.append(commandLine).append("; tc_rc=$?\n");
@@ -118,8 +129,8 @@ public final class ScriptBuilder {
    */
   public String guardText(String key, Guard guard) {
     String k = ShellQuote.quote(key);
-    String b = "printf '\\n@@tc:" + nonce + ":b:%s\\n' " + k;
-    String e = "printf '\\n@@tc:" + nonce + ":e:%s:%s\\n' \"$tc_rc\" " + k;
+    String b = BEGIN + k;
+    String e = END + k;
     String test = switch (guard.expect()) {
       case Guard.Expect.Exit x -> "[ \"$tc_rc\" " + (x.equal() ? "-eq " : "-ne ") + x.code() + " ]";
       case Guard.Expect.Output o -> (o.present() ? "" : "! ") + "printf '%s\\n' \"$tc_g\" | grep -q -F "
@@ -185,6 +196,8 @@ public final class ScriptBuilder {
       }
     }
     text.append("tc_rc=0\n");
+    text.append("tc_b='\\n@@tc:").append(nonce).append(":b:%s\\n'\n");
+    text.append("tc_e='\\n@@tc:").append(nonce).append(":e:%s:%s\\n'\n");
     text.append(String.join("\n", body)).append('\n');
     return new RemoteScript(text.toString(), List.copyOf(secretVars.keySet()), timeout, nonce);
   }

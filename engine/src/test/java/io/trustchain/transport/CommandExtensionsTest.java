@@ -44,11 +44,11 @@ class CommandExtensionsTest {
         .toFile("/var/db/trustchain-filevault.plist"));
     String text = b.build(Duration.ofSeconds(5)).text();
     assertThat(text).contains("tc_um=$(umask)\n"
-        + "printf '\\n@@tc:n0nce:b:%s\\n' 0; printf '\\n@@tc:n0nce:b:%s\\n' 0 >&2\n"
+        + "printf \"$tc_b\" 0; printf \"$tc_b\" 0 >&2\n"
         + "umask 077; printf '%s' '<dict>' \"$tc_s1\" '</dict>' | fdesetup enable -inputplist -outputplist"
         + " > /var/db/trustchain-filevault.plist; tc_rc=$?\n");
     assertThat(text).contains("umask \"$tc_um\"\n");
-    assertThat(text.indexOf("umask \"$tc_um\"")).isGreaterThan(text.indexOf(":e:%s:%s"));
+    assertThat(text.indexOf("umask \"$tc_um\"")).isGreaterThan(text.indexOf("printf \"$tc_e\""));
   }
 
   @Test

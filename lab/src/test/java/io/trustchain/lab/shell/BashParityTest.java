@@ -45,6 +45,8 @@ class BashParityTest {
       "x=a; x=${x}b\"c\"'d'; echo $x",
       "tc_rc=0; false; tc_rc=$?; [ \"$tc_rc\" -eq 0 ] || exit \"$tc_rc\"; echo not-here",
       "printf '\\n@@tc:n:b:%s\\n' k; printf 'x\\n@@tc:n:e:%s:%s\\n' \"$?\" k >&2",
+      "tc_rc=0; tc_b='\\n@@tc:n:b:%s\\n'; tc_e='\\n@@tc:n:e:%s:%s\\n'; printf \"$tc_b\" k; printf \"$tc_b\" k >&2\n"
+          + "false; tc_rc=$?\nprintf \"$tc_e\" \"$tc_rc\" \"user:$tc_rc\"; printf \"$tc_e\" \"$tc_rc\" k >&2",
   })
   void sameAsBashPosix(String script) throws Exception {
     ShellRun lab = ShellRun.run(FakeMachine.standard("m"), "admin", script, STDIN);
