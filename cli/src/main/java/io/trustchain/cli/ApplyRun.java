@@ -68,7 +68,8 @@ final class ApplyRun {
         savedPlan.isPresent())).orElse(List.of());
     log.ifPresent(l -> l.reported(interrupted));
     Applying applying = new Applying(fleet, session.facts(), session.planner(), session.commandTimeout(), locks,
-        log.<io.trustchain.run.ApplyJournal>map(l -> l).orElse(io.trustchain.run.ApplyJournal.NONE));
+        log.<io.trustchain.run.ApplyJournal>map(l -> l).orElse(io.trustchain.run.ApplyJournal.NONE),
+        session.secrets());
     Rollout.Options options = new Rollout.Options(rollout.serial(), rollout.maxFailPercent(), connect.forks(ctx.config));
     StopSignal stop = StopSignal.create();
     RolloutResult result;

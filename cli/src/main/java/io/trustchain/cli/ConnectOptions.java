@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -64,6 +65,23 @@ public final class ConnectOptions {
   @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
       description = "Variables over all others: key=value, YAML/JSON, or @FILE. Repeatable.")
   List<String> extraVars = new ArrayList<>();
+
+  @Option(names = "--rotate", paramLabel = "HOST:USER", split = ",",
+      description = "Rotate USER's managed password on HOST now (plan and apply; HOST may be a pattern such as all).")
+  List<String> rotate = new ArrayList<>();
+
+  /** {@code --rotate HOST:USER}: host pattern → users; checked for its shape only (a usage error otherwise). */
+  Map<String, java.util.Set<String>> rotation() {
+    Map<String, java.util.Set<String>> out = new java.util.LinkedHashMap<>();
+    for (String r : rotate) {
+      int colon = r.lastIndexOf(':');
+      if (colon <= 0 || colon == r.length() - 1) {
+        throw UserException.usage("--rotate takes HOST:USER (e.g. mac-01:localadmin), not \"" + r + "\"");
+      }
+      out.computeIfAbsent(r.substring(0, colon), h -> new java.util.TreeSet<>()).add(r.substring(colon + 1));
+    }
+    return out;
+  }
 
   Optional<String> limit() {
     return Optional.ofNullable(limit).filter(s -> !s.isBlank());

@@ -71,7 +71,7 @@ final class Context {
   Load load(ConnectOptions options, Session session) {
     return load().withSecrets(session.secrets())
         .withConnection(options.user(config), options.privateKey(environment, config), session.becomePassword())
-        .withExtraVars(ExtraVars.parse(options.extraVars, environment.cwd()));
+        .withExtraVars(ExtraVars.parse(options.extraVars, environment.cwd())).withRotation(options.rotation());
   }
 
   /** Loads the run's documents; all errors at once as an exception, warnings printed. */

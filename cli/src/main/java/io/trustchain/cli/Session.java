@@ -1,6 +1,7 @@
 package io.trustchain.cli;
 
 import io.trustchain.config.AnsibleConfig;
+import io.trustchain.escrow.EscrowSecrets;
 import io.trustchain.facts.FactParseException;
 import io.trustchain.facts.FactsGatherer;
 import io.trustchain.facts.FactsJson;
@@ -43,6 +44,8 @@ final class Session {
 
   private final AnsibleVault keyring;
   private final DefaultSecretResolver secrets;
+  /** Each host's escrow store, for {@code escrow:HOST/ITEM} secrets (managed passwords), registered at gather. */
+  private final EscrowSecrets escrowSecrets = new EscrowSecrets();
   private final ConnectOptions options;
   private final Duration commandTimeout;
   private final List<PlanValidator> validators;
@@ -80,7 +83,7 @@ final class Session {
     } catch (SecretException e) {
       throw UserException.usage(e.getMessage());
     }
-    this.secrets = DefaultSecretResolver.create(environment.env(), keyring);
+    this.secrets = DefaultSecretResolver.create(environment.env(), keyring).withEscrow(escrowSecrets);
     if (options.askBecomePass(config)) {
       char[] typed = prompts.secret("BECOME password: ").orElseThrow(() -> UserException.usage(
           "-K/--ask-become-pass needs a terminal to type the password at; set ansible_become_password to a secret"
@@ -128,11 +131,15 @@ final class Session {
     return new FactsSource() {
       @Override
       public HostFacts gather(Transport transport, FactsRequest request) throws TransportException, FactParseException {
+        escrowSecrets.register(transport.host(), request.escrow());
         return gatherer.gather(transport, request, timeout);
       }
 
       @Override
       public FactsGatherer.Embedded embed(ScriptBuilder script, FactsRequest request) {
+        if (request.managed().host() != null) {
+          escrowSecrets.register(request.managed().host(), request.escrow());
+        }
         return gatherer.embed(script, request);
       }
 

@@ -19,6 +19,15 @@ public interface EscrowStore {
    */
   Optional<EscrowEntry> get(String host, String item) throws EscrowException;
 
+  /**
+   * Removes {@code host}'s {@code item} (a settled pending secret); nothing happens when there is none. Stores
+   * that cannot remove say so.
+   */
+  default void remove(String host, String item) throws EscrowException {
+    throw new EscrowException("the " + describe() + " cannot remove entries; use the vault store for managed"
+        + " passwords");
+  }
+
   /** Whether entries can be read back (a {@code command} store without {@code read_command} cannot). */
   boolean canRead();
 

@@ -105,6 +105,17 @@ public final class VaultEscrowStore implements EscrowStore {
     }
   }
 
+  /** Deletes the item's file (its {@code .previous} copy stays: the value that entry replaced, kept once). */
+  @Override
+  public void remove(String host, String item) throws EscrowException {
+    Path file = file(host, item);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new EscrowException("cannot remove " + file + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
   @Override
   public boolean canRead() {
     return true;

@@ -9,8 +9,17 @@ package io.trustchain.facts;
  * @param createdAt when the Mac made it (the output plist's {@code EnabledDate}, as printed), or null
  * @param ageDays whole days since it was made (else since it was escrowed), by the Mac's clock; null
  *     when unknown
+ * @param authenticates for a managed password: whether the Mac accepts it (checked in the facts exec, the
+ *     value on stdin); null when not checked
+ * @param rotationRequested for a managed password: rotation was asked for on the command line
+ *     ({@code --rotate HOST:USER})
  */
-public record EscrowedItem(Boolean escrowed, String escrowedAt, String createdAt, Integer ageDays) {
+public record EscrowedItem(Boolean escrowed, String escrowedAt, String createdAt, Integer ageDays,
+    Boolean authenticates, boolean rotationRequested) {
+
+  public EscrowedItem(Boolean escrowed, String escrowedAt, String createdAt, Integer ageDays) {
+    this(escrowed, escrowedAt, createdAt, ageDays, null, false);
+  }
 
   public static EscrowedItem missing() {
     return new EscrowedItem(false, null, null, null);

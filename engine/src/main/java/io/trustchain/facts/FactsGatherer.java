@@ -1,5 +1,9 @@
 package io.trustchain.facts;
 
+import io.trustchain.escrow.EscrowException;
+import io.trustchain.escrow.EscrowSecrets;
+import io.trustchain.escrow.EscrowStore;
+
 import io.trustchain.transport.ExecResult;
 import io.trustchain.transport.ScriptBuilder;
 import io.trustchain.transport.SectionResult;
@@ -7,6 +11,7 @@ import io.trustchain.transport.Sections;
 import io.trustchain.transport.Transport;
 import io.trustchain.transport.TransportException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +34,8 @@ public final class FactsGatherer {
     Objects.requireNonNull(transport, "transport == null");
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(timeout, "timeout == null");
-    FactsScript script = FactsScript.build(request, timeout);
+    FactsScript script = FactsScript.build(new ScriptBuilder(), request, timeout,
+        escrowChecks(request, transport.host()));
     ExecResult result = transport.exec(script.script());
     return read(script, transport.host(), result, Sections.parse(result, script.script().nonce()));
   }
@@ -41,7 +47,7 @@ public final class FactsGatherer {
   public Embedded embed(ScriptBuilder script, FactsRequest request) {
     Objects.requireNonNull(script, "script == null");
     Objects.requireNonNull(request, "request == null");
-    FactsScript facts = FactsScript.embed(script, request);
+    FactsScript facts = FactsScript.embed(script, request, escrowChecks(request, request.managed().host()));
     return (host, result, sections) -> read(facts, host, result, sections);
   }
 
@@ -61,6 +67,43 @@ public final class FactsGatherer {
     if (request.escrowItems().isEmpty() || !facts.usable()) {
       return facts;
     }
-    return facts.withEscrow(EscrowFactsReader.read(request.escrow(), host, request.escrowItems(), assembler.clock()));
+    EscrowFacts escrow = EscrowFactsReader.read(request.escrow(), host, request.escrowItems(), assembler.clock());
+    for (Map.Entry<String, FactsScript.EscrowCheck> e : script.escrowChecks().entrySet()) {
+      EscrowedItem i = escrow.item(e.getKey()).orElse(EscrowedItem.missing());
+      escrow = escrow.with(e.getKey(), new EscrowedItem(i.escrowed(), i.escrowedAt(), i.createdAt(), i.ageDays(),
+          assembler.escrowCheck(e.getKey()), i.rotationRequested()));
+    }
+    for (String user : request.managed().rotate()) {
+      String item = ManagedPasswords.current(user);
+      EscrowFacts before = escrow;
+      escrow = before.item(item).filter(i -> request.managed().rotationRequested(user, i.escrowedAt()))
+          .map(i -> before.with(item, new EscrowedItem(i.escrowed(), i.escrowedAt(), i.createdAt(), i.ageDays(),
+              i.authenticates(), true))).orElse(before);
+    }
+    return facts.withEscrow(escrow);
+  }
+
+  /**
+   * The managed passwords of {@code request} that are in escrow now (current and pending), to check on the Mac;
+   * none when the host's store is not known or cannot read.
+   */
+  private static Map<String, FactsScript.EscrowCheck> escrowChecks(FactsRequest request, String host) {
+    EscrowStore store = request.escrow();
+    if (host == null || store == null || !store.canRead() || request.managed().users().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, FactsScript.EscrowCheck> checks = new java.util.TreeMap<>();
+    for (String user : request.managed().users()) {
+      for (String item : List.of(ManagedPasswords.current(user), ManagedPasswords.pending(user))) {
+        try {
+          if (store.status(host, item).isPresent()) {
+            checks.put(item, new FactsScript.EscrowCheck(user, EscrowSecrets.ref(host, item)));
+          }
+        } catch (EscrowException e) {
+          // the escrow facts report the store's failure when they read it
+        }
+      }
+    }
+    return checks;
   }
 }

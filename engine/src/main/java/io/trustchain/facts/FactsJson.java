@@ -35,7 +35,8 @@ import java.util.Map;
  * <p>{@link #digest} fingerprints one host's facts for saved-plan staleness: the SHA-256 (lowercase
  * hex) of a canonical JSON (keys sorted, no white space) of the facts WITHOUT the volatile fields,
  * which change while nothing that a plan depends on does: {@code clock}, {@code filevault.progress_percent},
- * {@code filevault.deferral.age_days} and each {@code escrow.items.*.age_days}.
+ * {@code filevault.deferral.age_days}, and each {@code escrow.items.*.age_days} and {@code rotation_requested} (a
+ * command-line request, not a fact of the Mac).
  */
 public final class FactsJson {
 
@@ -158,6 +159,7 @@ public final class FactsJson {
       items.forEach(item -> {
         if (item instanceof ObjectNode o) {
           o.remove("age_days");
+          o.remove("rotation_requested");
         }
       });
     }

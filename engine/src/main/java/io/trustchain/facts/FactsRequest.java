@@ -17,7 +17,7 @@ import java.util.Set;
  * @param escrow the store to look them up in; null when no play configures one (or none is needed)
  */
 public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwordsToCheck, String recoveryPlist,
-    Set<String> escrowItems, EscrowStore escrow) {
+    Set<String> escrowItems, EscrowStore escrow, ManagedPasswords managed) {
 
   /** Where trustchain's FileVault enablements write their output plist (umask 077, read, escrowed, removed). */
   public static final String DEFAULT_RECOVERY_PLIST = "/var/db/trustchain-filevault.plist";
@@ -36,6 +36,17 @@ public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwo
       throw new IllegalArgumentException("recoveryPlist must be an absolute path: " + recoveryPlist);
     }
     escrowItems = escrowItems == null ? Set.of() : Set.copyOf(escrowItems);
+    managed = managed == null ? ManagedPasswords.NONE : managed;
+    if (!managed.users().isEmpty()) {
+      Set<String> all = new java.util.TreeSet<>(escrowItems);
+      all.addAll(managed.items());
+      escrowItems = Set.copyOf(all);
+    }
+  }
+
+  public FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwordsToCheck, String recoveryPlist,
+      Set<String> escrowItems, EscrowStore escrow) {
+    this(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, escrow, ManagedPasswords.NONE);
   }
 
   public FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwordsToCheck, String recoveryPlist) {
@@ -58,7 +69,22 @@ public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwo
 
   /** This request with the escrow items looked up in {@code store}. */
   public FactsRequest withEscrow(EscrowStore store) {
-    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, store);
+    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, store, managed);
+  }
+
+  /** This request managing the passwords of {@code users} too (their escrow items read and checked). */
+  public FactsRequest managingPasswords(Set<String> users) {
+    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, escrow,
+        managed.merge(new ManagedPasswords(users, Set.of(), null, null)));
+  }
+
+  /**
+   * This request for {@code host}, with {@code rotate} (users) rotated on demand: their passwords escrowed before
+   * {@code requestedAt} (when the run began) are due.
+   */
+  public FactsRequest forHost(String host, Set<String> rotate, java.time.Instant requestedAt) {
+    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, escrowItems, escrow,
+        new ManagedPasswords(managed.users(), rotate, host, requestedAt));
   }
 
   /** This request reading {@code user}'s account too (even below uid 500): the account a run connects as. */
@@ -68,14 +94,14 @@ public record FactsRequest(Set<String> namedUsers, Map<String, SecretRef> passwo
     }
     Set<String> all = new java.util.TreeSet<>(namedUsers);
     all.add(user);
-    return new FactsRequest(all, passwordsToCheck, recoveryPlist, escrowItems, escrow);
+    return new FactsRequest(all, passwordsToCheck, recoveryPlist, escrowItems, escrow, managed);
   }
 
   /** This request asking for {@code items} too. */
   public FactsRequest withEscrowItems(Set<String> items) {
     Set<String> all = new java.util.TreeSet<>(escrowItems);
     all.addAll(items);
-    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, all, escrow);
+    return new FactsRequest(namedUsers, passwordsToCheck, recoveryPlist, all, escrow, managed);
   }
 
   @Override

@@ -35,6 +35,11 @@ final class FactsScript {
   static final String USER = "user:";
   static final String TOKEN = "token:";
   static final String AUTH = "auth:";
+  /** A managed password kept in escrow, checked on the Mac: {@code escrowauth:ITEM}. */
+  static final String ESCROW_AUTH = "escrowauth:";
+
+  /** An escrowed password to check: whose it is, and the reference that reads it from escrow. */
+  record EscrowCheck(String user, io.trustchain.secret.SecretRef ref) {}
   static final String CRYPTO = "crypto";
   static final String FV_STATUS = "fv_status";
   static final String FV_LIST = "fv_list";
@@ -77,10 +82,12 @@ final class FactsScript {
 
   private final RemoteScript script;
   private final FactsRequest request;
+  private final Map<String, EscrowCheck> escrowChecks;
 
-  private FactsScript(RemoteScript script, FactsRequest request) {
+  private FactsScript(RemoteScript script, FactsRequest request, Map<String, EscrowCheck> escrowChecks) {
     this.script = script;
     this.request = request;
+    this.escrowChecks = escrowChecks;
   }
 
   static FactsScript build(FactsRequest request, Duration timeout) {
@@ -88,12 +95,21 @@ final class FactsScript {
   }
 
   static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout) {
-    FactsScript embedded = embed(b, request);
-    return new FactsScript(b.build(timeout), embedded.request);
+    return build(b, request, timeout, Map.of());
+  }
+
+  /** With {@code escrowChecks} (escrow item → check): escrowed managed passwords checked on the Mac. */
+  static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout, Map<String, EscrowCheck> escrowChecks) {
+    FactsScript embedded = embed(b, request, escrowChecks);
+    return new FactsScript(b.build(timeout), embedded.request, embedded.escrowChecks);
+  }
+
+  static FactsScript embed(ScriptBuilder b, FactsRequest request) {
+    return embed(b, request, Map.of());
   }
 
   /** Adds the facts sections to {@code b}, a script with other sections too; {@link #script()} is then null. */
-  static FactsScript embed(ScriptBuilder b, FactsRequest request) {
+  static FactsScript embed(ScriptBuilder b, FactsRequest request, Map<String, EscrowCheck> escrowChecks) {
     TreeSet<String> named = new TreeSet<>(request.namedUsers());
     named.addAll(request.passwordsToCheck().keySet());
     for (String name : named) {
@@ -124,12 +140,15 @@ final class FactsScript {
     for (Map.Entry<String, io.trustchain.secret.SecretRef> e : new TreeMap<>(request.passwordsToCheck()).entrySet()) {
       b.step(AUTH + e.getKey(), PasswordCheck.verify(e.getKey(), e.getValue()));
     }
+    for (Map.Entry<String, EscrowCheck> e : new TreeMap<>(escrowChecks).entrySet()) {
+      b.step(ESCROW_AUTH + e.getKey(), PasswordCheck.verify(e.getValue().user(), e.getValue().ref()));
+    }
     for (String key : List.of(CRYPTO, FV_STATUS, FV_ACTIVE, FV_LIST, FV_DEFERRAL, FV_PRK, FV_IRK, BOOTSTRAP, ENROLLMENT, MCX,
         CLOCK, DEFERRAL_SINCE)) {
       b.step(key, FIXED.get(key));
     }
     b.section(RECOVERY_PLIST, plistTest(request));
-    return new FactsScript(null, request);
+    return new FactsScript(null, request, Map.copyOf(escrowChecks));
   }
 
   private static String plistTest(FactsRequest request) {
@@ -140,6 +159,10 @@ final class FactsScript {
     List<String> quoted = new ArrayList<>();
     names.forEach(n -> quoted.add(ShellQuote.quote(n)));
     return String.join(sep, quoted);
+  }
+
+  Map<String, EscrowCheck> escrowChecks() {
+    return escrowChecks;
   }
 
   RemoteScript script() {
@@ -165,6 +188,10 @@ final class FactsScript {
     if (key.startsWith(AUTH)) {
       String user = key.substring(AUTH.length());
       return PasswordCheck.verify(user, request.passwordsToCheck().get(user)).display();
+    }
+    if (key.startsWith(ESCROW_AUTH) && escrowChecks.containsKey(key.substring(ESCROW_AUTH.length()))) {
+      EscrowCheck c = escrowChecks.get(key.substring(ESCROW_AUTH.length()));
+      return PasswordCheck.verify(c.user(), c.ref()).display();
     }
     if (key.equals(RECOVERY_PLIST)) {
       return plistTest(request);

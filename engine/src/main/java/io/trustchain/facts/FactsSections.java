@@ -30,6 +30,11 @@ final class FactsSections {
     this.exec = exec;
   }
 
+  /** Section {@code key} as it came back, or null when it did not run (nothing noted). */
+  SectionResult section(String key) {
+    return sections.get(key);
+  }
+
   /** The reading of section {@code key}; null, and noted with {@code facts}, when it did not run. */
   Reading reading(String key, String section, List<String> facts) {
     SectionResult s = sections.get(key);

@@ -30,6 +30,15 @@ final class HostFactsAssembler {
     return clock;
   }
 
+  /**
+   * Whether the Mac accepts the escrowed managed password {@code item} (its check ran in this exec); null when
+   * the check did not run or said something else (the plan then cannot tell, and says so).
+   */
+  Boolean escrowCheck(String item) {
+    SectionResult r = s.section(FactsScript.ESCROW_AUTH + item);
+    return r == null ? null : PasswordCheck.parse(r);
+  }
+
   HostFacts assemble() {
     if (!s.ran()) {
       return scriptDidNotRun();

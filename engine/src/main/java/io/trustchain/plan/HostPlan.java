@@ -120,15 +120,15 @@ public record HostPlan(
 
   /**
    * How many SSH execs applying this host takes: (1) facts and a look at the lock, (2) the lock and the
-   * changes, each behind its guards, (3) verify and release; each capture after the first (a secret the
-   * controller escrows before the commands after it run) costs one more. 1 when nothing changes.
+   * changes, each behind its guards, (3) verify and release; each capture or escrow step after the first (a
+   * secret the controller escrows before the commands after it run) costs one more. 1 when nothing changes.
    */
   public int applyRoundTrips() {
     if (!hasChanges()) {
       return 1;
     }
     long captures = changes.stream().filter(c -> c.action().isChange())
-        .flatMap(c -> c.commands().stream()).filter(io.trustchain.transport.Command::isCapture).count();
+        .flatMap(c -> c.commands().stream()).filter(io.trustchain.transport.Command::endsExec).count();
     return (int) Math.max(3, 2 + captures);
   }
 

@@ -137,6 +137,7 @@ public final class Planner {
     Set<String> users = new LinkedHashSet<>();
     Map<String, SecretRef> passwords = new LinkedHashMap<>();
     Set<String> escrowItems = new java.util.TreeSet<>();
+    Set<String> managed = new java.util.TreeSet<>();
     for (Credential c : credentials(resources)) {
       users.add(c.user());
     }
@@ -144,11 +145,12 @@ public final class Planner {
       FactsRequest needed = needsOf(r);
       users.addAll(needed.namedUsers());
       escrowItems.addAll(needed.escrowItems());
+      managed.addAll(needed.managed().users());
       needed.passwordsToCheck().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> passwords.putIfAbsent(e.getKey(), e.getValue()));
     }
-    return new FactsRequest(users, passwords).withEscrowItems(escrowItems);
+    return new FactsRequest(users, passwords).withEscrowItems(escrowItems).managingPasswords(managed);
   }
 
   private record Planned(Change change, HostFacts projected) {}

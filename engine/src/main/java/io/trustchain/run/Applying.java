@@ -5,6 +5,7 @@ import io.trustchain.facts.FactsGatherer;
 import io.trustchain.facts.HostFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
+import io.trustchain.secret.SecretResolver;
 import io.trustchain.transport.Command;
 import io.trustchain.transport.ExecResult;
 import io.trustchain.transport.RemoteScript;
@@ -43,6 +44,7 @@ public final class Applying {
   private final HostLocks locks;
   private final Reconnect reconnect;
   private final ApplyJournal journal;
+  private final SecretResolver secrets;
 
   public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks) {
     this(fleet, facts, planner, commandTimeout, locks, ApplyJournal.NONE);
@@ -51,11 +53,27 @@ public final class Applying {
   /** @param journal where each change's intent is written (and on disk) before its exec is sent, and its result after */
   public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
       ApplyJournal journal) {
-    this(fleet, facts, planner, commandTimeout, locks, journal, Reconnect.standard());
+    this(fleet, facts, planner, commandTimeout, locks, journal, Reconnect.standard(), NO_SECRETS);
+  }
+
+  /** @param secrets resolves the documents' secrets that escrow steps keep (a managed password given as a secret) */
+  public Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
+      ApplyJournal journal, SecretResolver secrets) {
+    this(fleet, facts, planner, commandTimeout, locks, journal, Reconnect.standard(), secrets);
   }
 
   Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
       ApplyJournal journal, Reconnect reconnect) {
+    this(fleet, facts, planner, commandTimeout, locks, journal, reconnect, NO_SECRETS);
+  }
+
+  private static final SecretResolver NO_SECRETS = ref -> {
+    throw new io.trustchain.secret.SecretException("no secret resolver for " + ref.describe() + " in this apply");
+  };
+
+  private Applying(Fleet fleet, FactsSource facts, HostPlanner planner, Duration commandTimeout, HostLocks locks,
+      ApplyJournal journal, Reconnect reconnect, SecretResolver secrets) {
+    this.secrets = secrets;
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
@@ -93,6 +111,7 @@ public final class Applying {
     private final ChangeLedger ledger;
     private final List<String> notes;
     private final CaptureStep capture;
+    private final EscrowStepRun escrowSteps;
     private final RunListener listener;
     private final StopSignal stop;
     private Optional<HostLocks.Breaking> breaking;
@@ -109,6 +128,7 @@ public final class Applying {
       this.ledger = new ChangeLedger(script);
       this.notes = notes;
       this.capture = new CaptureStep(target.host(), target.needs().escrow());
+      this.escrowSteps = new EscrowStepRun(target.host(), target.needs().escrow(), secrets);
       this.listener = listener;
       this.stop = stop;
       this.breaking = breaking;
@@ -182,7 +202,10 @@ public final class Applying {
         boolean ran = !ledger.stopped();
         ledger.read(x, exec.result(), exec.sections());
         Command captured = script.captureEnding(x);
-        if (captured != null && !ledger.stopped()) {
+        if (captured != null && captured.isEscrowStep() && !ledger.stopped()) {
+          CaptureStep.Result r = escrowSteps.run(captured.escrowStep());
+          ledger.captured(x, r.ok(), r.words());
+        } else if (captured != null && !ledger.stopped()) {
           CaptureStep.Result r = capture.escrow(captured, exec.sections().get(captureKey(x)), exec.result());
           ledger.captured(x, r.ok(), r.words());
         }

@@ -60,6 +60,9 @@ final class ChangeLedger {
       }
       for (int k = p.from(); k < p.to() && !stopped; k++) {
         Command command = change.commands().get(k);
+        if (command.isEscrowStep()) {
+          continue; // done by the controller after this exec: reported through captured()
+        }
         SectionResult s = sections.get(ChangeScript.commandKey(i, k));
         if (s == null) {
           fail(i, "`" + command.display() + "` did not complete (exec exit status " + result.exitStatus() + ")");
@@ -81,7 +84,10 @@ final class ChangeLedger {
     }
   }
 
-  /** The capture ending exec {@code index} went to escrow ({@code ok}), or not; {@code said} what happened. */
+  /**
+   * The capture or escrow step ending exec {@code index} went to escrow ({@code ok}), or not; {@code said} what
+   * happened.
+   */
   void captured(int index, boolean ok, String said) {
     List<Piece> pieces = script.segment(index);
     int i = pieces.get(pieces.size() - 1).change();

@@ -12,7 +12,9 @@ import java.util.List;
  * the Mac right before its first command; the commands stop at the first non-zero exit. A capture
  * command ({@link Command#isCapture()}) ends its exec, because its output (a secret) must reach the
  * escrow store before the commands after it run; so does the last change's last command when there is
- * no capture, so that verify and the lock's release always have an exec after the changes.
+ * no capture, so that verify and the lock's release always have an exec after the changes. An escrow step
+ * ({@link Command#isEscrowStep()}: the controller writes a secret to escrow, or promotes one) ends its exec the
+ * same way and sends nothing to the Mac: the controller does it once the exec's Mac commands have run.
  *
  * <p>Section keys: {@code g:I:J} guard J of change I, {@code x:I} the guards of change I that failed,
  * {@code c:I:K} command K of change I. {@code tc_stop} becomes 1 at the first failure; what follows
@@ -40,7 +42,7 @@ final class ChangeScript {
       List<Command> commands = changes.get(i).commands();
       int start = 0;
       for (int k = 0; k < commands.size(); k++) {
-        if (commands.get(k).isCapture()) {
+        if (commands.get(k).endsExec()) {
           current.add(new Piece(i, start, k + 1));
           current = new ArrayList<>();
           segments.add(current);
@@ -75,7 +77,7 @@ final class ChangeScript {
     return segments.get(index).stream().map(Piece::change).distinct().toList();
   }
 
-  /** The capture that ends exec {@code index}, when one does. */
+  /** The capture or escrow step that ends exec {@code index}, when one does. */
   Command captureEnding(int index) {
     List<Piece> pieces = segments.get(index);
     if (pieces.isEmpty()) {
@@ -83,7 +85,7 @@ final class ChangeScript {
     }
     Piece last = pieces.get(pieces.size() - 1);
     Command c = last.to() == 0 ? null : changes.get(last.change()).commands().get(last.to() - 1);
-    return c != null && c.isCapture() ? c : null;
+    return c != null && c.endsExec() ? c : null;
   }
 
   /**
@@ -114,6 +116,9 @@ final class ChangeScript {
         b.raw(g.toString());
       }
       for (int k = p.from(); k < p.to(); k++) {
+        if (change.commands().get(k).isEscrowStep()) {
+          continue; // the controller's work, after this exec (Applying)
+        }
         b.raw("if [ \"$tc_stop\" = 0 ]; then\n" + b.stepText(commandKey(p.change(), k), change.commands().get(k))
             + "\n[ \"$tc_rc\" -eq 0 ] || tc_stop=1\nfi");
       }

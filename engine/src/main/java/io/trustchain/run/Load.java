@@ -62,6 +62,8 @@ public final class Load {
   private ConnectionDefaults defaults;
   private Map<String, Object> extraVars = Map.of();
   private SecretResolver secrets;
+  private Map<String, Set<String>> rotate = Map.of();
+  private java.time.Instant rotationAsked;
 
   public Load(ModuleRegistry registry, Templater templater, Map<String, String> env, Path cwd) {
     this(registry, templater, env, cwd, List.of());
@@ -75,6 +77,13 @@ public final class Load {
     this.env = env;
     this.cwd = cwd;
     this.documentValidators = List.copyOf(documentValidators);
+  }
+
+  /** {@code --rotate HOST:USER}: host → the users whose managed password is rotated now. */
+  public Load withRotation(Map<String, Set<String>> hostUsers) {
+    this.rotate = Map.copyOf(hostUsers);
+    this.rotationAsked = java.time.Instant.now();
+    return this;
   }
 
   /** {@code -e} extra vars: over the inventory's and the plays' variables, connection variables included. */
@@ -136,12 +145,14 @@ public final class Load {
       }
     }
     HostDiagnostics.merge(bindings, diagnostics);
+    Map<String, Set<String>> rotation = rotation(inv, perHost, targeted, diagnostics);
     List<Target> targets = new ArrayList<>();
     for (Host host : inv.hosts()) {
       if (targeted.contains(host.name())) {
         List<BoundResource<?>> resources = perHost.get(host.name());
         FactsRequest needs = escrow.attach(host.name(), new Planner().needs(resources),
-            escrowOverride(inv, host, diagnostics), diagnostics);
+            escrowOverride(inv, host, diagnostics), diagnostics)
+            .forHost(host.name(), rotation.getOrDefault(host.name(), Set.of()), rotationAsked);
         target(inv, host, resources, needs, diagnostics, secretCheck).ifPresent(t -> {
           checkDocuments(t, diagnostics);
           targets.add(t);
@@ -189,6 +200,39 @@ public final class Load {
 
   private SecretCheck secretCheck(VaultKeyring keyring) {
     return secrets != null ? new SecretCheck(secrets) : new SecretCheck(env, keyring);
+  }
+
+  /**
+   * {@code --rotate PATTERN:USER} → host → users. A pattern that matches no targeted host, or a user whose
+   * password no resource of that host manages, is an error: a rotation asked for never passes silently.
+   */
+  private Map<String, Set<String>> rotation(Inventory inv, Map<String, List<BoundResource<?>>> perHost,
+      Set<String> targeted, Diagnostics diagnostics) {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    rotate.forEach((pattern, users) -> {
+      Set<String> hosts;
+      try {
+        hosts = new java.util.TreeSet<>(HostPattern.parse(pattern).select(inv).hostNames());
+      } catch (IllegalArgumentException e) {
+        diagnostics.error(null, "--rotate " + pattern + ": " + e.getMessage());
+        return;
+      }
+      hosts.retainAll(targeted);
+      if (hosts.isEmpty()) {
+        diagnostics.error(null, "--rotate " + pattern + ":… matches no host the playbooks target",
+            "check the host and group names (trustchain inventory --graph lists them) and --limit");
+      }
+      for (String user : users) {
+        List<String> without = hosts.stream().filter(h -> !new Planner().needs(perHost.get(h)).managed().users()
+            .contains(user)).toList();
+        if (!without.isEmpty()) {
+          diagnostics.error(null, "--rotate " + pattern + ":" + user + ": no resource manages the password of "
+              + user + " on " + String.join(", ", without), "declare managed_password on user[" + user + "]");
+        }
+        hosts.forEach(h -> out.computeIfAbsent(h, k -> new java.util.TreeSet<>()).add(user));
+      }
+    });
+    return out;
   }
 
   private Optional<Set<String>> limitHosts(Inventory inv, Optional<String> limit, Diagnostics diagnostics) {

@@ -71,6 +71,9 @@ public final class DefaultSecretResolver implements SecretResolver {
   @Override
   public Secret resolve(SecretRef ref) throws SecretException {
     Objects.requireNonNull(ref, "ref == null");
+    if (ref instanceof SecretRef.Escrow) {
+      return load(ref); // never cached: escrow changes during a run (a managed password promoted)
+    }
     Slot slot = cache.computeIfAbsent(ref, r -> new Slot());
     slot.lock.lock(); // a ReentrantLock: loading may wait on a command, and virtual threads call this
     try {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param stdoutFile where standard output goes on the Mac, or null (it comes back to the engine)
  * @param capture how the engine keeps this command's (secret) standard output, or null
  */
-public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Capture capture) {
+public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Capture capture, EscrowStep escrowStep) {
 
   public Command {
     argv = List.copyOf(argv);
@@ -36,6 +36,25 @@ public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Captur
     if (stdoutFile != null && capture != null) {
       throw new IllegalArgumentException("a captured command's output comes back to the engine: no stdoutFile");
     }
+    if (escrowStep != null && (stdoutFile != null || capture != null || !stdin.isEmpty())) {
+      throw new IllegalArgumentException("an escrow step runs on the controller: no stdin, stdoutFile or capture");
+    }
+  }
+
+  /** A command that may capture its output (no escrow step). */
+  public Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Capture capture) {
+    this(argv, stdin, stdoutFile, capture, null);
+  }
+
+  /** The controller's escrow work between two execs ({@link EscrowStep}); nothing of it reaches the Mac. */
+  public static Command escrow(EscrowStep step) {
+    Objects.requireNonNull(step, "step == null");
+    String verb = switch (step) {
+      case EscrowStep.Keep k -> "keep";
+      case EscrowStep.Promote p -> "promote";
+      case EscrowStep.Discard d -> "discard";
+    };
+    return new Command(List.of(Arg.literal("trustchain-escrow"), Arg.literal(verb)), List.of(), null, null, step);
   }
 
   /** A command whose output comes back to the engine (the common case). */
@@ -57,29 +76,29 @@ public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Captur
     for (String w : words) {
       argv.add(Arg.literal(Objects.requireNonNull(w, "word == null")));
     }
-    return new Command(argv, stdin, stdoutFile, capture);
+    return new Command(argv, stdin, stdoutFile, capture, escrowStep);
   }
 
   /** This command with a secret word appended (passed from a stdin-fed shell variable). */
   public Command withSecret(SecretRef ref) {
     List<Arg> argv = new ArrayList<>(this.argv);
     argv.add(Arg.secret(ref));
-    return new Command(argv, stdin, stdoutFile, capture);
+    return new Command(argv, stdin, stdoutFile, capture, escrowStep);
   }
 
   /** This command with its standard input set to the concatenation of {@code pieces}. */
   public Command withStdin(List<Arg> pieces) {
-    return new Command(argv, pieces, stdoutFile, capture);
+    return new Command(argv, pieces, stdoutFile, capture, escrowStep);
   }
 
   /** This command with its standard output written to {@code path} on the Mac (umask 077). */
   public Command toFile(String path) {
-    return new Command(argv, stdin, Objects.requireNonNull(path, "path == null"), capture);
+    return new Command(argv, stdin, Objects.requireNonNull(path, "path == null"), capture, escrowStep);
   }
 
   /** This command with its standard output kept by the engine as a secret (see {@link Capture}). */
   public Command capturing(Capture how) {
-    return new Command(argv, stdin, stdoutFile, Objects.requireNonNull(how, "how == null"));
+    return new Command(argv, stdin, stdoutFile, Objects.requireNonNull(how, "how == null"), escrowStep);
   }
 
   public String program() {
@@ -89,6 +108,16 @@ public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Captur
   public boolean hasSecrets() {
     return argv.stream().anyMatch(a -> a instanceof Arg.Sensitive)
         || stdin.stream().anyMatch(a -> a instanceof Arg.Sensitive);
+  }
+
+  /** Whether this is the controller's escrow work, never sent to the Mac. */
+  public boolean isEscrowStep() {
+    return escrowStep != null;
+  }
+
+  /** Whether the exec that runs this command ends with it: a capture, or an escrow step (which ends the exec before it). */
+  public boolean endsExec() {
+    return capture != null || escrowStep != null;
   }
 
   /** Whether this command's output is a secret the engine keeps (it runs in an exec of its own). */
@@ -101,6 +130,9 @@ public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Captur
    * shown as {@code <<< (…)}, a capture as {@code (output captured: RecoveryKey → escrow item)}.
    */
   public String display() {
+    if (escrowStep != null) {
+      return escrowStep.display();
+    }
     String line = argv.stream()
         .map(a -> a instanceof Arg.Literal l ? ShellQuote.quote(shown(l.value())) : "(sensitive)")
         .collect(Collectors.joining(" "));

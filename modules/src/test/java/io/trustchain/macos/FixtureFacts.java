@@ -19,7 +19,8 @@ import java.util.Set;
  * The FileVault, MDM, mobile-account and escrow facts of a fixture, snake_case as in
  * {@code facts --format json}; absent sections are null (as the facts of a Mac that lacks them).
  * {@code escrow: {}} is a configured store that holds nothing the resources asked about; an item is a
- * mapping ({@code escrowed}, {@code escrowed_at}, {@code created_at}, {@code age_days}) or the words
+ * mapping ({@code escrowed}, {@code escrowed_at}, {@code created_at}, {@code age_days}; for a managed password
+ * {@code authenticates}, {@code rotation_requested}) or the words
  * {@code missing} / {@code unknown}.
  */
 public final class FixtureFacts {
@@ -104,6 +105,8 @@ public final class FixtureFacts {
       };
     }
     return new EscrowedItem(n.path("escrowed").asBoolean(true), n.path("escrowed_at").asText(null),
-        n.path("created_at").asText(null), n.hasNonNull("age_days") ? n.get("age_days").asInt() : null);
+        n.path("created_at").asText(null), n.hasNonNull("age_days") ? n.get("age_days").asInt() : null,
+        n.hasNonNull("authenticates") ? n.get("authenticates").asBoolean() : null,
+        n.path("rotation_requested").asBoolean(false));
   }
 }

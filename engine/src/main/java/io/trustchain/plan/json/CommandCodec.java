@@ -7,6 +7,7 @@ import io.trustchain.secret.SecretRef;
 import io.trustchain.transport.Arg;
 import io.trustchain.transport.Capture;
 import io.trustchain.transport.Command;
+import io.trustchain.transport.EscrowStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ final class CommandCodec {
     if (command.capture() != null) {
       n.set("capture", F.objectNode().put("item", command.capture().item()).put("field", command.capture().field()));
     }
+    if (command.escrowStep() != null) {
+      n.set("escrow_step", writeStep(command.escrowStep()));
+    }
     return n;
   }
 
@@ -57,11 +61,63 @@ final class CommandCodec {
     }
     JsonIn file = in.optional("stdout_file");
     JsonIn capture = in.optional("capture");
+    JsonIn step = in.optional("escrow_step");
+    if (step != null) {
+      try {
+        return Command.escrow(readStep(step));
+      } catch (IllegalArgumentException e) {
+        throw in.problem(e.getMessage());
+      }
+    }
     try {
       return new Command(argv, stdin, file == null ? null : file.asText(), capture == null ? null : capture(capture));
     } catch (IllegalArgumentException e) {
       throw in.problem(e.getMessage());
     }
+  }
+
+  /** {@code {"keep": ITEM, "account", "source"|"length"+"classes"}}, {@code {"promote": PENDING, "to": ITEM}}, {@code {"discard": PENDING}}. */
+  private static ObjectNode writeStep(EscrowStep step) {
+    ObjectNode n = F.objectNode();
+    switch (step) {
+      case EscrowStep.Keep k -> {
+        n.put("keep", k.item()).put("account", k.account()).put("made_at", k.madeAt());
+        if (k.source() != null) {
+          n.set("source", writeSecret(k.source()));
+        } else {
+          n.put("length", k.rule().length());
+          k.rule().classes().forEach(n.putArray("classes")::add);
+        }
+      }
+      case EscrowStep.Promote p -> n.put("promote", p.pending()).put("to", p.item());
+      case EscrowStep.Discard d -> n.put("discard", d.pending());
+    }
+    return n;
+  }
+
+  private static EscrowStep readStep(JsonIn in) throws PlanFormatException {
+    in.object();
+    if (in.optional("keep") != null) {
+      JsonIn source = in.optional("source");
+      if (source != null) {
+        source.object();
+        return new EscrowStep.Keep(in.text("keep"), in.text("account"), readSecret(source), null,
+            in.optionalText("made_at"));
+      }
+      List<String> classes = new ArrayList<>();
+      for (JsonIn c : in.field("classes").elements()) {
+        classes.add(c.asText());
+      }
+      return new EscrowStep.Keep(in.text("keep"), in.text("account"), null,
+          new EscrowStep.PasswordRule(in.field("length").asInt(), classes), in.optionalText("made_at"));
+    }
+    if (in.optional("promote") != null) {
+      return new EscrowStep.Promote(in.text("promote"), in.text("to"));
+    }
+    if (in.optional("discard") != null) {
+      return new EscrowStep.Discard(in.text("discard"));
+    }
+    throw in.problem("an escrow step is keep, promote or discard");
   }
 
   private static Capture capture(JsonIn in) throws PlanFormatException {

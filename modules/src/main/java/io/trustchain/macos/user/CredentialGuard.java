@@ -24,6 +24,13 @@ final class CredentialGuard {
           "create " + name + " as an admin with a Secure Token on the Mac, or name an existing account as the credential");
     }
     UserFacts u = current.get();
+    if (p.managedPassword() != null) {
+      throw new PlanException("trustchain never rotates the management credential " + name + ": it is what sets"
+          + " every other managed password (it needs no old password, keeps their Secure Tokens and FileVault unlock"
+          + " in step) and every run authenticates with it; a new password would lock the next run out (safety"
+          + " invariant 2)", "remove managed_password from this resource; change the credential's password yourself,"
+          + " then update the document's secret");
+    }
     List<String> differences = new ArrayList<>();
     if (p.isAbsent()) {
       differences.add("state: present -> absent");

@@ -7,6 +7,7 @@ import io.trustchain.facts.UserFacts;
 import io.trustchain.plan.Change;
 import io.trustchain.plan.PlanException;
 import io.trustchain.plan.ResourceAddress;
+import io.trustchain.secret.SecretRef;
 import io.trustchain.spi.Credential;
 import io.trustchain.spi.MacNames;
 import io.trustchain.spi.ManagedAccount;
@@ -58,6 +59,7 @@ public final class UserModule implements ResourceModule<UserParams> {
       ignored.put("uid", p.uid());
       ignored.put("password", p.password());
       ignored.put("secure_token", p.secureToken());
+      ignored.put("managed_password", p.managedPassword());
       ignored.forEach((key, value) -> {
         if (value != null) {
           problems.add(new ParamProblem(key, key + " has no effect with state: absent", "remove it"));
@@ -66,6 +68,7 @@ public final class UserModule implements ResourceModule<UserParams> {
     } else if (p.removeHome()) {
       problems.add(new ParamProblem("remove_home", "remove_home applies only with state: absent", "remove it"));
     }
+    ManagedPasswordChecks.check(p, problems);
     if (p.uid() != null && p.uid() < 1) {
       problems.add(ParamProblem.of("uid", "uid must be a positive number, not " + p.uid()));
     }
@@ -79,8 +82,10 @@ public final class UserModule implements ResourceModule<UserParams> {
   /** The account; its token as declared (absent: none); its password is held when the document gives it. */
   @Override
   public List<ManagedAccount> accounts(UserParams p) {
-    return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(),
-        p.isAbsent() ? null : p.password()));
+    SecretRef password = p.isAbsent() ? null : p.password() != null ? p.password()
+        : p.managedPassword() == null ? null
+        : p.managedPassword().value() != null ? p.managedPassword().value() : new SecretRef.Escrow("managed:" + p.name());
+    return List.of(new ManagedAccount(p.name(), p.isAbsent() ? Boolean.FALSE : p.secureToken(), password));
   }
 
   /**
@@ -89,7 +94,14 @@ public final class UserModule implements ResourceModule<UserParams> {
    */
   @Override
   public FactsRequest needs(UserParams p) {
-    return new FactsRequest(Set.of(p.name()), Map.of());
+    if (p.managedPassword() == null || p.isAbsent()) {
+      return new FactsRequest(Set.of(p.name()), Map.of());
+    }
+    // A declared managed password is the one exception: a value that no longer opens the account is drift
+    // (issue 9), so the facts try it (on stdin); an escrowed one is tried from escrow (FactsGatherer).
+    SecretRef declared = p.managedPassword().value();
+    return new FactsRequest(Set.of(p.name()), declared == null ? Map.of() : Map.of(p.name(), declared))
+        .managingPasswords(Set.of(p.name()));
   }
 
   @Override
@@ -118,6 +130,10 @@ public final class UserModule implements ResourceModule<UserParams> {
               ? "its home folder is securely erased (remove_home: true)"
               : "its home folder is kept (remove_home: true erases it)"), guards);
     }
+    if (p.managedPassword() != null) {
+      return current.isEmpty() ? ManagedUser.created(ctx.host(), address, p, facts, credential)
+          : ManagedUser.existing(ctx.host(), address, p, current.get(), facts, credential);
+    }
     if (current.isEmpty()) {
       return NewUser.plan(address, p, facts, credential);
     }
@@ -126,6 +142,12 @@ public final class UserModule implements ResourceModule<UserParams> {
 
   @Override
   public HostFacts project(HostFacts facts, UserParams p, Change change) {
+    HostFacts projected = projectUser(facts, p, change);
+    return p.managedPassword() == null || !change.action().isChange() ? projected
+        : ManagedPasswordProjection.settled(projected, p.name());
+  }
+
+  private HostFacts projectUser(HostFacts facts, UserParams p, Change change) {
     return switch (change) {
       case Change.NoOp n -> facts;
       case Change.Pending n -> facts;

@@ -20,6 +20,7 @@ import java.util.Objects;
  *     to grant or revoke the Secure Token, and checked with {@code dscl . -authonly}
  * @param secureToken whether the user must (true) or must not (false) hold a Secure Token
  * @param removeHome with {@code state: absent}: erase the home folder too (default false: kept)
+ * @param managedPassword a password trustchain keeps, escrows and rotates (LAPS-style); not with {@code password}
  */
 public record UserParams(
     @Required String name,
@@ -31,7 +32,8 @@ public record UserParams(
     Integer uid,
     @Sensitive SecretRef password,
     Boolean secureToken,
-    Boolean removeHome) {
+    Boolean removeHome,
+    ManagedPasswordParams managedPassword) {
 
   /** {@code present} or {@code absent} in YAML. */
   public enum State {
@@ -48,6 +50,17 @@ public record UserParams(
     Objects.requireNonNull(name, "name == null");
     state = state == null ? State.PRESENT : state;
     removeHome = removeHome == null ? Boolean.FALSE : removeHome;
+  }
+
+  public UserParams(String name, State state, String fullName, Boolean admin, Boolean hidden, String shell, Integer uid,
+      SecretRef password, Boolean secureToken, Boolean removeHome) {
+    this(name, state, fullName, admin, hidden, shell, uid, password, secureToken, removeHome, null);
+  }
+
+  /** These params with {@code ref} as the password (a managed password, read from escrow). */
+  UserParams withPassword(SecretRef ref) {
+    return new UserParams(name, state, fullName, admin, hidden, shell, uid, ref, secureToken, removeHome,
+        managedPassword);
   }
 
   /** A user that must exist, nothing else managed. */

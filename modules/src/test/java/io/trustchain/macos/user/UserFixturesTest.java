@@ -43,7 +43,7 @@ class UserFixturesTest {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> PARAM_KEYS = Set.of("name", "state", "full_name", "admin", "hidden", "shell",
-      "uid", "password", "secure_token", "remove_home");
+      "uid", "password", "secure_token", "remove_home", "managed_password");
   private static final Set<String> FIXTURE_KEYS = Set.of("params", "facts", "credential", "expect");
   private static final Set<String> EXPECT_KEYS = Set.of("action", "commands", "reason", "problems", "hint",
       "projected");
@@ -141,7 +141,24 @@ class UserFixturesTest {
         text(n, "full_name"), bool(n, "admin"), bool(n, "hidden"), text(n, "shell"),
         n.has("uid") ? n.get("uid").asInt() : null,
         n.has("password") ? Fixtures.secret(n.get("password").asText()) : null,
-        bool(n, "secure_token"), bool(n, "remove_home"));
+        bool(n, "secure_token"), bool(n, "remove_home"), managed(n.get("managed_password")));
+  }
+
+  /** {@code managed_password: {value: env:X, length, characters: [..], rotate_after_days, rotate_if_created_before}}. */
+  private static ManagedPasswordParams managed(JsonNode m) {
+    if (m == null) {
+      return null;
+    }
+    List<String> characters = null;
+    if (m.has("characters")) {
+      characters = new ArrayList<>();
+      for (JsonNode c : m.get("characters")) {
+        characters.add(c.asText());
+      }
+    }
+    return new ManagedPasswordParams(m.has("value") ? Fixtures.secret(m.get("value").asText()) : null,
+        m.has("length") ? m.get("length").asInt() : null, characters,
+        m.has("rotate_after_days") ? m.get("rotate_after_days").asInt() : null, text(m, "rotate_if_created_before"));
   }
 
   private static String text(JsonNode n, String key) {
