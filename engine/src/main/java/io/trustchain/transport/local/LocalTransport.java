@@ -116,7 +116,7 @@ final class LocalTransport implements Transport {
       }
       return new ExecResult(p.exitValue(), out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
-      kill(p);
+      destroy(p);
       Thread.currentThread().interrupt();
       throw new TransportException(Kind.DROPPED, where() + ": interrupted; the command was killed");
     }
@@ -136,9 +136,7 @@ final class LocalTransport implements Transport {
    * (waiting up to 3 s).
    */
   private static boolean kill(Process p) throws InterruptedException {
-    List<ProcessHandle> started = p.descendants().toList();
-    p.destroyForcibly();
-    started.forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> started = destroy(p);
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (p.isAlive() || started.stream().anyMatch(ProcessHandle::isAlive)) {
       if (System.nanoTime() > until) {
@@ -147,6 +145,14 @@ final class LocalTransport implements Transport {
       Thread.sleep(20);
     }
     return true;
+  }
+
+  /** Kills the shell and what it started, without waiting; returns what it had started. */
+  private static List<ProcessHandle> destroy(Process p) {
+    List<ProcessHandle> started = p.descendants().toList();
+    p.destroyForcibly();
+    started.forEach(ProcessHandle::destroyForcibly);
+    return started;
   }
 
   private static String human(Duration d) {

@@ -40,7 +40,7 @@ final class KnownHosts {
   static void update(Path file, Map<String, String> keys) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    FILE_LOCK.lock(); // not synchronized: it waits on a file lock another process may hold (JDK 21 pinning)
+    FILE_LOCK.lock(); // a ReentrantLock: it waits on a file lock another process may hold (JDK 21 pinning)
     try {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
               StandardOpenOption.WRITE);

@@ -108,7 +108,7 @@ final class LabKeys {
   static void authorize(Path stateDir, String publicKey, String comment) throws IOException {
     Path file = authorizedKeys(stateDir);
     Files.createDirectories(stateDir);
-    FILE_LOCK.lock(); // not synchronized: it waits on a file lock another process may hold (JDK 21 pinning)
+    FILE_LOCK.lock(); // a ReentrantLock: it waits on a file lock another process may hold (JDK 21 pinning)
     try {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
               StandardOpenOption.WRITE);

@@ -29,7 +29,7 @@ final class LabKnownHostsFiles {
     Path record = stateDir.resolve(LabKeys.CREATED_KNOWN_HOSTS);
     Files.createDirectories(stateDir);
     String line = file.toAbsolutePath().normalize() + "\n";
-    FILE_LOCK.lock(); // not synchronized: it waits on a file lock another process may hold (JDK 21 pinning)
+    FILE_LOCK.lock(); // a ReentrantLock: it waits on a file lock another process may hold (JDK 21 pinning)
     try {
       try (FileChannel ch = FileChannel.open(record, StandardOpenOption.CREATE, StandardOpenOption.READ,
               StandardOpenOption.WRITE);
