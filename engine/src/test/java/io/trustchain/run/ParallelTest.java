@@ -40,9 +40,11 @@ class ParallelTest {
       if (i == 3) {
         throw new IllegalStateException("host 3 broke");
       }
+      sleep(2); // a host takes time: without the stop every one of the 1,000 would start
       return i;
     })).isInstanceOf(IllegalStateException.class).hasMessage("host 3 broke");
-    assertThat(started.get()).isLessThan(100);
+    // not a timing bound: under load the other worker may start a few more, never all of them
+    assertThat(started.get()).isLessThan(items.size());
   }
 
   private static void sleep(long millis) {
