@@ -27,16 +27,19 @@ class TwinEndToEndTest {
     LabWorkspace ws = LabWorkspace.create(dir, groups);
     String site = FileVaultEndToEndTest.example(ws, "site.yml");
     String setup = FileVaultEndToEndTest.example(ws, "user-setup.yml");
-    // A's Macs carry history: a deferral trustchain set up, a declined login, days passing, a key in escrow
+    String laps = FileVaultEndToEndTest.example(ws, "laps.yml");
+    // A's Macs carry history: a deferral trustchain set up, a declined login, days passing, a key in escrow, a
+    // managed password in escrow (B's escrow must hold the password B's Mac has, or B would plan drift)
     assertThat(ws.run("apply", "--yes", setup).code()).isZero();
+    assertThat(ws.run("apply", "--yes", laps).code()).isZero();
     String inv = ws.inventory.toString();
     assertThat(ws.run("lab", "login-decline", "-i", inv, "mac-tahoe", "alice").code()).isZero();
     assertThat(ws.run("lab", "advance-days", "-i", inv, "mac-tahoe", "3").code()).isZero();
 
-    LabWorkspace.Result facts = ws.run("facts", "--format", "json", site, setup);
+    LabWorkspace.Result facts = ws.run("facts", "--format", "json", site, setup, laps);
     assertThat(facts.code()).as(facts.toString()).isZero();
     ws.write("facts.json", facts.out());
-    LabWorkspace.Result twin = ws.run("lab", "twin", "facts.json", site, setup, "--out", "twin", "--base-port",
+    LabWorkspace.Result twin = ws.run("lab", "twin", "facts.json", site, setup, laps, "--out", "twin", "--base-port",
         String.valueOf(io.trustchain.testing.Ports.free()));
     assertThat(twin.code()).as(twin.toString()).isZero();
     assertThat(twin.out()).contains("mac-tahoe", "Twin of 3 Macs in twin.");
@@ -50,8 +53,8 @@ class TwinEndToEndTest {
     Files.writeString(twinInventory, text);
     String[] onB = {"-i", twinInventory.toString(), "--vault-password-file", dir.resolve("twin/vault-password").toString()};
 
-    LabWorkspace.Result planA = ws.run("plan", site, setup);
-    LabWorkspace.Result planB = ws.run(concat(concat(new String[] {"plan"}, onB), site, setup));
+    LabWorkspace.Result planA = ws.run("plan", site, setup, laps);
+    LabWorkspace.Result planB = ws.run(concat(concat(new String[] {"plan"}, onB), site, setup, laps));
     assertThat(planA.code()).as(planA.toString()).isZero();
     assertThat(planB.code()).as(planB.toString()).isZero();
     assertThat(planB.out()).as("the same plan on the twin").isEqualTo(planA.out());
@@ -68,7 +71,7 @@ class TwinEndToEndTest {
     assertThat(escrowA).as("the rehearsal never writes A's escrow").doesNotExist();
     assertThat(LabState.of(ws, "mac-tahoe").path("fileVault").path("status").asText()).as("A is untouched")
         .isEqualTo("OFF");
-    assertThat(ws.run("plan", site, setup).out()).isEqualTo(planA.out());
+    assertThat(ws.run("plan", site, setup, laps).out()).isEqualTo(planA.out());
 
     String secrets = Files.readString(LabWorkspace.REPO.resolve("lab/secrets/tcadmin")).strip();
     try (var files = Files.walk(dir.resolve("twin"))) {

@@ -5,6 +5,7 @@ import io.trustchain.escrow.EscrowException;
 import io.trustchain.escrow.VaultEscrowStore;
 import io.trustchain.facts.EscrowedItem;
 import io.trustchain.facts.HostFacts;
+import io.trustchain.facts.ManagedPasswords;
 import io.trustchain.secret.AnsibleVault;
 import io.trustchain.secret.Secret;
 import io.trustchain.secret.SecretException;
@@ -50,7 +51,8 @@ public final class TwinEscrow {
       if (!item.isEscrowed()) {
         continue;
       }
-      String value = e.getKey().equals("personal_recovery_key") && recoveryKey != null ? recoveryKey : secrets.fresh();
+      String value = e.getKey().equals("personal_recovery_key") && recoveryKey != null ? recoveryKey
+          : acceptedPassword(facts, e.getKey(), item, secrets);
       Instant at = item.escrowedAt() == null ? Instant.EPOCH : Instant.parse(item.escrowedAt());
       try {
         store.put(new EscrowEntry(host, e.getKey(), Secret.of(value), at, item.createdAt(), Map.of()));
@@ -58,5 +60,20 @@ public final class TwinEscrow {
         throw new IOException("cannot write the twin's " + e.getKey() + " of " + host + ": " + ex.getMessage(), ex);
       }
     }
+  }
+
+  /**
+   * A managed password the real Mac accepted is the twin account's own password (so the twin Mac accepts it too);
+   * any other item (one the Mac refused, a pending one, a key) gets a fresh value the twin Mac does not know.
+   */
+  private static String acceptedPassword(HostFacts facts, String item, EscrowedItem escrowed, TwinSecrets secrets) {
+    if (Boolean.TRUE.equals(escrowed.authenticates())) {
+      for (io.trustchain.facts.UserFacts u : facts.users()) {
+        if (ManagedPasswords.current(u.name()).equals(item) || ManagedPasswords.pending(u.name()).equals(item)) {
+          return secrets.password(u.name());
+        }
+      }
+    }
+    return secrets.fresh();
   }
 }
