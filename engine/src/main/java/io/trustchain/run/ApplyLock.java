@@ -27,7 +27,8 @@ import java.util.OptionalLong;
  *   <li>break (an expired lock, a dead run's, or {@code --force-unlock}): {@code mv} the lock to a name
  *       only this run uses, check that it is still the lock that was judged breakable, then remove it;
  *       if another run got there first, put it back;
- *   <li>release: remove the lock only when its owner file names this run.
+ *   <li>release: remove the lock only when its owner file names this run;
+ *   <li>keep (a command that timed out is not known dead): the lock stays, its owner file marked {@code stuck=}.
  * </ul>
  */
 final class ApplyLock {
@@ -219,6 +220,26 @@ final class ApplyLock {
         + "else\n"
         + b.sectionText("lock:still", "cat " + OWNER) + "\n"
         + "fi");
+  }
+
+  /**
+   * Keeps the lock, marking it as held by a command that timed out and was not confirmed dead: appends
+   * {@code stuck=WHY} to the owner file when it still names this run, so that no later run takes the lock for
+   * a dead controller's (only its expiry or {@code --force-unlock} free it). {@code why} holds no secret.
+   */
+  void keep(ScriptBuilder b, String why) {
+    b.raw("tc_l=''");
+    b.section("lock:check", "IFS= read -r tc_l < " + OWNER);
+    b.raw("if [ \"$tc_l\" = " + ShellQuote.quote("run_id=" + me.runId()) + " ]; then\n"
+        + b.sectionText("lock:kept", "printf '%s\\n' " + ShellQuote.quote("stuck=" + why.replace('\n', ' '))
+            + " >> " + OWNER) + "\n"
+        + "fi");
+  }
+
+  /** Whether {@link #keep} marked the lock (false: the lock was not this run's any more, or the mark failed). */
+  static boolean readKeep(Map<String, SectionResult> sections) {
+    SectionResult kept = sections.get("lock:kept");
+    return kept != null && kept.exitCode() == 0;
   }
 
   static Release readRelease(ExecResult result, Map<String, SectionResult> sections) {

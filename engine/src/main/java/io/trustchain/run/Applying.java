@@ -31,7 +31,9 @@ import java.util.Optional;
  *
  * <p>When an exec's connection drops (or it times out), nothing more is sent for the changes: the host
  * is reached again ({@link Reconnect}) to gather, verify and release, so a change that took effect is
- * reported as applied and one that did not as not applied.
+ * reported as applied and one that did not as not applied. After a timeout the lock is released only when
+ * the Mac confirmed the command dead ({@link TransportException#knownDead()}: trustchain's watchdog killed
+ * its process group); otherwise it stays, marked, and the host's notes say so with the run id.
  */
 public final class Applying {
 
@@ -262,12 +264,19 @@ public final class Applying {
       if (e.kind() != TransportException.Kind.TIMEOUT) {
         fleet.forget(target);
       }
+      // invariant 6: a command that outlived its timeout may still run on the Mac unless the Mac said it is dead
+      boolean mayRelease = e.kind() != TransportException.Kind.TIMEOUT || e.knownDead();
+      String stuck = "a command of it timed out and was not confirmed dead on the Mac";
       listener.hostStep(target.host(), "reconnecting to verify");
       Reconnect.Outcome<Exec> again = reconnect.attempt(() -> {
         Transport fresh = fleet.transport(target);
         ScriptBuilder b = new ScriptBuilder();
         FactsGatherer.Embedded verify = facts.embed(b, target.needs());
-        locks.lock().release(b);
+        if (mayRelease) {
+          locks.lock().release(b);
+        } else {
+          locks.lock().keep(b, stuck);
+        }
         RemoteScript remote = b.build(commandTimeout);
         try {
           ExecResult result = fresh.exec(remote);
@@ -282,10 +291,18 @@ public final class Applying {
             + again.lastError().map(HostErrors::describe).orElse("?");
         notes.add("the apply lock of run " + locks.lock().me().runId() + " may still be on " + target.host()
             + ": it expires by itself, or break it with --force-unlock " + locks.lock().me().runId());
+      } else if (!mayRelease) {
+        Exec exec = again.value().get();
+        readVerify(exec);
+        String id = locks.lock().me().runId();
+        notes.add("the apply lock of run " + id + " stays on " + target.host() + ": " + stuck + " (" + failure
+            + ")" + (ApplyLock.readKeep(exec.sections()) ? "" : " [the lock's owner file could not be marked]")
+            + "; it expires by itself, or, once nothing of it runs on the Mac any more, break it: "
+            + locks.inspector().command(id));
       } else {
         Exec exec = again.value().get();
         notes.add("an exec did not answer during apply (" + e.kind().name().toLowerCase(java.util.Locale.ROOT)
-            + "); reached " + target.host() + " again ("
+            + (e.knownDead() ? ", and the Mac killed it" : "") + "); reached " + target.host() + " again ("
             + again.attempts() + (again.attempts() == 1 ? " attempt" : " attempts") + ") to verify and release the lock");
         readVerify(exec);
         release(ApplyLock.readRelease(exec.result(), exec.sections()));

@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * Judges an apply lock found on a host (every run looks at every targeted host's lock in its facts
  * exec): this run's own; expired on the Mac's clock; taken by this controller (same {@code user@host})
- * by a process that is gone — its pid no longer runs, or now names a process started at another time;
+ * by a process that is gone — its pid no longer runs, or now names a process started at another time —
+ * unless that run kept it on purpose (a command of it that timed out was not confirmed dead: {@code stuck=});
  * or held. Says who holds it, how old it is and the exact command that breaks it.
  */
 public final class LockInspector {
@@ -62,12 +63,13 @@ public final class LockInspector {
       state = LockNote.State.OWN;
     } else if (o.expiredAt(macNow)) {
       state = LockNote.State.EXPIRED;
-    } else if (o.controller().equals(me.controller()) && gone(o)) {
+    } else if (o.controller().equals(me.controller()) && o.stuck().isEmpty() && gone(o)) {
       state = LockNote.State.DEAD;
     } else {
       state = LockNote.State.HELD;
     }
-    String owner = o.who() + (o.ci().isEmpty() ? "" : " via " + o.ci()) + " (" + o.controller() + ", pid " + o.pid() + ")";
+    String owner = o.who() + (o.ci().isEmpty() ? "" : " via " + o.ci()) + " (" + o.controller() + ", pid " + o.pid() + ")"
+        + o.stuck().map(w -> " [kept: " + w + "]").orElse("");
     return new LockNote(Optional.of(o.runId()), owner, age, left, state, unlockCommand.apply(o.runId()));
   }
 

@@ -16,9 +16,16 @@ import java.util.OptionalLong;
  * @param ttlSeconds how long the lock holds before anyone may break it
  * @param pidStart when the controller's process started (epoch milliseconds, the controller's clock), so a
  *     pid reused by another process is not taken for the owner; empty in owner files without it
+ * @param stuck why the run kept its lock: a command of it timed out and was not confirmed dead on the Mac
+ *     ({@code stuck=} line, see {@link ApplyLock#keep}); empty otherwise
  */
 public record LockOwner(String runId, String who, String controller, String pid, String ci, String command,
-    OptionalLong acquired, OptionalLong ttlSeconds, OptionalLong pidStart) {
+    OptionalLong acquired, OptionalLong ttlSeconds, OptionalLong pidStart, Optional<String> stuck) {
+
+  public LockOwner(String runId, String who, String controller, String pid, String ci, String command,
+      OptionalLong acquired, OptionalLong ttlSeconds, OptionalLong pidStart) {
+    this(runId, who, controller, pid, ci, command, acquired, ttlSeconds, pidStart, Optional.empty());
+  }
 
   public LockOwner(String runId, String who, String controller, String pid, String ci, String command,
       OptionalLong acquired, OptionalLong ttlSeconds) {
@@ -55,7 +62,8 @@ public record LockOwner(String runId, String who, String controller, String pid,
     }
     return Optional.of(new LockOwner(runId, v.getOrDefault("who", "?"), v.getOrDefault("controller", "?"),
         v.getOrDefault("pid", "?"), v.getOrDefault("ci", ""), v.getOrDefault("command", "?"),
-        number(v.get("acquired")), number(v.get("ttl")), number(v.get("pid_start"))));
+        number(v.get("acquired")), number(v.get("ttl")), number(v.get("pid_start")),
+        Optional.ofNullable(v.get("stuck")).filter(w -> !w.isEmpty())));
   }
 
   /** When the lock may be broken, Mac clock; empty when unknown (then it never expires by itself). */
@@ -80,6 +88,7 @@ public record LockOwner(String runId, String who, String controller, String pid,
     if (acquired.isPresent()) {
       b.append(" (Mac clock)");
     }
+    stuck.ifPresent(w -> b.append("; it kept the lock: ").append(w));
     return b.toString();
   }
 

@@ -16,15 +16,36 @@ public final class TransportException extends Exception {
   }
 
   private final Kind kind;
+  private final boolean knownDead;
 
   public TransportException(Kind kind, String message) {
-    super(message);
-    this.kind = kind;
+    this(kind, message, null, false);
   }
 
   public TransportException(Kind kind, String message, Throwable cause) {
+    this(kind, message, cause, false);
+  }
+
+  private TransportException(Kind kind, String message, Throwable cause, boolean knownDead) {
     super(message, cause);
     this.kind = kind;
+    this.knownDead = knownDead;
+  }
+
+  /**
+   * A command that outlived its timeout ({@code TIMEOUT}); {@code knownDead} when the host confirmed that the
+   * command and everything it started are gone (killed by trustchain's watchdog), false when that is not known.
+   */
+  public static TransportException timedOut(String message, boolean knownDead) {
+    return new TransportException(Kind.TIMEOUT, message, null, knownDead);
+  }
+
+  /**
+   * Whether the command of a {@code TIMEOUT} is known to be dead on the host (nothing of it runs any more), so
+   * that its host's apply lock may be released. False for every other kind.
+   */
+  public boolean knownDead() {
+    return knownDead;
   }
 
   public Kind kind() {

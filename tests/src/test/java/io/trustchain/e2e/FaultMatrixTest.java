@@ -51,7 +51,9 @@ class FaultMatrixTest {
       Map.entry("drop-after-password-reset.yml",
           "ManagedPasswordEndToEndTest#aConnectionLostAtEachStep_losesNoPassword_andTheNextRunSettlesIt"),
       Map.entry("hang-password-reset.yml",
-          "ManagedPasswordEndToEndTest#aConnectionLostAtEachStep_losesNoPassword_andTheNextRunSettlesIt"));
+          "ManagedPasswordEndToEndTest#aConnectionLostAtEachStep_losesNoPassword_andTheNextRunSettlesIt"),
+      Map.entry("hang-unkillable.yml",
+          "WatchdogEndToEndTest#aHungCommandThatSurvivesTheWatchdog_keepsTheLock_andTheReportNamesTheRun"));
 
   private static final String ALICE = """
       - name: Alice holds a Secure Token
@@ -140,7 +142,11 @@ class FaultMatrixTest {
     LabWorkspace.Result hung = ws.run("apply", "--yes", "--command-timeout", "3", book);
     assertThat(hung.code()).as(hung.toString()).isEqualTo(1);
     assertThat(hung.out()).contains("mac-hang").containsIgnoringCase("timed out");
-    assertThat(read(ws.state.resolve("mac-hang/exec.log"))).as("the hang was played").contains("fdesetup ");
+    String log = read(ws.state.resolve("mac-hang/exec.log"));
+    assertThat(log).as("the hang was played").contains("fdesetup ");
+    assertThat(log).as("the hung fdesetup was killed on the Mac, with its process group")
+        .contains("\nkilled: process group ").contains("; fdesetup (pid ");
+    assertThat(hung.out()).contains("trustchain's watchdog on the host killed its process group");
     assertThat(exists(ws, "mac-hang", "svc-backup")).isFalse();
 
     LabWorkspace.Result rerun = ws.run("apply", "--yes", book);

@@ -119,6 +119,13 @@ class LockTest {
       int release = log.indexOf("rm -rf " + LOCK, firstGrant);
       int secondGrant = log.indexOf("-secureTokenOn", firstGrant + 1);
       assertThat(release).as("the hung apply released its lock (exec.log)\n" + log).isPositive();
+      // invariant 6: the hung grant was killed on the Mac before any lock was released (argv lines: what ran)
+      String all = read(execLog);
+      int killed = all.indexOf("\nkilled: process group ");
+      assertThat(killed).as("the hung sysadminctl was killed by trustchain's watchdog\n" + all).isPositive();
+      String removal = "\nargv: rm -rf " + LOCK + "\n";
+      assertThat(all.substring(0, killed)).as("no lock was released before the kill").doesNotContain(removal);
+      assertThat(all.substring(killed)).as("the hung apply's release came after it").contains(removal);
       assertThat(secondGrant).as("the waiting apply granted the token only after that release").isGreaterThan(release);
     } finally {
       server.interrupt();

@@ -158,12 +158,20 @@ class OpenSshInteropTest {
   }
 
   @Test
-  void exec_pastItsTimeout_isTimeout_andTheConnectionStaysUsable() throws Exception {
+  void exec_pastItsTimeout_isKilledOnTheHostWithWhatItStarted_andTheConnectionStaysUsable() throws Exception {
+    String sleep = "sleep 4" + (ProcessHandle.current().pid() % 1000); // an argument no other process uses
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
       Transport t = connector.connect(spec());
-      assertThatThrownBy(() -> t.exec(new RemoteScript("sleep 5", List.of(), Duration.ofMillis(500), "x")))
-          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
-          .hasMessageContaining("did not finish within 500 ms");
+      assertThatThrownBy(() -> t.exec(new RemoteScript("echo started; " + sleep + "1 & " + sleep + "2", List.of(),
+          Duration.ofMillis(500), "x")))
+          .isInstanceOfSatisfying(TransportException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(e.knownDead()).as("real perl under real sshd confirmed the process group gone").isTrue();
+          })
+          .hasMessageContaining("did not finish within 500 ms; trustchain's watchdog on the host killed its process"
+              + " group ");
+      assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(sleep)))
+          .as("the real sleeps, the one in the background too, are gone (sshd alone leaves them running)").isEmpty();
       assertThat(t.exec(new RemoteScript("echo ok", List.of(), Duration.ofSeconds(20), "x")).stdout())
           .isEqualTo("ok\n");
     }
@@ -222,9 +230,11 @@ class OpenSshInteropTest {
   void exec_endedBySignal_hasNoExitStatus_isDropped_andTheConnectionStaysUsable() throws Exception {
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
       Transport t = connector.connect(spec());
-      // the parent of this sh is the login shell sshd started: killed, sshd reports a signal, no status
-      assertThatThrownBy(() -> t.exec(new RemoteScript("kill -9 $PPID; sleep 2", List.of(), Duration.ofSeconds(20),
-          "x")))
+      // the parent of this sh is trustchain's watchdog (perl), whose parent is the login shell sshd started:
+      // killed, sshd reports a signal, no status
+      String killLoginShell = "read -r tc_pid tc_comm tc_state tc_pp tc_rest < /proc/$PPID/stat; kill -9 \"$tc_pp\";"
+          + " sleep 2";
+      assertThatThrownBy(() -> t.exec(new RemoteScript(killLoginShell, List.of(), Duration.ofSeconds(20), "x")))
           .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED))
           .hasMessage("mac-interop (127.0.0.1:" + server.port + "): the remote command was ended by signal KILL "
               + "without an exit status");
@@ -237,9 +247,10 @@ class OpenSshInteropTest {
   void exec_whoseConnectionDrops_isDropped_andTheNextExecReconnects() throws Exception {
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
       Transport t = connector.connect(spec());
-      // the grandparent of this sh is sshd's session process (sshd: tcinterop@notty): killing it
-      // drops the connection under the running exec
-      String killSession = "read -r tc_pid tc_comm tc_state tc_gp tc_rest < /proc/$PPID/stat; kill -9 \"$tc_gp\"; sleep 5";
+      // this sh's parent is the watchdog (perl), then the login shell, then sshd's session process
+      // (sshd: tcinterop@notty): killing it drops the connection under the running exec
+      String killSession = "read -r tc_pid tc_comm tc_state tc_gp tc_rest < /proc/$PPID/stat;"
+          + " read -r tc_pid tc_comm tc_state tc_gp tc_rest < /proc/$tc_gp/stat; kill -9 \"$tc_gp\"; sleep 5";
       assertThatThrownBy(() -> t.exec(new RemoteScript(killSession, List.of(), Duration.ofSeconds(20), "x")))
           .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DROPPED))
           .hasMessageStartingWith("mac-interop (127.0.0.1:" + server.port + "): ")

@@ -25,9 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * and waits at most the script's timeout (the connector's default when the script has none).
  *
  * <p>Failures: a secret that cannot be resolved, or holds a line break, is {@code SECRET} and
- * nothing runs; no end within the timeout is {@code TIMEOUT} (the channel is closed, the connection
- * kept); a connection that drops during the exec, or an exec that ends without an exit status, is
- * {@code DROPPED}.
+ * nothing runs; a script that outlives its timeout is killed on the host with everything it started by
+ * trustchain's {@link Watchdog}, which says so: {@code TIMEOUT} with {@link TransportException#knownDead()}
+ * when the host confirmed it gone; no word from the host within the timeout plus {@link Watchdog#GRACE} is
+ * {@code TIMEOUT}, not known dead (the channel is closed, the connection kept); a connection that drops
+ * during the exec, or an exec that ends without an exit status, is {@code DROPPED}.
  *
  * <p>Reconnection: the exec during which the connection dropped is never retried (its commands may
  * have changed the Mac, and may not be idempotent). The NEXT exec on this transport opens a new
@@ -53,6 +55,7 @@ final class SshTransport implements Transport {
   private final java.util.Set<String> becomeAccepted;
   private Runnable onClose = () -> {};
   private final ReentrantLock lock = new ReentrantLock();
+  private Duration grace = Watchdog.GRACE;
 
   SshTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Link.Opener opener,
       Link first) {
@@ -89,7 +92,14 @@ final class SshTransport implements Transport {
         if (withPassword && !becomeAccepted.contains(becomeKey()) && !script.secrets().isEmpty()) {
           checkBecome(timeoutOf(script));
         }
-        ExecResult result = run(RemoteCommandLine.of(script, spec.become(), withPassword), timeoutOf(script), stdin);
+        Duration timeout = timeoutOf(script);
+        ExecResult result = run(RemoteCommandLine.of(script, timeout, spec.become(), withPassword), timeout, grace,
+            stdin);
+        Optional<Watchdog.Word> killed = result.exitStatus() == 124 || result.exitStatus() == 125
+            ? Watchdog.read(result.stdout(), script.nonce()) : Optional.empty();
+        if (killed.isPresent()) {
+          throw killedByWatchdog(timeout, killed.get());
+        }
         boolean ran = result.stdout().contains(script.nonce());
         if (withPassword && result.exitStatus() != 0 && !ran) {
           Optional<String> refused = BecomeCheck.refusal(result.stderr());
@@ -116,7 +126,7 @@ final class SshTransport implements Transport {
   private void checkBecome(Duration timeout) throws TransportException {
     byte[] stdin = StdinPayload.becomeOnly(spec.becomePassword().orElseThrow(), secrets);
     try {
-      ExecResult r = run(BecomeCheck.COMMAND, timeout, stdin);
+      ExecResult r = run(BecomeCheck.COMMAND, timeout, Duration.ZERO, stdin);
       if (r.exitStatus() != 0) {
         throw BecomeCheck.refused(where(), spec.user(), BecomeCheck.refusal(r.stderr())
             .orElse("exit " + r.exitStatus() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip())));
@@ -127,6 +137,14 @@ final class SshTransport implements Transport {
     }
   }
 
+  /** The script outlived its timeout and trustchain's watchdog on the host killed its process group. */
+  private TransportException killedByWatchdog(Duration timeout, Watchdog.Word word) {
+    String what = where() + ": the remote command did not finish within " + human(timeout)
+        + "; trustchain's watchdog on the host killed its process group " + word.processGroup();
+    return TransportException.timedOut(word.dead() ? what + ", and it is gone"
+        : what + ", but a process of it survived SIGKILL: it may still be running", word.dead());
+  }
+
   private String becomeKey() {
     return spec.host() + "\0" + spec.user() + "\0" + spec.becomePassword().map(r -> r.describe()).orElse("");
   }
@@ -135,10 +153,17 @@ final class SshTransport implements Transport {
     return script.timeout().isZero() || script.timeout().isNegative() ? defaultTimeout : script.timeout();
   }
 
-  private ExecResult run(String commandLine, Duration timeout, byte[] stdin) throws TransportException {
+  /**
+   * Runs one command line. It may take {@code timeout}; once the host has answered anything, {@code grace} more
+   * for the watchdog's word (a host that said nothing by then is given up at {@code timeout}: a far-away or
+   * stuck host, where nothing is known of the command).
+   */
+  private ExecResult run(String commandLine, Duration timeout, Duration grace, byte[] stdin)
+      throws TransportException {
     Link live = liveLink();
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
+    long extended = deadline + grace.toNanos();
     RemoteProcess process;
     try {
       process = live.start(commandLine);
@@ -149,23 +174,26 @@ final class SshTransport implements Transport {
     StreamCollector err = StreamCollector.start(process.stderr());
     IOException stdinFailure = writeStdin(process, stdin);
     try {
-      out.await(remaining(deadline));
-      err.await(remaining(deadline));
+      awaitEnd(out, out, err, deadline, extended);
+      awaitEnd(err, out, err, deadline, extended);
     } catch (StreamCollector.TimedOut e) {
+      boolean heard = out.heard() || err.heard();
       process.abort();
-      throw new TransportException(Kind.TIMEOUT, where() + ": the remote command did not finish within "
-          + human(timeout) + "; its channel was closed");
+      throw unanswered(timeout, grace, heard);
     } catch (IOException e) {
       process.abort();
       throw dropped(live, "the connection dropped during the remote command", e);
     }
+    if (out.heard() || err.heard()) {
+      deadline = extended;
+    }
     boolean ended = process.awaitClosed(remaining(deadline));
     Integer status = process.exitStatus();
     if (status == null) {
+      boolean heard = out.heard() || err.heard();
       process.abort();
       if (!ended && live.isOpen()) {
-        throw new TransportException(Kind.TIMEOUT, where() + ": the remote command did not finish within "
-            + human(timeout) + "; its channel was closed");
+        throw unanswered(timeout, grace, heard);
       }
       String signal = process.exitSignal();
       String why = signal != null ? "the remote command was ended by " + signal + " without an exit status"
@@ -176,6 +204,32 @@ final class SshTransport implements Transport {
     }
     return new ExecResult(status, out.text(StandardCharsets.UTF_8), err.text(StandardCharsets.UTF_8),
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Waits for {@code c} to end: by {@code deadline}, or by {@code extended} once either stream was heard. */
+  private static void awaitEnd(StreamCollector c, StreamCollector out, StreamCollector err, long deadline,
+      long extended) throws StreamCollector.TimedOut, IOException {
+    try {
+      c.await(remaining(deadline));
+    } catch (StreamCollector.TimedOut t) {
+      if (!out.heard() && !err.heard() || extended <= deadline) {
+        throw t;
+      }
+      c.await(remaining(extended));
+    }
+  }
+
+  /**
+   * No end, and no word of the watchdog, in time: the channel is closed, and whether the command still runs on
+   * the host is not known.
+   */
+  private TransportException unanswered(Duration timeout, Duration grace, boolean heard) {
+    String what = heard && !grace.isZero()
+        ? "the remote command did not finish within " + human(timeout) + ", and trustchain's watchdog on the host"
+            + " said nothing within " + human(grace) + " more"
+        : "the remote command did not answer within " + human(timeout);
+    return TransportException.timedOut(where() + ": " + what + "; its channel was closed, and whether it still"
+        + " runs on the host is not known", false);
   }
 
   /**
@@ -244,6 +298,12 @@ final class SshTransport implements Transport {
   static String human(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+  }
+
+  /** For tests: how much longer than a script's timeout to wait for the watchdog's word. */
+  SshTransport withGrace(Duration wait) {
+    this.grace = Objects.requireNonNull(wait, "wait == null");
+    return this;
   }
 
   /** Runs {@code action} once this transport is closed (the connector forgets it). */

@@ -24,7 +24,13 @@ final class SshjLink implements Link {
 
   @Override
   public RemoteProcess start(String commandLine) throws IOException {
-    Session session = client.startSession();
+    Session session;
+    try {
+      session = client.startSession();
+    } catch (IllegalStateException e) {
+      // sshj's "Not connected": the connection went down between isOpen() and here (a drop)
+      throw new IOException("the connection is closed (" + e.getMessage() + ")", e);
+    }
     try {
       return new SshjProcess(session, session.exec(commandLine));
     } catch (IOException | RuntimeException e) {

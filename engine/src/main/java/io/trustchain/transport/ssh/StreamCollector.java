@@ -21,6 +21,7 @@ final class StreamCollector {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile IOException failure;
+  private volatile boolean heard;
 
   private StreamCollector() {}
 
@@ -38,6 +39,7 @@ final class StreamCollector {
         synchronized (bytes) {
           bytes.write(buf, 0, n);
         }
+        heard |= n > 0;
       }
     } catch (IOException e) {
       failure = e;
@@ -59,6 +61,11 @@ final class StreamCollector {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /** Whether any byte came so far. */
+  boolean heard() {
+    return heard;
   }
 
   String text(Charset charset) {

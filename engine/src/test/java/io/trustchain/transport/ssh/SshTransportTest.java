@@ -91,7 +91,7 @@ class SshTransportTest {
     assertThat(result.exitStatus()).isZero();
     assertThat(section(result, script, "echo").stdout()).isEqualTo("[" + TRICKY_VALUE + "][" + SPACES_VALUE + "]");
     assertThat(link.commandLines).singleElement().asString()
-        .startsWith("sh -c '")
+        .startsWith("perl -e '# " + Watchdog.MARKER).contains(" " + script.nonce() + " 20 sh -c '")
         .doesNotContain("quoted").doesNotContain("lead and trail");
   }
 
@@ -107,7 +107,8 @@ class SshTransportTest {
     assertThat(section(result, script, "echo").stdout()).isEqualTo("[" + TRICKY_VALUE + "][" + SPACES_VALUE + "]");
     assertThat(link.commandLines).as("the become password is validated alone first").hasSize(2);
     assertThat(link.commandLines.get(0)).isEqualTo("sudo -S -p '' true");
-    assertThat(link.commandLines.get(1)).startsWith("sudo -S -p '' sh -c '").doesNotContain("pässword");
+    assertThat(link.commandLines.get(1)).startsWith("sudo -S -p '' perl -e '").contains(" 20 sh -c '")
+        .doesNotContain("pässword");
   }
 
   @Test
@@ -162,7 +163,7 @@ class SshTransportTest {
     ExecResult result = transport(spec(true, Optional.empty()), link, noReopen()).exec(script);
 
     assertThat(section(result, script, "echo").stdout()).isEqualTo("[" + TRICKY_VALUE + "][" + SPACES_VALUE + "]");
-    assertThat(link.commandLines).singleElement().asString().startsWith("sudo -n sh -c '");
+    assertThat(link.commandLines).singleElement().asString().startsWith("sudo -n perl -e '");
   }
 
   @Test
@@ -199,14 +200,60 @@ class SshTransportTest {
   }
 
   @Test
-  void exec_thatOutlivesItsTimeout_isTimeout_andTheConnectionIsKept() throws Exception {
+  void exec_thatOutlivesItsTimeout_isKilledOnTheHostWithWhatItStarted_knownDead_andTheConnectionIsKept()
+      throws Exception {
     LocalShellLink link = new LocalShellLink(null);
     SshTransport t = transport(spec(false, Optional.empty()), link, noReopen());
+    String marker = "31" + ProcessHandle.current().pid() % 1000; // sleep arguments no other process uses
 
-    assertThatThrownBy(() -> t.exec(new RemoteScript("sleep 10", List.of(), Duration.ofMillis(300), "n")))
-        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
-        .hasMessage("mac-1 (10.0.0.1:22): the remote command did not finish within 300 ms; its channel was closed");
+    assertThatThrownBy(() -> t.exec(new RemoteScript("echo started; sleep " + marker + "1 & sleep " + marker + "2", List.of(),
+        Duration.ofMillis(300), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+          assertThat(e.knownDead()).as("the watchdog confirmed the process group gone").isTrue();
+        })
+        .hasMessageStartingWith("mac-1 (10.0.0.1:22): the remote command did not finish within 300 ms; trustchain's"
+            + " watchdog on the host killed its process group ")
+        .hasMessageEndingWith(", and it is gone");
+    assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+        .filter(c -> c.contains("sleep " + marker))).as("the script and the sleep it left in the background").isEmpty();
     assertThat(t.exec(new RemoteScript("exit 0", List.of(), Duration.ofSeconds(20), "n")).exitStatus()).isZero();
+  }
+
+  @Test
+  void exec_whoseHostNeverAnswers_isTimeoutAtItsTime_notKnownDead() throws Exception {
+    SshTransport t = transport(spec(false, Optional.empty()), new LocalShellLink(mutePerl("exec sleep 30")), noReopen());
+
+    assertThatThrownBy(() -> t.exec(new RemoteScript("true", List.of(), Duration.ofMillis(300), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+          assertThat(e.knownDead()).isFalse();
+        })
+        .hasMessage("mac-1 (10.0.0.1:22): the remote command did not answer within 300 ms; its channel was closed,"
+            + " and whether it still runs on the host is not known");
+  }
+
+  @Test
+  void exec_thatStartedButWhoseWatchdogNeverSpeaks_isWaitedForTheGrace_thenTimeout_notKnownDead() throws Exception {
+    SshTransport t = transport(spec(false, Optional.empty()),
+        new LocalShellLink(mutePerl("echo started; exec sleep 30")), noReopen()).withGrace(Duration.ofMillis(400));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> t.exec(new RemoteScript("true", List.of(), Duration.ofMillis(300), "n")))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.knownDead()).isFalse())
+        .hasMessage("mac-1 (10.0.0.1:22): the remote command did not finish within 300 ms, and trustchain's watchdog"
+            + " on the host said nothing within 400 ms more; its channel was closed, and whether it still runs on the"
+            + " host is not known");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the grace was given").isGreaterThan(Duration.ofMillis(650));
+  }
+
+  /** A directory whose {@code perl} stands for a host whose watchdog never says anything: it runs {@code body}. */
+  private Path mutePerl(String body) throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("mute-bin"));
+    Path perl = bin.resolve("perl");
+    Files.writeString(perl, "#!/bin/sh\n" + body + "\n");
+    Files.setPosixFilePermissions(perl, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
   }
 
   @Test

@@ -40,6 +40,11 @@ public interface Machine {
 
   boolean isDirectory(String path);
 
+  /** A new process id (the watchdog's process group, a hung program). */
+  default int newPid() {
+    return 4242;
+  }
+
   /** Network-level faults not yet used up, in scenario order. */
   List<NetworkFault> activeFaults();
 

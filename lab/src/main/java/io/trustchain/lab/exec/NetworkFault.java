@@ -11,14 +11,20 @@ import java.util.Objects;
  *   <li>{@code SLOW}: every exec waits {@code delay} before it starts.
  *   <li>{@code DROP}: after a program whose command line matches {@code match} has run (its effect
  *       saved), the connection is closed before any output or exit status is sent.
- *   <li>{@code HANG}: a program whose command line matches {@code match} never returns (until the
- *       client gives up).
+ *   <li>{@code HANG}: a program whose command line matches {@code match} never returns: nothing ends it but
+ *       trustchain's watchdog (when the exec runs under it), which kills it at its time; with
+ *       {@code survivesKill}, not even that (a process stuck in the kernel survives SIGKILL).
  * </ul>
  *
  * @param match a regex found in the program's command line ({@code fdesetup enable}); null: any
  * @param remaining how many more times it fires; -1 for always
+ * @param survivesKill (HANG) the hung program survives SIGKILL
  */
-public record NetworkFault(String id, Kind kind, String match, Duration delay, int remaining) {
+public record NetworkFault(String id, Kind kind, String match, Duration delay, int remaining, boolean survivesKill) {
+
+  public NetworkFault(String id, Kind kind, String match, Duration delay, int remaining) {
+    this(id, kind, match, delay, remaining, false);
+  }
 
   public enum Kind {
     UNREACHABLE, SLOW, DROP, HANG

@@ -89,6 +89,11 @@ final class MacMachine implements Machine {
   }
 
   @Override
+  public int newPid() {
+    return state.allocatePid();
+  }
+
+  @Override
   public List<NetworkFault> activeFaults() {
     return state.faults().network().stream().filter(NetFault::live).map(NetFault::toFault).toList();
   }

@@ -1,6 +1,7 @@
 package io.trustchain.lab.server;
 
 import io.trustchain.lab.exec.NetworkFault;
+import io.trustchain.lab.shell.Hung;
 import io.trustchain.lab.shell.Interpreter;
 import io.trustchain.lab.shell.ProgramObserver;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.apache.sshd.server.command.Command;
  * One SSH exec: the command string run by the lab's interpreter inside one transaction of the
  * simulated Mac, channel stdin as the script's stdin. Network faults: SLOW waits before the
  * transaction; DROP closes the connection after the matching program (its effect saved) without
- * exit status; HANG saves and releases the host, then holds the channel until the client leaves.
+ * exit status; HANG saves and releases the host, then holds the channel until the client leaves, or, under
+ * trustchain's watchdog, until the watchdog kills it ({@link #hang}).
  */
 final class ExecCommand implements Command {
 
@@ -32,6 +34,8 @@ final class ExecCommand implements Command {
   private record Slow(Duration delay) implements Outcome {}
 
   private record Stopped(NetworkFault fault) implements Outcome {}
+
+  private record Hanging(Hung hung) implements Outcome {}
 
   private final ServedHost host;
   private final String command;
@@ -103,6 +107,7 @@ final class ExecCommand implements Command {
           err.flush();
           gone.await();
         }
+        case Hanging h -> hang(h.hung());
         case Slow s -> throw new IllegalStateException("slow twice");
       }
     } catch (InterruptedException e) {
@@ -138,11 +143,56 @@ final class ExecCommand implements Command {
         return new Exited(status);
       } catch (NetworkFaults.Stop stop) {
         return new Stopped(stop.fault);
+      } catch (Hung hung) {
+        return new Hanging(hung);
       } finally {
         ExecLog.argv(host.lab().stateDir().resolve(host.name()), argv);
         argv.clear();
       }
     });
+  }
+
+  /**
+   * A program of the exec hangs (its state saved, the host released). Without trustchain's watchdog it runs on:
+   * the channel is held until the client leaves, and exec.log says nothing ended it. Under the watchdog, at the
+   * watchdog's time (whether or not the client is still there, as on a Mac) its process group is killed, and
+   * exec.log records it before the watchdog's word goes out: {@code @@tc:NONCE:w:dead:PGID}, exit 124; a
+   * program that survives SIGKILL stays, {@code …:w:alive:PGID}, exit 125.
+   */
+  private void hang(Hung h) throws IOException, InterruptedException {
+    out.flush();
+    err.flush();
+    java.nio.file.Path dir = host.lab().stateDir().resolve(host.name());
+    Optional<Hung.Watch> watch = h.watchdog();
+    if (watch.isEmpty()) {
+      ExecLog.process(dir, "hung: " + h.programName() + " (pid " + h.pid() + ") never returns; nothing on the Mac"
+          + " ends it when its SSH channel closes");
+      gone.await();
+      return;
+    }
+    Hung.Watch w = watch.get();
+    ExecLog.process(dir, "hung: " + h.programName() + " (pid " + h.pid() + ", process group " + w.processGroup()
+        + ", under trustchain's watchdog: " + w.seconds() + " s)");
+    long left = w.deadlineNanos() - System.nanoTime();
+    if (left > 0) {
+      Thread.sleep(Duration.ofNanos(left));
+    }
+    boolean dead = !h.survivesKill();
+    ExecLog.process(dir, dead
+        ? "killed: process group " + w.processGroup() + " (SIGKILL from trustchain's watchdog after " + w.seconds()
+            + " s); " + h.programName() + " (pid " + h.pid() + ") is gone"
+        : "survived: " + h.programName() + " (pid " + h.pid() + ", process group " + w.processGroup()
+            + ") is stuck and survived SIGKILL from trustchain's watchdog after " + w.seconds() + " s");
+    if (gone.getCount() == 0) {
+      return;
+    }
+    byte[] word = ("\n@@tc:" + w.nonce() + ":w:" + (dead ? "dead" : "alive") + ":" + w.processGroup() + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+    out.write(word);
+    out.flush();
+    err.write(word);
+    err.flush();
+    exit.onExit(dead ? 124 : 125);
   }
 
   /** The lab itself failed: say so on stderr and exit 255, as ssh does for its own errors. */

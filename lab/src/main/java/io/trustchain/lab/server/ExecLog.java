@@ -39,6 +39,14 @@ final class ExecLog {
     write(hostDir, b.toString());
   }
 
+  /**
+   * A process event on the Mac that no command string shows: {@code hung: …}, {@code killed: …},
+   * {@code survived: …} (see {@code ExecCommand}).
+   */
+  static void process(Path hostDir, String event) {
+    write(hostDir, event + "\n");
+  }
+
   static void append(Path hostDir, String user, String command) {
     write(hostDir, "--- " + Instant.now() + " " + user + "\n" + command + (command.endsWith("\n") ? "" : "\n"));
   }

@@ -2,18 +2,20 @@ package io.trustchain.lab.server;
 
 import io.trustchain.lab.exec.Machine;
 import io.trustchain.lab.exec.NetworkFault;
+import io.trustchain.lab.shell.Hung;
 import io.trustchain.lab.shell.ProgramObserver;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Plays a host's {@code DROP} and {@code HANG} faults around the programs a script runs, and finds
+ * Plays a host's {@code DROP} and {@code HANG} faults around the programs a script runs ({@link Hung} for a
+ * hang), and finds
  * its {@code SLOW} and {@code UNREACHABLE} faults. Each firing is recorded with
  * {@link Machine#fired}.
  */
 final class NetworkFaults implements ProgramObserver {
 
-  /** Thrown through the interpreter to stop the exec: the connection must drop or hang. */
+  /** Thrown through the interpreter to stop the exec: the connection must drop. */
   static final class Stop extends RuntimeException {
     final NetworkFault fault;
 
@@ -42,7 +44,13 @@ final class NetworkFaults implements ProgramObserver {
 
   @Override
   public void beforeProgram(List<String> commandLine) {
-    stopOn(NetworkFault.Kind.HANG, commandLine);
+    String line = String.join(" ", commandLine);
+    for (NetworkFault f : machine.activeFaults()) {
+      if (f.kind() == NetworkFault.Kind.HANG && f.matches(line)) {
+        machine.fired(f);
+        throw new Hung(commandLine, machine.newPid(), f.survivesKill());
+      }
+    }
   }
 
   @Override

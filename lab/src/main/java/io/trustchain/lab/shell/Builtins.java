@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The builtins of the subset: {@code echo printf test [ read exit true false : export unset break
- * continue umask sh sudo} ({@code umask} in its octal form only). {@code sh} and {@code sudo} also answer to {@code /bin/sh} and
- * {@code /usr/bin/sudo}.
+ * continue umask sh sudo perl} ({@code umask} in its octal form only; {@code perl} runs trustchain's watchdog only,
+ * {@link PerlWatchdog}). {@code sh}, {@code sudo} and {@code perl} also answer to {@code /bin/sh}, {@code /usr/bin/sudo}
+ * and {@code /usr/bin/perl}.
  */
 final class Builtins {
 
@@ -30,10 +31,13 @@ final class Builtins {
       Map.entry("sh", ShCommand::run),
       Map.entry("/bin/sh", ShCommand::run),
       Map.entry("sudo", Sudo::run),
-      Map.entry("/usr/bin/sudo", Sudo::run));
+      Map.entry("/usr/bin/sudo", Sudo::run),
+      Map.entry("perl", PerlWatchdog::run),
+      Map.entry("/usr/bin/perl", PerlWatchdog::run));
 
   /** Builtins that a Mac also has as programs, so {@code sudo} can run them. */
-  static final Set<String> ALSO_PROGRAMS = Set.of("true", "false", "echo", "printf", "test", "[", "sh", "/bin/sh");
+  static final Set<String> ALSO_PROGRAMS = Set.of("true", "false", "echo", "printf", "test", "[", "sh", "/bin/sh", "perl",
+      "/usr/bin/perl");
 
   private Builtins() {}
 

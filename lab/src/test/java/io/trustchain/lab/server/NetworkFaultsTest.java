@@ -127,6 +127,37 @@ class NetworkFaultsTest {
     }
   }
 
+  @Test
+  void hangUnderTrustchainsWatchdog_isKilledAtItsTime_whoeverWaits_andTheWatchdogSaysSo() throws Exception {
+    NetworkFault hang = new NetworkFault("hang", NetworkFault.Kind.HANG, "fdesetup", null, 1);
+    NetworkFault stuck = new NetworkFault("stuck", NetworkFault.Kind.HANG, "fdesetup", null, 1, true);
+    FakeHostFactory factory = new FakeHostFactory(name -> {
+      FakeMachine m = FakeMachine.standard(name).fault(hang).fault(stuck);
+      m.program("fdesetup", (ctx, args) -> 0);
+      return m;
+    });
+    String watched = "perl -e '# trustchain-watchdog v1' 0a1b 1 sh -c 'echo started; fdesetup enable; echo after'";
+    try (LabServer lab = LabServer.start(List.of(Lab.host(dir, "mac-a", 0)), factory);
+        SshjClient c = client(lab, "mac-a")) {
+      long start = System.nanoTime();
+      SshjClient.Result killed = c.exec(watched, "");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the watchdog's time").isGreaterThan(Duration.ofMillis(900));
+      assertThat(killed.exitStatus()).isEqualTo(124);
+      assertThat(killed.stdout()).startsWith("started\n").doesNotContain("after").matches("(?s).*\n@@tc:0a1b:w:dead:\\d+\n");
+      assertThat(killed.stderr()).matches("(?s).*@@tc:0a1b:w:dead:\\d+\n");
+
+      SshjClient.Result survived = c.exec(watched, "");
+      assertThat(survived.exitStatus()).isEqualTo(125);
+      assertThat(survived.stdout()).matches("(?s).*\n@@tc:0a1b:w:alive:\\d+\n");
+      String log = java.nio.file.Files.readString(dir.resolve("state/mac-a/exec.log"));
+      assertThat(log).containsPattern("\nkilled: process group \\d+ \\(SIGKILL from trustchain's watchdog after 1 s\\);"
+          + " fdesetup \\(pid \\d+\\) is gone\n")
+          .containsPattern("\nsurvived: fdesetup \\(pid \\d+, process group \\d+\\) is stuck and survived SIGKILL");
+      assertThat(c.exec("perl -e 'print 1' 0a1b 1 true", "").stderr()).as("no other Perl runs")
+          .contains("lab: perl runs only trustchain's watchdog");
+    }
+  }
+
   private static void waitFor(BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {

@@ -152,7 +152,8 @@ public final class FakeMachine implements Machine {
     synchronized (faults) {
       int i = faults.indexOf(fault);
       if (i >= 0 && fault.remaining() > 0) {
-        faults.set(i, new NetworkFault(fault.id(), fault.kind(), fault.match(), fault.delay(), fault.remaining() - 1));
+        faults.set(i, new NetworkFault(fault.id(), fault.kind(), fault.match(), fault.delay(), fault.remaining() - 1,
+            fault.survivesKill()));
       }
     }
   }

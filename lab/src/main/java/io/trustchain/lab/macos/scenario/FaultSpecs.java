@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class FaultSpecs {
 
   static final Set<String> FAULTS = Set.of("network", "refuse_silently", "no_full_disk_access", "variance");
-  static final Set<String> NETWORK = Set.of("id", "kind", "match", "delay_ms", "times");
+  static final Set<String> NETWORK = Set.of("id", "kind", "match", "delay_ms", "times", "survives_kill");
   static final Set<String> REFUSE = Set.of("match", "times");
   static final Set<String> VARIANCE = Set.of("match", "before", "after", "stderr", "exit", "replace", "times");
 
@@ -52,8 +52,12 @@ final class FaultSpecs {
       if (kind.get() == NetworkFault.Kind.SLOW && !n.has("delay_ms")) {
         n.error("kind", "a slow fault needs delay_ms", "for example delay_ms: 1500");
       }
+      if (n.has("survives_kill") && kind.get() != NetworkFault.Kind.HANG) {
+        n.error("survives_kill", "survives_kill is for kind: hang only", null);
+      }
       state.faults().network().add(new NetFault(n.text("id").orElse(kind.get().name().toLowerCase(Locale.ROOT) + "-" + i),
-          kind.get(), match, n.integer("delay_ms").orElse(0), n.integer("times").orElse(-1)));
+          kind.get(), match, n.integer("delay_ms").orElse(0), n.integer("times").orElse(-1),
+          n.bool("survives_kill", false)));
     }
     variance(f, top, state);
     for (Node item : f.list("refuse_silently")) {

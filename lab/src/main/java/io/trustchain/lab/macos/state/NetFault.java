@@ -12,8 +12,15 @@ public final class NetFault {
   private String match;
   private long delayMillis;
   private int remaining = -1;
+  private boolean survivesKill;
 
   private NetFault() {}
+
+  public NetFault(String id, NetworkFault.Kind kind, String match, long delayMillis, int remaining,
+      boolean survivesKill) {
+    this(id, kind, match, delayMillis, remaining);
+    this.survivesKill = survivesKill;
+  }
 
   public NetFault(String id, NetworkFault.Kind kind, String match, long delayMillis, int remaining) {
     this.id = Objects.requireNonNull(id, "id == null");
@@ -32,7 +39,7 @@ public final class NetFault {
   }
 
   public NetworkFault toFault() {
-    return new NetworkFault(id, kind, match, Duration.ofMillis(delayMillis), remaining);
+    return new NetworkFault(id, kind, match, Duration.ofMillis(delayMillis), remaining, survivesKill);
   }
 
   public void fired() {
