@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +31,9 @@ import java.util.function.Consumer;
  * same stdin bytes as over SSH ({@link StdinPayload}): secrets only on stdin, never in the argv. The scripts
  * get a small environment: {@code PATH} from the connection, {@code HOME}, {@code USER}/{@code LOGNAME} and
  * {@code LANG=C} kept from this process, nothing else. A script that does not end within its timeout is
- * killed with everything it started (TIMEOUT). Execs on one transport are serialized.
+ * killed with everything it started (TIMEOUT, {@link TransportException#knownDead() known dead} once they are all
+ * gone). Execs on one transport are serialized by a {@link ReentrantLock}, not {@code synchronized}: an exec
+ * waits on a process, and on JDK 21 a virtual thread that blocks inside {@code synchronized} pins its carrier.
  */
 final class LocalTransport implements Transport {
 
@@ -42,6 +45,7 @@ final class LocalTransport implements Transport {
   private final Path shell;
   private final Consumer<LocalTransport> onClose;
   private boolean closed;
+  private final ReentrantLock lock = new ReentrantLock();
 
   LocalTransport(ConnectionSpec spec, SecretResolver secrets, Duration defaultTimeout, Path shell,
       Consumer<LocalTransport> onClose) {
@@ -58,16 +62,21 @@ final class LocalTransport implements Transport {
   }
 
   @Override
-  public synchronized ExecResult exec(RemoteScript script) throws TransportException {
+  public ExecResult exec(RemoteScript script) throws TransportException {
     Objects.requireNonNull(script, "script == null");
-    if (closed) {
-      throw new TransportException(Kind.DROPPED, where() + ": the transport was closed by trustchain");
-    }
-    byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(), secrets);
+    lock.lock();
     try {
-      return run(script, stdin);
+      if (closed) {
+        throw new TransportException(Kind.DROPPED, where() + ": the transport was closed by trustchain");
+      }
+      byte[] stdin = StdinPayload.build(script, spec.become() ? spec.becomePassword() : Optional.empty(), secrets);
+      try {
+        return run(script, stdin);
+      } finally {
+        Arrays.fill(stdin, (byte) 0);
+      }
     } finally {
-      Arrays.fill(stdin, (byte) 0);
+      lock.unlock();
     }
   }
 
@@ -100,13 +109,14 @@ final class LocalTransport implements Transport {
     }
     try {
       if (!p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        kill(p);
-        throw new TransportException(Kind.TIMEOUT, where() + ": the command did not finish within "
-            + timeout.toSeconds() + " s; it was killed with what it started");
+        boolean dead = kill(p);
+        throw TransportException.timedOut(where() + ": the command did not finish within " + human(timeout)
+            + (dead ? "; it was killed with what it started, and they are gone"
+                : "; it was killed with what it started, but not all of them ended: it may still be running"), dead);
       }
       return new ExecResult(p.exitValue(), out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
-      kill(p);
+      destroy(p);
       Thread.currentThread().interrupt();
       throw new TransportException(Kind.DROPPED, where() + ": interrupted; the command was killed");
     }
@@ -121,11 +131,33 @@ final class LocalTransport implements Transport {
     return argv;
   }
 
-  /** The shell first (so it starts nothing more), then everything it had started. */
-  private static void kill(Process p) {
+  /**
+   * The shell first (so it starts nothing more), then everything it had started; true once all of them ended
+   * (waiting up to 3 s).
+   */
+  private static boolean kill(Process p) throws InterruptedException {
+    List<ProcessHandle> started = destroy(p);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    while (p.isAlive() || started.stream().anyMatch(ProcessHandle::isAlive)) {
+      if (System.nanoTime() > until) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
+  }
+
+  /** Kills the shell and what it started, without waiting; returns what it had started. */
+  private static List<ProcessHandle> destroy(Process p) {
     List<ProcessHandle> started = p.descendants().toList();
     p.destroyForcibly();
     started.forEach(ProcessHandle::destroyForcibly);
+    return started;
+  }
+
+  private static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
   }
 
   private String where() {
@@ -133,11 +165,17 @@ final class LocalTransport implements Transport {
   }
 
   @Override
-  public synchronized void close() {
-    if (!closed) {
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
       closed = true;
-      onClose.accept(this);
+    } finally {
+      lock.unlock();
     }
+    onClose.accept(this);
   }
 
   @Override
@@ -148,6 +186,7 @@ final class LocalTransport implements Transport {
   /** Reads one stream to its end on a virtual thread. */
   private static final class Collector {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final ReentrantLock guard = new ReentrantLock();
     private final Thread reader;
 
     private Collector(InputStream in) {
@@ -156,8 +195,11 @@ final class LocalTransport implements Transport {
         try (in) {
           int n;
           while ((n = in.read(buf)) >= 0) {
-            synchronized (bytes) {
+            guard.lock();
+            try {
               bytes.write(buf, 0, n);
+            } finally {
+              guard.unlock();
             }
           }
         } catch (IOException e) {
@@ -173,8 +215,11 @@ final class LocalTransport implements Transport {
     /** What was read; waits a moment for the end of the stream (a process the script left running may hold it). */
     String text() throws InterruptedException {
       reader.join(Duration.ofSeconds(2));
-      synchronized (bytes) {
+      guard.lock();
+      try {
         return bytes.toString(StandardCharsets.UTF_8);
+      } finally {
+        guard.unlock();
       }
     }
   }

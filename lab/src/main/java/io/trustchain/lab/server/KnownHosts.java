@@ -25,6 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class KnownHosts {
 
+  private static final java.util.concurrent.locks.ReentrantLock FILE_LOCK =
+      new java.util.concurrent.locks.ReentrantLock();
+
   private KnownHosts() {}
 
   /** The known_hosts name of {@code address:port}, as OpenSSH looks it up. */
@@ -37,7 +40,8 @@ final class KnownHosts {
   static void update(Path file, Map<String, String> keys) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    synchronized (KnownHosts.class) {
+    FILE_LOCK.lock(); // a ReentrantLock: it waits on a file lock another process may hold (JDK 21 pinning)
+    try {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
               StandardOpenOption.WRITE);
           FileLock lock = ch.lock()) {
@@ -54,6 +58,8 @@ final class KnownHosts {
           ch.force(true);
         }
       }
+    } finally {
+      FILE_LOCK.unlock();
     }
   }
 

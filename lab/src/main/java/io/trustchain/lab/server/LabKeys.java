@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  */
 final class LabKeys {
 
+  private static final java.util.concurrent.locks.ReentrantLock FILE_LOCK =
+      new java.util.concurrent.locks.ReentrantLock();
+
   static final String HOST_KEY_FILE = "ssh_host_ed25519_key";
   static final String AUTHORIZED_KEYS = "authorized_keys";
   static final String KNOWN_HOSTS = "known_hosts";
@@ -105,7 +108,8 @@ final class LabKeys {
   static void authorize(Path stateDir, String publicKey, String comment) throws IOException {
     Path file = authorizedKeys(stateDir);
     Files.createDirectories(stateDir);
-    synchronized (LabKeys.class) {
+    FILE_LOCK.lock(); // a ReentrantLock: it waits on a file lock another process may hold (JDK 21 pinning)
+    try {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
               StandardOpenOption.WRITE);
           FileLock lock = ch.lock()) {
@@ -120,6 +124,8 @@ final class LabKeys {
         String line = (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + publicKey + " " + comment + "\n";
         ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), ch.size());
       }
+    } finally {
+      FILE_LOCK.unlock();
     }
   }
 }

@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
  */
 final class LabKnownHostsFiles {
 
+  private static final java.util.concurrent.locks.ReentrantLock FILE_LOCK =
+      new java.util.concurrent.locks.ReentrantLock();
+
   private LabKnownHostsFiles() {}
 
   /**
@@ -26,7 +29,8 @@ final class LabKnownHostsFiles {
     Path record = stateDir.resolve(LabKeys.CREATED_KNOWN_HOSTS);
     Files.createDirectories(stateDir);
     String line = file.toAbsolutePath().normalize() + "\n";
-    synchronized (LabKnownHostsFiles.class) {
+    FILE_LOCK.lock(); // a ReentrantLock: it waits on a file lock another process may hold (JDK 21 pinning)
+    try {
       try (FileChannel ch = FileChannel.open(record, StandardOpenOption.CREATE, StandardOpenOption.READ,
               StandardOpenOption.WRITE);
           FileLock lock = ch.lock()) {
@@ -44,6 +48,8 @@ final class LabKnownHostsFiles {
         ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), ch.size());
         return true;
       }
+    } finally {
+      FILE_LOCK.unlock();
     }
   }
 
