@@ -32,13 +32,7 @@ class AuditWriteAheadTest {
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
     groups.put("design", Map.of("mac-hang", "faults/hang-token-grant.yml"));
     LabWorkspace ws = LabWorkspace.create(dir, groups);
-    Path playbook = ws.write("playbooks/alice.yml", """
-        - name: Alice holds a Secure Token
-          hosts: all
-          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-          resources:
-            - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-        """);
+    Path playbook = ws.write("playbooks/alice.yml", LabWorkspace.ALICE_TOKEN);
     Path audit = dir.resolve(".trustchain/audit.jsonl");
 
     Process child = childApply(ws, playbook);

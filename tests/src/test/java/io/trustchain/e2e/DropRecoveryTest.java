@@ -26,13 +26,7 @@ class DropRecoveryTest {
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
     groups.put("design", Map.of("mac-dropper", "faults/drop-mid-apply.yml"));
     LabWorkspace ws = LabWorkspace.create(dir, groups).env("NO_COLOR", "1");
-    Path playbook = ws.write("playbooks/alice.yml", """
-        - name: Alice holds a Secure Token
-          hosts: all
-          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-          resources:
-            - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-        """);
+    Path playbook = ws.write("playbooks/alice.yml", LabWorkspace.ALICE_TOKEN);
 
     LabWorkspace.Result apply = ws.run("apply", "--yes", "--report-json", "report.json", playbook.toString());
 

@@ -55,14 +55,6 @@ class FaultMatrixTest {
       Map.entry("hang-unkillable.yml",
           "WatchdogEndToEndTest#aHungCommandThatSurvivesTheWatchdog_keepsTheLock_andTheReportNamesTheRun"));
 
-  private static final String ALICE = """
-      - name: Alice holds a Secure Token
-        hosts: all
-        credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-        resources:
-          - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-      """;
-
   private static final String BACKUP = """
       - name: The backup service account exists
         hosts: all
@@ -97,7 +89,7 @@ class FaultMatrixTest {
   @Test
   void aConnectionDroppedRightAfterAGrant_losesNothing_andTheRerunDoesNotRepeatIt() throws Exception {
     LabWorkspace ws = one("mac-dropper", "faults/drop-mid-apply.yml");
-    String book = ws.write("playbooks/alice.yml", ALICE).toString();
+    String book = ws.write("playbooks/alice.yml", LabWorkspace.ALICE_TOKEN).toString();
 
     LabWorkspace.Result dropped = ws.run("apply", "--yes", book);
     assertThat(dropped.code()).as(dropped.toString()).isIn(0, 1);

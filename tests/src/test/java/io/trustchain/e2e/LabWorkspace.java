@@ -27,6 +27,15 @@ final class LabWorkspace {
 
   static final Path REPO = Path.of("").toAbsolutePath();
 
+  /** The playbook most fault and lock tests apply: alice holds a Secure Token, granted through tcadmin. */
+  static final String ALICE_TOKEN = """
+      - name: Alice holds a Secure Token
+        hosts: all
+        credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
+        resources:
+          - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
+      """;
+
   final Path dir;
   final Path inventory;
   final Path state;

@@ -81,13 +81,7 @@ class LockTest {
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
     groups.put("design", Map.of("mac-hang", "faults/hang-token-grant.yml"));
     LabWorkspace ws = LabWorkspace.create(dir, groups);
-    Path playbook = ws.write("playbooks/alice.yml", """
-        - name: Alice holds a Secure Token
-          hosts: all
-          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-          resources:
-            - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-        """);
+    Path playbook = ws.write("playbooks/alice.yml", LabWorkspace.ALICE_TOKEN);
     String book = playbook.toString();
     CompletableFuture<LabWorkspace.Result> serve = new CompletableFuture<>();
     Thread server = Thread.ofPlatform().start(() -> serve.complete(ws.run("lab", "serve", "-i", ws.inventory.toString())));

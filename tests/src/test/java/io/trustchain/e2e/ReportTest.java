@@ -34,13 +34,7 @@ class ReportTest {
     design.put("mac-catalina", "catalina-intel.yml");
     groups.put("design", design);
     LabWorkspace ws = LabWorkspace.create(dir, groups);
-    ws.write("playbooks/alice.yml", """
-        - name: Alice holds a Secure Token
-          hosts: all
-          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-          resources:
-            - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-        """);
+    ws.write("playbooks/alice.yml", LabWorkspace.ALICE_TOKEN);
 
     assertThat(ws.run("plan", "--report-junit", "plan.xml", "playbooks/alice.yml").code()).isEqualTo(1);
     LabWorkspace.Result apply = ws.run("apply", "--yes", "--report-junit", "apply.xml", "playbooks/alice.yml");

@@ -31,13 +31,7 @@ class RolloutTest {
     design.put("mac-sequoia", "sequoia-arm.yml");
     groups.put("design", design);
     LabWorkspace ws = LabWorkspace.create(dir, groups);
-    ws.write("playbooks/alice.yml", """
-        - name: Alice holds a Secure Token
-          hosts: all
-          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-          resources:
-            - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-        """);
+    ws.write("playbooks/alice.yml", LabWorkspace.ALICE_TOKEN);
     return ws;
   }
 

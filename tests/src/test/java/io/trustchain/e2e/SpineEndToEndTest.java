@@ -81,13 +81,7 @@ class SpineEndToEndTest {
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
     groups.put("design", Map.of("mac-liar", "faults/done-but-refused.yml"));
     LabWorkspace ws = LabWorkspace.create(dir, groups);
-    Path playbook = ws.write("playbooks/alice.yml", """
-        - name: Alice holds a Secure Token
-          hosts: all
-          credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-          resources:
-            - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-        """);
+    Path playbook = ws.write("playbooks/alice.yml", LabWorkspace.ALICE_TOKEN);
 
     LabWorkspace.Result apply = ws.run("apply", "--yes", playbook.toString());
     assertThat(apply.code()).as(apply.toString()).isEqualTo(1);

@@ -28,13 +28,7 @@ class TerminalProgressTest {
         resources:
           - user: {name: carol, full_name: Carol, password: "{{ vault_alice_password }}", secure_token: true}
       """;
-  private static final String ALICE = """
-      - name: Alice holds a Secure Token
-        hosts: all
-        credential: {user: tcadmin, password: "{{ vault_tcadmin_password }}"}
-        resources:
-          - user: {name: alice, password: "{{ vault_alice_password }}", secure_token: true}
-      """;
+  private static final String ALICE = LabWorkspace.ALICE_TOKEN;
 
   private LabWorkspace fleet(String other, String scenario) throws Exception {
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
