@@ -29,7 +29,9 @@ final class HostLock implements AutoCloseable {
   }
 
   static HostLock acquire(Path hostDir) throws IOException {
-    Files.createDirectories(hostDir);
+    if (!Files.isDirectory(hostDir)) { // createDirectories throws (and catches) when it exists
+      Files.createDirectories(hostDir);
+    }
     Path lockFile = hostDir.resolve("lock").toAbsolutePath().normalize();
     ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
     local.lock();

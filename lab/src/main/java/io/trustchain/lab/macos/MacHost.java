@@ -58,6 +58,29 @@ final class MacHost implements SimulatedHost {
     }
   }
 
+  /** Without a save: a login's look at the accounts costed a JSON image of the whole state. */
+  @Override
+  public <T> T look(Transaction<T> work) throws IOException {
+    Objects.requireNonNull(work, "work == null");
+    HostLock lock = HostLock.acquire(dir);
+    try {
+      MacState saved = store.load().orElse(null);
+      return saved == null ? transact(work) : work.run(new MacMachine(saved));
+    } finally {
+      lock.close();
+    }
+  }
+
+  @Override
+  public void flush() throws IOException {
+    HostLock lock = HostLock.acquire(dir);
+    try {
+      store.flush();
+    } finally {
+      lock.close();
+    }
+  }
+
   private MacState loadOrCreate() throws IOException {
     return store.load().orElse(null) instanceof MacState saved ? saved : ScenarioLoader.load(scenario, name);
   }
