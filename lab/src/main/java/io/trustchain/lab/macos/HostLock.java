@@ -51,6 +51,17 @@ final class HostLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Only this JVM's lock: enough to read the state, as every writer replaces the file by a rename (a
+   * reader sees the old file or the new one, whole), not to write it.
+   */
+  static HostLock inProcess(Path hostDir) {
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(hostDir.resolve("lock").toAbsolutePath().normalize(),
+        p -> new ReentrantLock());
+    local.lock();
+    return new HostLock(local, null, null);
+  }
+
   @Override
   public void close() throws IOException {
     try {

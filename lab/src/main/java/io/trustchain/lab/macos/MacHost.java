@@ -58,17 +58,23 @@ final class MacHost implements SimulatedHost {
     }
   }
 
-  /** Without a save: a login's look at the accounts costed a JSON image of the whole state. */
+  /**
+   * Without a save, and under this JVM's lock only: a login's look at the accounts took the file lock
+   * and wrote a JSON image of the whole state.
+   */
   @Override
   public <T> T look(Transaction<T> work) throws IOException {
     Objects.requireNonNull(work, "work == null");
-    HostLock lock = HostLock.acquire(dir);
+    HostLock lock = HostLock.inProcess(dir);
     try {
       MacState saved = store.load().orElse(null);
-      return saved == null ? transact(work) : work.run(new MacMachine(saved));
+      if (saved != null) {
+        return work.run(new MacMachine(saved));
+      }
     } finally {
       lock.close();
     }
+    return transact(work); // the first command creates the state
   }
 
   @Override
