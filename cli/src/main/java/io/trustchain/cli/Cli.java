@@ -1,22 +1,17 @@
 package io.trustchain.cli;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Module;
 import io.trustchain.diag.DiagnosticPrinter;
 import io.trustchain.diag.InvalidDocumentsException;
 import io.trustchain.spi.CliExtension;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /**
- * Builds the command line: one Guice injector from the engine's module and every plugin module on
- * the classpath ({@link ServiceLoader} of {@link Module}), picocli commands created by it, plugin
- * subcommands ({@link CliExtension}), and the error policy: diagnostics exit 65, usage errors 64, user
+ * Builds the command line: picocli commands made by picocli, plugin subcommands ({@link CliExtension}),
+ * the collaborators a command injects ({@link Services}: Guice, started only when such a command runs),
+ * and the error policy: diagnostics exit 65, usage errors 64, user
  * errors their own code, internal errors 70 with a stack trace only under {@code --stacktrace}.
  */
 public final class Cli {
@@ -35,32 +30,32 @@ public final class Cli {
    */
   public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err, LabArtifact lab,
       boolean labCommand) {
-    List<Module> modules = new ArrayList<>();
-    modules.add(new EngineModule(environment));
-    ServiceLoader.load(Module.class).forEach(modules::add);
-    modules.add(new AbstractModule() {
-      @Override
-      protected void configure() {
-        bind(PrintWriter.class).annotatedWith(com.google.inject.name.Names.named("out")).toInstance(out);
-        bind(PrintWriter.class).annotatedWith(com.google.inject.name.Names.named("err")).toInstance(err);
-      }
-    });
-    Injector injector = Guice.createInjector(modules);
-    CommandLine cli = new CommandLine(RootCommand.class, new GuiceFactory(injector));
-    ServiceLoader.load(CliExtension.class).forEach(extension -> add(cli, injector, extension));
+    Services services = new Services(environment, out, err);
+    CommandLine cli = new CommandLine(RootCommand.class);
+    ServiceLoader.load(CliExtension.class).forEach(extension -> cli.addSubcommand(extension.command()));
     if (labCommand && !cli.getSubcommands().containsKey("lab")) {
-      lab.extensions().forEach(extension -> add(cli, injector, extension));
+      lab.extensions().forEach(extension -> cli.addSubcommand(extension.command()));
     }
     if (!cli.getSubcommands().containsKey("lab")) {
       cli.addSubcommand(new LabAbsentCommand());
     } else {
-      cli.getSubcommands().get("lab").addSubcommand(injector.getInstance(TwinCommand.class));
+      cli.getSubcommands().get("lab").addSubcommand(new TwinCommand());
     }
     cli.setOut(out);
     cli.setErr(err);
-    Context context = injector.getInstance(Context.class);
     cli.setExecutionStrategy(parseResult -> {
-      context.verbosity(((RootCommand) cli.getCommand()).global.verbosity(context.config));
+      Integer help = CommandLine.executeHelpRequest(parseResult);
+      if (help != null) {
+        return help;
+      }
+      boolean injected = false;
+      for (CommandLine command : parseResult.asCommandLineList()) {
+        injected |= services.inject(command.getCommand());
+      }
+      if (injected) {
+        Context context = services.context();
+        context.verbosity(((RootCommand) cli.getCommand()).global.verbosity(context.config));
+      }
       return new CommandLine.RunLast().execute(parseResult);
     });
     cli.setExitCodeExceptionMapper(t -> ExitCodes.SOFTWARE);
@@ -80,12 +75,6 @@ public final class Cli {
       return ExitCodes.USAGE;
     });
     return cli;
-  }
-
-  private static void add(CommandLine cli, Injector injector, CliExtension extension) {
-    Object command = extension.command();
-    injector.injectMembers(command);
-    cli.addSubcommand(command);
   }
 
   /**
@@ -117,17 +106,5 @@ public final class Cli {
     }
     err.flush();
     return ExitCodes.SOFTWARE;
-  }
-
-  /** picocli's factory backed by the injector, so commands get their collaborators injected. */
-  private record GuiceFactory(Injector injector) implements CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> cls) throws Exception {
-      try {
-        return injector.getInstance(cls);
-      } catch (com.google.inject.ConfigurationException e) {
-        return CommandLine.defaultFactory().create(cls);
-      }
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.trustchain.secret;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,16 +11,12 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.PBEParametersGenerator;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Ansible Vault's AES256 cipher: PBKDF2-HMAC-SHA256 (10000 iterations) derives 80 bytes from the
  * password and a 32-byte salt: an AES-256 key, an HMAC-SHA256 key and the CTR counter block. The
  * PKCS#7-padded plaintext is encrypted with AES-CTR and authenticated with HMAC-SHA256 over the
- * ciphertext. AES and the HMAC are the JDK's; the key derivation is BouncyCastle's (see {@link Keys#derive}).
+ * ciphertext. All of it is the JDK's; the key derivation is {@link Pbkdf2}.
  */
 final class VaultCipher {
 
@@ -91,20 +90,19 @@ final class VaultCipher {
   private record Keys(byte[] aes, byte[] mac, byte[] iv) {
 
     /**
-     * PBKDF2-HMAC-SHA256 of the password's UTF-8 bytes, as Ansible does. BouncyCastle's generator (its
-     * lightweight API; no provider is registered) keeps the HMAC's padded key states and so hashes two
-     * blocks per iteration where the JDK's {@code PBKDF2WithHmacSHA256} hashes four: each vault value
-     * costs 30,000 iterations, ≈0.25 s of CPU with the JDK under the launcher's C1-only JIT.
+     * PBKDF2-HMAC-SHA256 of the password's UTF-8 bytes, as Ansible does ({@link Pbkdf2}: each vault value
+     * costs 30,000 HMACs, most of a short command's CPU).
      */
     static Keys derive(Secret password, byte[] salt) {
       char[] chars = password.reveal();
-      byte[] utf8 = PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(chars);
+      ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
       Arrays.fill(chars, '\0');
+      byte[] utf8 = new byte[encoded.remaining()];
+      encoded.get(utf8);
+      Arrays.fill(encoded.array(), (byte) 0);
       byte[] derived = null;
       try {
-        PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
-        generator.init(utf8, salt, ITERATIONS);
-        derived = ((KeyParameter) generator.generateDerivedParameters((2 * KEY_BYTES + IV_BYTES) * 8)).getKey();
+        derived = Pbkdf2.hmacSha256(utf8, salt, ITERATIONS, 2 * KEY_BYTES + IV_BYTES);
         return new Keys(Arrays.copyOfRange(derived, 0, KEY_BYTES),
             Arrays.copyOfRange(derived, KEY_BYTES, 2 * KEY_BYTES),
             Arrays.copyOfRange(derived, 2 * KEY_BYTES, 2 * KEY_BYTES + IV_BYTES));
