@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,22 +83,23 @@ final class PlanCommand implements Callable<Integer> {
     Plan plan = plan(ctx, session, loaded, connect, machine,
         UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, playbooks),
         root.global.verbosity(ctx.config), root.global.color(ctx.environment));
-    SavedPlan saved = SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config), connect.limit(),
-        selected, me, ctx.environment.cwd());
+    // the saved form (each host's desired-state digest) only where it is written: JSON, --out, a JSON report
+    Supplier<SavedPlan> saved = memo(() -> SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config),
+        connect.limit(), selected, me, ctx.environment.cwd()));
     ctx.out.print(switch (format) {
-      case json -> PlanJson.write(saved);
+      case json -> PlanJson.write(saved.get());
       case markdown -> MarkdownRenderer.standard(title(selected)).render(plan);
       case text -> new HumanRenderer(root.global.color(ctx.environment), root.global.commands(ctx.config)).render(plan) + "\n";
     });
     if (out != null) {
       Path file = ctx.environment.cwd().resolve(out);
-      ReportOptions.write(file, PlanJson.write(saved));
+      ReportOptions.write(file, PlanJson.write(saved.get()));
       if (!machine) {
         ctx.out.println("Saved the plan to " + out + ". To apply exactly these changes: trustchain apply " + out);
       }
     }
     reports.junit(ctx.environment).ifPresent(f -> ReportOptions.write(f, JunitReport.plan(plan, started)));
-    reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, PlanJson.write(saved)));
+    reports.json(ctx.environment).ifPresent(f -> ReportOptions.write(f, PlanJson.write(saved.get())));
     ctx.out.flush();
     if (!plan.complete()) {
       return ExitCodes.FAILED;
@@ -116,6 +118,21 @@ final class PlanCommand implements Callable<Integer> {
     selected.ifPresent(s -> t.append(" (shard ").append(s).append(')'));
     connect.limit().ifPresent(l -> t.append(" (--limit ").append(l).append(')'));
     return t.toString();
+  }
+
+  /** {@code make}'s value, made at the first {@code get()} and kept. */
+  private static <T> Supplier<T> memo(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
   }
 
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */

@@ -41,6 +41,15 @@ final class DsclRecordParser {
 
   static final int EXIT_RECORD_NOT_FOUND = 56;
 
+  /** An attribute line: {@code [dsAttrTypeNative:|dsAttrTypeStandard:]NAME:[ VALUES]}, NAME {@code [A-Za-z_][A-Za-z0-9_.-]*}. */
+  private record Attribute(String name, String inline) {}
+
+  private static final String[] PREFIXES = {"dsAttrTypeNative:", "dsAttrTypeStandard:"};
+
+  /**
+   * The same grammar as a pattern, for the rare line that holds a character Java's {@code .} and {@code $}
+   * treat as a line terminator (U+0085, U+2028, U+2029): the hand-written reader above is exact for the rest.
+   */
   private static final Pattern ATTRIBUTE =
       Pattern.compile("^(?:dsAttrType(?:Native|Standard):)?([A-Za-z_][A-Za-z0-9_.\\-]*):(?:[ \\t](.*))?$");
   private static final String NO_SUCH_KEY = "No such key: ";
@@ -63,7 +72,10 @@ final class DsclRecordParser {
     List<String> stray = new ArrayList<>();
     boolean currentInline = false;
     String lastOwnLine = null;
-    for (String raw : out.stdout().lines().toList()) {
+    String text = out.stdout();
+    for (int start = 0, end; start < text.length(); start = ToolOutput.next(text, end)) {
+      end = ToolOutput.lineEnd(text, start);
+      String raw = text.substring(start, end);
       String line = raw.stripTrailing();
       if (line.startsWith(NO_SUCH_KEY)) {
         missing.add(line.substring(NO_SUCH_KEY.length()).strip());
@@ -73,19 +85,15 @@ final class DsclRecordParser {
       boolean indented = line.startsWith(" ") || line.startsWith("\t");
       boolean inPlist = current != null && !current.isEmpty() && current.get(current.size() - 1).startsWith("<?xml")
           && !current.get(current.size() - 1).contains("</plist>");
-      Matcher m = indented || inPlist ? null : ATTRIBUTE.matcher(line);
-      if (m != null && m.matches()) {
-        currentName = m.group(1);
+      Attribute a = indented || inPlist ? null : attribute(line);
+      if (a != null) {
+        currentName = a.name();
         current = new ArrayList<>();
         attributes.put(currentName, current);
-        String inline = m.group(2) == null ? "" : m.group(2).strip();
+        String inline = a.inline().strip();
         currentInline = !inline.isEmpty();
         lastOwnLine = currentInline ? lastOwnLine : currentName;
-        if (!inline.isEmpty()) {
-          for (String v : inline.split("[ \t]+")) {
-            current.add(v);
-          }
-        }
+        splitValues(inline, current);
         continue;
       }
       if (line.isBlank()) {
@@ -118,5 +126,63 @@ final class DsclRecordParser {
     Map<String, List<String>> frozen = new LinkedHashMap<>();
     attributes.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     return Optional.of(new DsclRecord(frozen, missing));
+  }
+
+  /** The attribute {@code line} names, or null when it names none. */
+  private static Attribute attribute(String line) {
+    if (line.indexOf('\u0085') >= 0 || line.indexOf('\u2028') >= 0 || line.indexOf('\u2029') >= 0) {
+      Matcher m = ATTRIBUTE.matcher(line);
+      return m.matches() ? new Attribute(m.group(1), m.group(2) == null ? "" : m.group(2)) : null;
+    }
+    for (String prefix : PREFIXES) {
+      if (line.startsWith(prefix)) {
+        Attribute a = attributeAt(line, prefix.length());
+        if (a != null) {
+          return a;
+        }
+      }
+    }
+    return attributeAt(line, 0);
+  }
+
+  private static Attribute attributeAt(String line, int from) {
+    int i = from;
+    if (i >= line.length() || !nameChar(line.charAt(i), true)) {
+      return null;
+    }
+    while (i < line.length() && nameChar(line.charAt(i), false)) {
+      i++;
+    }
+    if (i >= line.length() || line.charAt(i) != ':') {
+      return null;
+    }
+    String name = line.substring(from, i);
+    if (i + 1 == line.length()) {
+      return new Attribute(name, "");
+    }
+    char after = line.charAt(i + 1);
+    return after == ' ' || after == '\t' ? new Attribute(name, line.substring(i + 2)) : null;
+  }
+
+  private static boolean nameChar(char c, boolean first) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'
+        || (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+  }
+
+  /** The values of an attribute line, separated by runs of spaces and tabs. */
+  private static void splitValues(String inline, List<String> into) {
+    int i = 0;
+    while (i < inline.length()) {
+      while (i < inline.length() && (inline.charAt(i) == ' ' || inline.charAt(i) == '\t')) {
+        i++;
+      }
+      int start = i;
+      while (i < inline.length() && inline.charAt(i) != ' ' && inline.charAt(i) != '\t') {
+        i++;
+      }
+      if (i > start) {
+        into.add(inline.substring(start, i));
+      }
+    }
   }
 }

@@ -9,20 +9,17 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +51,9 @@ public final class FactsJson {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
+
+  /** Writes a tree with every object's keys sorted (as {@link #digest} needs), without copying it. */
+  private static final ObjectWriter SORTED = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
   private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
 
@@ -164,7 +164,7 @@ public final class FactsJson {
       });
     }
     try {
-      byte[] canonical = MAPPER.writeValueAsString(sorted(tree)).getBytes(StandardCharsets.UTF_8);
+      byte[] canonical = SORTED.writeValueAsBytes(tree);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("facts cannot be digested", e);
@@ -179,25 +179,6 @@ public final class FactsJson {
   /** One host's facts as a JSON tree (snake_case, record order). */
   static JsonNode tree(HostFacts facts) {
     return MAPPER.valueToTree(facts);
-  }
-
-  private static JsonNode sorted(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      List<String> names = new ArrayList<>();
-      object.fieldNames().forEachRemaining(names::add);
-      Collections.sort(names);
-      for (String name : names) {
-        out.set(name, sorted(object.get(name)));
-      }
-      return out;
-    }
-    if (node instanceof ArrayNode array) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      array.forEach(e -> out.add(sorted(e)));
-      return out;
-    }
-    return node;
   }
 
   private static DefaultPrettyPrinter prettyPrinter() {

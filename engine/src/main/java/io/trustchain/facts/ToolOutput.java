@@ -1,5 +1,6 @@
 package io.trustchain.facts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +28,33 @@ record ToolOutput(String command, int exit, String stdout, String stderr) {
   }
 
   static List<String> lines(String text) {
-    return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int end = lineEnd(text, start);
+      String line = text.substring(start, end).stripTrailing();
+      if (!line.isEmpty()) {
+        lines.add(line);
+      }
+      start = next(text, end);
+    }
+    return List.copyOf(lines);
+  }
+
+  /** Where the line that starts at {@code start} ends: at its {@code \n}, {@code \r} or the end of the text. */
+  static int lineEnd(String text, int start) {
+    int end = start;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    return end;
+  }
+
+  /** Where the next line starts after the terminator at {@code end} ({@code \r\n} counts once, as in {@link String#lines}). */
+  static int next(String text, int end) {
+    if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+      return end + 2;
+    }
+    return end + 1;
   }
 }

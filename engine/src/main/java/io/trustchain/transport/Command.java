@@ -4,7 +4,6 @@ import io.trustchain.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A command as data: the argv (the tool by its bare name first) and, optionally, what to feed its
@@ -133,20 +132,27 @@ public record Command(List<Arg> argv, List<Arg> stdin, String stdoutFile, Captur
     if (escrowStep != null) {
       return escrowStep.display();
     }
-    String line = argv.stream()
-        .map(a -> a instanceof Arg.Literal l ? ShellQuote.quote(shown(l.value())) : "(sensitive)")
-        .collect(Collectors.joining(" "));
+    StringBuilder line = new StringBuilder();
+    for (Arg a : argv) {
+      if (!line.isEmpty()) {
+        line.append(' ');
+      }
+      line.append(a instanceof Arg.Literal l ? ShellQuote.quote(shown(l.value())) : "(sensitive)");
+    }
     if (stdoutFile != null) {
-      line += " > " + ShellQuote.quote(stdoutFile);
+      line.append(" > ").append(ShellQuote.quote(stdoutFile));
     }
     if (!stdin.isEmpty()) {
-      boolean secret = stdin.stream().anyMatch(a -> a instanceof Arg.Sensitive);
-      line += secret ? " <<< (sensitive input)" : " <<< (input)";
+      boolean secret = false;
+      for (Arg a : stdin) {
+        secret |= a instanceof Arg.Sensitive;
+      }
+      line.append(secret ? " <<< (sensitive input)" : " <<< (input)");
     }
     if (capture != null) {
-      line += " (output captured: " + capture + ")";
+      line.append(" (output captured: ").append(capture).append(')');
     }
-    return line;
+    return line.toString();
   }
 
   @Override

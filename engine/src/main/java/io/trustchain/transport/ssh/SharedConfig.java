@@ -3,7 +3,6 @@ package io.trustchain.transport.ssh;
 import com.hierynomus.sshj.key.KeyAlgorithm;
 import com.hierynomus.sshj.key.KeyAlgorithms;
 import com.hierynomus.sshj.transport.cipher.BlockCiphers;
-import com.hierynomus.sshj.transport.cipher.GcmCiphers;
 import java.util.ArrayList;
 import java.util.List;
 import net.schmizz.keepalive.KeepAliveProvider;
@@ -20,10 +19,11 @@ import net.schmizz.sshj.common.SecurityUtils;
  *
  * <p>Cryptography comes from the JDK's providers: BouncyCastle's JCA provider is not registered
  * (sshj would register it, which loads ≈575 classes from a signed jar, outside class-data sharing:
- * ≈0.3 s at every start). Curve25519 key exchange and AES-GCM/CTR are the JDK's; Ed25519
- * signatures use BouncyCastle's arithmetic directly ({@link Ed25519Signature}), as the JDK's is ≈10×
- * slower per handshake. Ciphers are named rather than probed: AES-GCM, then AES-CTR, which every
- * OpenSSH since 6.2 offers (chacha20-poly1305 would need the provider).
+ * ≈0.3 s at every start). Curve25519 key exchange and AES-CTR are the JDK's; Ed25519 signatures
+ * and AES-GCM use BouncyCastle's lightweight classes directly ({@link Ed25519Signature}, {@link AesGcm}):
+ * under the C1-only JIT the JDK's Ed25519 is ≈10× slower per handshake and its GCM hashes one bit at a
+ * time. Ciphers are named rather than probed: AES-GCM, then AES-CTR, which every OpenSSH since 6.2
+ * offers (chacha20-poly1305 would need the provider).
  */
 final class SharedConfig {
 
@@ -50,7 +50,8 @@ final class SharedConfig {
   private static final class JdkCryptoConfig extends DefaultConfig {
     @Override
     protected void initCipherFactories() {
-      setCipherFactories(GcmCiphers.AES128GCM(), GcmCiphers.AES256GCM(), BlockCiphers.AES128CTR(),
+      setCipherFactories(AesGcm.factory("aes128-gcm@openssh.com", 128), AesGcm.factory("aes256-gcm@openssh.com", 256),
+          BlockCiphers.AES128CTR(),
           BlockCiphers.AES192CTR(), BlockCiphers.AES256CTR());
     }
 
