@@ -164,6 +164,7 @@ public final class LabServer implements AutoCloseable {
     // kernel's ephemeral ones) can still be listened on, as OpenSSH's sshd does
     CoreModuleProperties.SOCKET_REUSEADDR.set(sshd, true);
     sshd.setNioWorkers(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+    sshd.setCipherFactories(new ArrayList<>(LabAesGcm.replacing(sshd.getCipherFactories())));
     sshd.setKeyPairProvider(new KeyPairProvider() {
       @Override
       public Iterable<KeyPair> loadKeys(SessionContext context) {
