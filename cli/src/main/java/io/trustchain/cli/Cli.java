@@ -4,8 +4,10 @@ import io.trustchain.diag.DiagnosticPrinter;
 import io.trustchain.diag.InvalidDocumentsException;
 import io.trustchain.spi.CliExtension;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
@@ -20,26 +22,47 @@ public final class Cli {
 
   /** The command line with the lab's commands when the lab is on the classpath (development, tests). */
   public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err) {
-    return create(environment, out, err, LabArtifact.system(), false);
+    return create(environment, out, err, LabArtifact.system(), null);
   }
 
   /**
    * @param lab where the lab comes from
-   * @param labCommand whether the command line names {@code lab}: only then is a lab that is not on
-   *     the classpath opened for its commands
+   * @param args the command line that will run, or null: only the verbs it names are built ({@link Verbs}),
+   *     and a lab that is not on the classpath is opened only when it names {@code lab}
    */
   public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err, LabArtifact lab,
-      boolean labCommand) {
+      String[] args) {
     Services services = new Services(environment, out, err);
+    Predicate<String> needed = Verbs.needed(args);
     CommandLine cli = new CommandLine(RootCommand.class);
-    ServiceLoader.load(CliExtension.class).forEach(extension -> cli.addSubcommand(extension.command()));
-    if (labCommand && !cli.getSubcommands().containsKey("lab")) {
-      lab.extensions().forEach(extension -> cli.addSubcommand(extension.command()));
+    for (Class<?> verb : Verbs.ALL) {
+      String name = Verbs.name(verb);
+      if (needed.test(name)) {
+        cli.addSubcommand(name, verb);
+      } else {
+        cli.addSubcommand(name, Verbs.standIn(verb));
+      }
+    }
+    List<CliExtension> extensions = new ArrayList<>();
+    ServiceLoader.load(CliExtension.class).forEach(extensions::add);
+    if (extensions.isEmpty() && args != null && namesLab(args)) {
+      extensions.addAll(lab.extensions());
+    }
+    for (CliExtension extension : extensions) {
+      Object command = extension.command();
+      String name = Verbs.name(command.getClass());
+      if (needed.test(name)) {
+        CommandLine added = new CommandLine(command);
+        if (name.equals("lab")) {
+          added.addSubcommand(new TwinCommand());
+        }
+        cli.addSubcommand(name, added);
+      } else {
+        cli.addSubcommand(name, Verbs.standIn(command.getClass()));
+      }
     }
     if (!cli.getSubcommands().containsKey("lab")) {
       cli.addSubcommand(new LabAbsentCommand());
-    } else {
-      cli.getSubcommands().get("lab").addSubcommand(new TwinCommand());
     }
     cli.setOut(out);
     cli.setErr(err);
@@ -60,7 +83,7 @@ public final class Cli {
     });
     cli.setExitCodeExceptionMapper(t -> ExitCodes.SOFTWARE);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine, err));
-    cli.setParameterExceptionHandler((e, args) -> {
+    cli.setParameterExceptionHandler((e, given) -> {
       CommandLine c = e.getCommandLine();
       c.getErr().println("error: " + e.getMessage());
       if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {

@@ -11,7 +11,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = Cli.create(CliEnvironment.system(), out, err, LabArtifact.system(), Cli.namesLab(args))
+    int code = Cli.create(CliEnvironment.system(), out, err, LabArtifact.system(), args)
         .execute(args);
     out.flush();
     err.flush();

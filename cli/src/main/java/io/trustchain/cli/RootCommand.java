@@ -1,12 +1,11 @@
 package io.trustchain.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code trustchain}: the root command; every verb is a subcommand. */
+/** {@code trustchain}: the root command; every verb is a subcommand ({@link Verbs}). */
 @Command(
     name = "trustchain",
     mixinStandardHelpOptions = true,
@@ -18,10 +17,6 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 success / no changes, 2 changes present (plan --detailed-exitcode),",
       "1 a host or the run failed, 64 usage error, 65 invalid documents."
-    },
-    subcommands = {
-      ValidateCommand.class, InventoryCommand.class, PingCommand.class, FactsCommand.class, PlanCommand.class,
-      ApplyCommand.class, ShowCommand.class, ReportCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, ManCommand.class
     })
 public final class RootCommand implements Runnable {
 

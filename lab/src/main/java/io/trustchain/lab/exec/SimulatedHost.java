@@ -22,6 +22,20 @@ public interface SimulatedHost {
   /** Loads, runs {@code work}, saves (also when {@code work} throws after changing state). */
   <T> T transact(Transaction<T> work) throws IOException;
 
+  /**
+   * Loads and runs {@code work}, which only looks (who may log in, whose password this is), and saves
+   * nothing. A host whose state does not exist yet is created and saved as by {@link #transact}.
+   */
+  default <T> T look(Transaction<T> work) throws IOException {
+    return transact(work);
+  }
+
+  /**
+   * Writes what the host keeps in memory only (the clock and process counter moved by commands that
+   * changed nothing else); a server calls it when it stops serving.
+   */
+  default void flush() throws IOException {}
+
   /** Plays an event that only happens at a Mac's login window: {@code login}, {@code logout}, {@code reboot}. */
   String event(String event, String user) throws IOException;
 

@@ -29,7 +29,9 @@ final class HostLock implements AutoCloseable {
   }
 
   static HostLock acquire(Path hostDir) throws IOException {
-    Files.createDirectories(hostDir);
+    if (!Files.isDirectory(hostDir)) { // createDirectories throws (and catches) when it exists
+      Files.createDirectories(hostDir);
+    }
     Path lockFile = hostDir.resolve("lock").toAbsolutePath().normalize();
     ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
     local.lock();
@@ -47,6 +49,17 @@ final class HostLock implements AutoCloseable {
       local.unlock();
       throw e;
     }
+  }
+
+  /**
+   * Only this JVM's lock: enough to read the state, as every writer replaces the file by a rename (a
+   * reader sees the old file or the new one, whole), not to write it.
+   */
+  static HostLock inProcess(Path hostDir) {
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(hostDir.resolve("lock").toAbsolutePath().normalize(),
+        p -> new ReentrantLock());
+    local.lock();
+    return new HostLock(local, null, null);
   }
 
   @Override

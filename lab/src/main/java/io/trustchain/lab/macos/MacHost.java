@@ -58,6 +58,35 @@ final class MacHost implements SimulatedHost {
     }
   }
 
+  /**
+   * Without a save, and under this JVM's lock only: a login's look at the accounts took the file lock
+   * and wrote a JSON image of the whole state.
+   */
+  @Override
+  public <T> T look(Transaction<T> work) throws IOException {
+    Objects.requireNonNull(work, "work == null");
+    HostLock lock = HostLock.inProcess(dir);
+    try {
+      MacState saved = store.load().orElse(null);
+      if (saved != null) {
+        return work.run(new MacMachine(saved));
+      }
+    } finally {
+      lock.close();
+    }
+    return transact(work); // the first command creates the state
+  }
+
+  @Override
+  public void flush() throws IOException {
+    HostLock lock = HostLock.acquire(dir);
+    try {
+      store.flush();
+    } finally {
+      lock.close();
+    }
+  }
+
   private MacState loadOrCreate() throws IOException {
     return store.load().orElse(null) instanceof MacState saved ? saved : ScenarioLoader.load(scenario, name);
   }

@@ -55,7 +55,7 @@ final class Authorizer implements PublickeyAuthenticator, PasswordAuthenticator 
     }
     char[] pw = password.toCharArray();
     try {
-      return host.mac().transact(m -> m.userExists(username) && m.authenticate(username, pw));
+      return host.mac().look(m -> m.userExists(username) && m.authenticate(username, pw));
     } catch (IOException e) {
       return false;
     } finally {
@@ -65,7 +65,7 @@ final class Authorizer implements PublickeyAuthenticator, PasswordAuthenticator 
 
   private static boolean userExists(ServedHost host, String username) {
     try {
-      return host.mac().transact(m -> m.userExists(username));
+      return host.mac().look(m -> m.userExists(username));
     } catch (IOException e) {
       return false;
     }

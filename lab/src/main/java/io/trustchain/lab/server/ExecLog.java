@@ -51,12 +51,22 @@ final class ExecLog {
     write(hostDir, "--- " + Instant.now() + " " + user + "\n" + command + (command.endsWith("\n") ? "" : "\n"));
   }
 
+  private static long size(Path log) throws IOException {
+    try {
+      return Files.size(log);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return 0;
+    }
+  }
+
   private static void write(Path hostDir, String entry) {
     Path log = hostDir.resolve("exec.log");
     synchronized (ExecLog.class) {
       try {
-        Files.createDirectories(hostDir);
-        if (Files.exists(log) && Files.size(log) > MAX_BYTES) {
+        if (!Files.isDirectory(hostDir)) {
+          Files.createDirectories(hostDir);
+        }
+        if (size(log) > MAX_BYTES) {
           Files.move(log, hostDir.resolve("exec.log.1"), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(log, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

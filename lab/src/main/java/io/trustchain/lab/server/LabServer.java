@@ -43,11 +43,14 @@ public final class LabServer implements AutoCloseable {
   private final MultiPortServer sshd;
   private final List<LabEndpoint> endpoints;
   private final List<LabHost> unreachable;
+  private final List<SimulatedHost> served;
 
-  private LabServer(MultiPortServer sshd, List<LabEndpoint> endpoints, List<LabHost> unreachable) {
+  private LabServer(MultiPortServer sshd, List<LabEndpoint> endpoints, List<LabHost> unreachable,
+      List<SimulatedHost> served) {
     this.sshd = sshd;
     this.endpoints = List.copyOf(endpoints);
     this.unreachable = List.copyOf(unreachable);
+    this.served = List.copyOf(served);
   }
 
   /**
@@ -92,7 +95,7 @@ public final class LabServer implements AutoCloseable {
       stop(sshd);
       throw e;
     }
-    return new LabServer(sshd, endpoints, unreachable);
+    return new LabServer(sshd, endpoints, unreachable, toServe.stream().map(ServedHost::mac).toList());
   }
 
   /** Each host's key, created the first time (in parallel, as a thousand hosts add up), read at its first login. */
@@ -242,10 +245,17 @@ public final class LabServer implements AutoCloseable {
     return endpoints.stream().filter(e -> e.name().equals(name)).findFirst();
   }
 
-  /** Stops serving; sessions still open are closed. */
+  /** Stops serving; sessions still open are closed, and each Mac writes what it kept in memory. */
   @Override
   public void close() {
     stop(sshd);
+    for (SimulatedHost mac : served) {
+      try {
+        mac.flush();
+      } catch (IOException e) {
+        // its clock stays where the state file has it
+      }
+    }
   }
 
   private static void stop(MultiPortServer sshd) {

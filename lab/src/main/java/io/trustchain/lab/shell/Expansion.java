@@ -74,6 +74,12 @@ final class Expansion {
    */
   static List<String> split(CharSequence text, BitSet splittable, boolean quoted, String ifs) {
     List<String> fields = new ArrayList<>();
+    if (splittable.isEmpty()) { // nothing expanded unquoted ("$tc_b"): one field, or none
+      if (quoted || !text.isEmpty()) {
+        fields.add(text.toString());
+      }
+      return fields;
+    }
     StringBuilder current = new StringBuilder();
     boolean content = quoted;
     boolean afterWhiteDelimiter = false;

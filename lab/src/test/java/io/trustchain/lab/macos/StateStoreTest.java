@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustchain.lab.exec.NetworkFault;
 import io.trustchain.lab.exec.SimulatedHost;
+import io.trustchain.lab.macos.state.MacState;
 import io.trustchain.spi.LabHost;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -60,6 +61,44 @@ class StateStoreTest {
     serving.sudo("sysadminctl", "-adminUser", "tcadmin", "-adminPassword", LabMac.password("tcadmin"),
         "-secureTokenOff", "alice", "-password", LabMac.password("alice"));
     assertThat(other.tokenStatus("alice")).isEqualTo("DISABLED");
+  }
+
+  @Test
+  void commandsThatOnlyMoveTheClockWriteNothing_aChangeTheLagOrAFlushWrites() throws Exception {
+    LabMac mac = LabMac.shipped(dir, "sequoia-arm.yml");
+    Path file = dir.resolve("mac/state.json");
+    String first = mac.sudo("sysadminctl", "-secureTokenStatus", "alice").err(); // the first command writes
+    String written = Files.readString(file);
+    String second = mac.sudo("sysadminctl", "-secureTokenStatus", "alice").err();
+    assertThat(second.substring(0, 23)).as("the clock moved on").isGreaterThan(first.substring(0, 23));
+    assertThat(pid(second)).as("a new process").isNotEqualTo(pid(first));
+    assertThat(Files.readString(file)).as("a look writes nothing").isEqualTo(written);
+    LabMac other = LabMac.shipped(dir, "sequoia-arm.yml"); // another process sees the file's clock
+    assertThat((Object) other.state(MacState::counters)).isNotEqualTo(mac.state(MacState::counters));
+
+    mac.host().flush();
+    assertThat((Object) other.state(MacState::counters)).as("flushed").isEqualTo(mac.state(MacState::counters));
+    written = Files.readString(file);
+    mac.sudo("sysadminctl", "-adminUser", "tcadmin", "-adminPassword", LabMac.password("tcadmin"),
+        "-secureTokenOn", "alice", "-password", LabMac.password("alice"));
+    assertThat(Files.readString(file)).as("a change is written at once").isNotEqualTo(written);
+    assertThat(other.tokenStatus("alice")).isEqualTo("ENABLED");
+
+    written = Files.readString(file);
+    long start = mac.state(s -> s.counters().clockMillis());
+    int looks = 0;
+    while (Files.readString(file).equals(written)) {
+      mac.sudo("sysadminctl", "-secureTokenStatus", "alice");
+      looks++;
+      assertThat(looks).as("the clock must be written within a minute of lag").isLessThan(10_000);
+    }
+    long lag = mac.state(s -> s.counters().clockMillis()) - start;
+    assertThat(looks).isGreaterThan(1);
+    assertThat(lag).isBetween(StateStore.MAX_CLOCK_LAG.toMillis(), StateStore.MAX_CLOCK_LAG.toMillis() + 1_000);
+  }
+
+  private static String pid(String nsLogLine) {
+    return nsLogLine.replaceAll("(?s).*sysadminctl\\[(\\d+):.*", "$1");
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class FileTree {
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException("not an absolute path: " + path);
     }
-    String p = path.replaceAll("/+", "/");
+    String p = path.contains("//") ? path.replaceAll("/+", "/") : path;
     return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 

@@ -173,6 +173,22 @@ public final class MacState {
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString().toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * Where the clock and the process counter stand: they move at every command, even one that changes
+   * nothing else (the state store keeps such moves in memory for a while, see {@code StateStore}).
+   */
+  public record Counters(long clockMillis, int nextPid) {}
+
+  public Counters counters() {
+    return new Counters(clock.elapsedMillis(), nextPid);
+  }
+
+  /** Puts the clock and the process counter at {@code counters} (both may move back). */
+  public void counters(Counters counters) {
+    clock.elapsedMillis(counters.clockMillis());
+    nextPid = counters.nextPid();
+  }
+
   /** Takes over the clock and process counters of {@code other} (a scratch copy whose changes are dropped). */
   public void adoptCounters(MacState other) {
     this.clock = other.clock;

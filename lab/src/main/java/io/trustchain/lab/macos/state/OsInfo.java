@@ -15,6 +15,7 @@ public final class OsInfo {
   private String hardwareUuid;
   private String serialNumber;
   private String model;
+  private transient MacVersion parsed; // version, parsed once (tools ask at every command)
 
   private OsInfo() {}
 
@@ -33,7 +34,10 @@ public final class OsInfo {
   }
 
   public MacVersion version() {
-    return MacVersion.parse(version);
+    if (parsed == null) {
+      parsed = MacVersion.parse(version);
+    }
+    return parsed;
   }
 
   public String build() {

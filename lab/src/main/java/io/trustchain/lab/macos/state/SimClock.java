@@ -46,6 +46,15 @@ public final class SimClock {
     advance(Duration.ofMillis(millis));
   }
 
+  /** How far the clock ran since the scenario's start. */
+  long elapsedMillis() {
+    return elapsedMillis;
+  }
+
+  void elapsedMillis(long value) {
+    this.elapsedMillis = value;
+  }
+
   /** {@code 2026-06-24 21:49:30.218}, the NSLog form (local time of the scenario's offset). */
   public String nslogTimestamp() {
     return now().format(NSLOG);

@@ -108,9 +108,14 @@ final class Dscl implements Program {
       }
       Map<String, List<String>> record = record(new DsclPath(path.kind(), name)).orElseThrow();
       Optional<List<String>> values = DsclRecords.find(record, attributes.get(0)).map(Map.Entry::getValue);
-      ctx.stdout().print(values.map(v -> String.format("%-24s %s", name, String.join(" ", v))).orElse(name) + "\n");
+      ctx.stdout().print(values.map(v -> padded(name) + " " + String.join(" ", v)).orElse(name) + "\n");
     }
     return 0;
+  }
+
+  /** {@code name} left-aligned in 24 columns, as {@code %-24s}. */
+  private static String padded(String name) {
+    return name.length() >= 24 ? name : name + " ".repeat(24 - name.length());
   }
 
   /** S76a–d: silence on success; the failure line on stdout, the DS error on stderr. */

@@ -131,20 +131,25 @@ final class DsclRecords {
         <plist version="1.0">
         <dict>
         	<key>creationTime</key>
-        	<real>%s</real>
+        	<real>CREATED</real>
         	<key>failedLoginCount</key>
         	<integer>0</integer>
         	<key>failedLoginTimestamp</key>
         	<integer>0</integer>
         	<key>passwordLastSetTime</key>
-        	<real>%s</real>
+        	<real>PASSWORD_SET</real>
         </dict>
         </plist>
-        """.formatted(seconds(u.createdMillis()), seconds(u.passwordSetMillis()));
+        """.replace("CREATED", seconds(u.createdMillis())).replace("PASSWORD_SET", seconds(u.passwordSetMillis()));
   }
 
-  private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
+  /** {@code 1718000000.250} (String.format was a tenth of a facts script's dscl time). */
+  static String seconds(long millis) {
+    if (millis < 0) {
+      return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
+    }
+    String ms = Long.toString(millis % 1000);
+    return millis / 1000 + "." + "000".substring(ms.length()) + ms;
   }
 
   /** dsAttrTypeNative:record_daemon_version by release (4890000 on 10.14, S75; 9040000 on 15, S64). */
