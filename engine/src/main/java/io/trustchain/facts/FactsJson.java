@@ -7,13 +7,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The facts contract as JSON: {@code {"format_version": 1, "hosts": {NAME: {...}}}}, snake_case
@@ -41,23 +48,47 @@ public final class FactsJson {
    * Written from the records' fields, never their accessors: an accessor throws when its fact was not
    * understood, and the JSON shows what was read (null where nothing was) beside {@code not_understood}.
    */
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-      .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-      .build();
+  private static final ObjectMapper MAPPER = contract().build();
 
   private static final ObjectMapper READER = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
-  /** Writes a tree with every object's keys sorted (as {@link #digest} needs), without copying it. */
-  private static final ObjectWriter SORTED = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+  /** The volatile properties, by the record that holds them: they change while nothing a plan depends on does. */
+  private static final Map<Class<?>, Set<String>> VOLATILE = Map.of(
+      HostFacts.class, Set.of("clock"),
+      FileVaultFacts.class, Set.of("progress_percent"),
+      Deferral.class, Set.of("age_days"),
+      EscrowedItem.class, Set.of("age_days", "rotation_requested"));
+
+  /** {@link #MAPPER}'s contract with every object's keys sorted and the volatile properties left out. */
+  private static final ObjectWriter CANONICAL = contract()
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .addModule(new SimpleModule().setSerializerModifier(new BeanSerializerModifier() {
+        @Override
+        public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
+            List<BeanPropertyWriter> properties) {
+          Set<String> left = VOLATILE.getOrDefault(bean.getBeanClass(), Set.of());
+          properties.removeIf(p -> left.contains(p.getName()));
+          return properties;
+        }
+      }))
+      .build()
+      .writer();
 
   private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
 
   private FactsJson() {}
+
+  /** The contract's mapper settings (see {@link #MAPPER}). */
+  private static JsonMapper.Builder contract() {
+    return JsonMapper.builder()
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+        .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+  }
 
   public static String write(Map<String, HostFacts> hosts) {
     return write(hosts, Map.of());
@@ -145,26 +176,14 @@ public final class FactsJson {
     return hosts;
   }
 
-  /** SHA-256 of the canonical JSON of {@code facts}, without the volatile fields. */
+  /**
+   * SHA-256 of the canonical JSON of {@code facts}, without the volatile fields: written in one pass by
+   * {@link #CANONICAL} (keys sorted, the volatile properties left out), the same bytes as sorting a tree
+   * of the contract and removing them, without building the tree.
+   */
   public static String digest(HostFacts facts) {
-    JsonNode tree = tree(facts);
-    ((ObjectNode) tree).remove("clock");
-    if (tree.get("filevault") instanceof ObjectNode fv) {
-      fv.remove("progress_percent");
-      if (fv.get("deferral") instanceof ObjectNode deferral) {
-        deferral.remove("age_days");
-      }
-    }
-    if (tree.get("escrow") instanceof ObjectNode escrow && escrow.get("items") instanceof ObjectNode items) {
-      items.forEach(item -> {
-        if (item instanceof ObjectNode o) {
-          o.remove("age_days");
-          o.remove("rotation_requested");
-        }
-      });
-    }
     try {
-      byte[] canonical = SORTED.writeValueAsBytes(tree);
+      byte[] canonical = CANONICAL.writeValueAsBytes(facts);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("facts cannot be digested", e);

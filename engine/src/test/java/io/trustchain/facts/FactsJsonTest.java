@@ -3,9 +3,17 @@ package io.trustchain.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class FactsJsonTest {
@@ -152,6 +160,57 @@ class FactsJsonTest {
     // saved plans keep this digest: a change to how it is computed must not change its value
     assertThat(FactsJson.digest(sample(10.0, new Deferral("alice", "/p", 3, 1))))
         .isEqualTo("4ee1840f14dfbcab5ce7bb1ab6421aa58fcdf6e8ba7edad9dbdb65fb9794ff6b");
+  }
+
+  @Test
+  void digest_isTheSortedTreeWithoutTheVolatileFields() throws Exception {
+    HostFacts one = sample(42.5, new Deferral("alice", "/p", 3, 4, false, "2026-01-01T00:00:00Z",
+        new DeferralOptions(3, false)));
+    HostFacts escrowed = new HostFacts(true, null, one.os(), one.users(), one.filevault(), one.bootstrapToken(),
+        one.mdm(), one.mobileAccounts(), new EscrowFacts("vault escrow store /e", Map.of("personal_recovery_key",
+            new EscrowedItem(true, "2026-01-02T00:00:00Z", "2025-12-31 10:00:00 +0000", 2),
+            "bootstrap", new EscrowedItem(false, null, null, null))), "2026-01-05T10:00:00Z");
+    NotUnderstood odd = new NotUnderstood("filevault", List.of("filevault.status"), "fdesetup status", 0, "stdout",
+        List.of("FileVault is paused."), "unknown line");
+    for (HostFacts facts : List.of(one, escrowed, escrowed.notUnderstood(List.of(odd)), sample(null, null),
+        HostFacts.unreachable(HostErrorKind.UNREACHABLE, "no route"))) {
+      assertThat(FactsJson.digest(facts)).isEqualTo(treeDigest(facts));
+    }
+  }
+
+  /** The digest as it was first made: the contract's tree, volatile fields removed, keys sorted, compact. */
+  private static String treeDigest(HostFacts facts) throws Exception {
+    ObjectNode tree = (ObjectNode) FactsJson.host(facts);
+    tree.remove("clock");
+    if (tree.get("filevault") instanceof ObjectNode fv) {
+      fv.remove("progress_percent");
+      if (fv.get("deferral") instanceof ObjectNode deferral) {
+        deferral.remove("age_days");
+      }
+    }
+    if (tree.get("escrow") instanceof ObjectNode escrow && escrow.get("items") instanceof ObjectNode items) {
+      items.forEach(item -> {
+        ((ObjectNode) item).remove("age_days");
+        ((ObjectNode) item).remove("rotation_requested");
+      });
+    }
+    byte[] canonical = new ObjectMapper().writeValueAsBytes(sorted(tree));
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      new TreeSet<>(object.properties().stream().map(Map.Entry::getKey).toList())
+          .forEach(name -> out.set(name, sorted(object.get(name))));
+      return out;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      array.forEach(e -> out.add(sorted(e)));
+      return out;
+    }
+    return node;
   }
 
   @Test
