@@ -108,6 +108,9 @@ final class SshKeys {
           + "; check the user name, the key and the host's authorized_keys", e);
     } catch (IOException e) {
       throw SshjConnect.unreachable(spec, e);
+    } catch (IllegalStateException e) {
+      // sshj's "Not connected": the host closed the connection between the handshake and the login (a drop)
+      throw SshjConnect.unreachable(spec, new IOException("the host closed the connection before the login"));
     }
     if (!client.isAuthenticated()) {
       throw new TransportException(Kind.AUTH, where + ": " + spec.user() + " could not authenticate with " + offered);

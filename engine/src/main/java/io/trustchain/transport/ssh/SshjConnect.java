@@ -92,6 +92,9 @@ final class SshjConnect {
       throw unreachable(spec, e);
     } catch (IOException e) {
       throw unreachable(spec, e);
+    } catch (IllegalStateException e) {
+      // sshj's "Not connected": the jump host's connection went down before its channel opened (a drop)
+      throw unreachable(spec, new IOException("the jump host's connection closed"));
     }
   }
 
