@@ -2,11 +2,12 @@
 # Order: $JAVA_HOME, the java on PATH, then /usr/lib/jvm/*, /opt/*, ~/.sdkman (newest first).
 
 tc_java_major() { # prints the major version of the java binary $1, or nothing
-  local home release v
-  home=$(dirname "$(dirname "$1")")
-  release="$home/release"
-  if [ -r "$release" ]; then # every JDK ships it; reading it costs no JVM start
-    v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release" | head -n 1)
+  local release v="" line
+  release="${1%/*/*}/release"
+  if [ -r "$release" ]; then # every JDK ships it; reading it costs no JVM start (and, in bash, no process)
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in JAVA_VERSION=\"*\"*) v=${line#JAVA_VERSION=\"}; v=${v%%\"*}; break ;; esac
+    done < "$release"
     case "$v" in 1.*) v=${v#1.} ;; esac
     [ -n "$v" ] && { printf '%s\n' "${v%%[.+-]*}"; return; }
   fi
@@ -15,7 +16,9 @@ tc_java_major() { # prints the major version of the java binary $1, or nothing
 
 tc_find_jdk() {
   local candidate major best="" best_major=0
-  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")" \
+  local javac
+  javac=$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")
+  for candidate in "${JAVA_HOME:-}" "${javac%/*/*}" \
       /usr/lib/jvm/* /opt/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(tc_java_major "$candidate/bin/java")
