@@ -182,6 +182,32 @@ class OpenSshInteropTest {
   }
 
   @Test
+  void keepalives_endAConnectionWhoseHostStoppedAnswering_soTheNextExecReconnects() throws Exception {
+    try (SshConnector connector = new SshConnector(RESOLVER,
+        SshOptions.defaults().withKeepAliveInterval(Duration.ofSeconds(1)))) {
+      Transport t = connector.connect(spec());
+      assertThat(t.exec(new RemoteScript("echo first", List.of(), Duration.ofSeconds(20), "x")).stdout())
+          .isEqualTo("first\n");
+      List<ProcessHandle> serving = server.connectionProcesses();
+      assertThat(serving).as("sshd's processes for this connection").isNotEmpty();
+      signal("STOP", serving); // the host is still there, but answers nothing on this connection
+      try {
+        Thread.sleep(7_500); // 1 s apart, 5 keepalives unanswered: the connection is ended at the 6th
+        ExecResult again = t.exec(new RemoteScript("echo again", List.of(), Duration.ofSeconds(4), "x"));
+        assertThat(again.stdout()).as("on a new connection, the old one known dead").isEqualTo("again\n");
+      } finally {
+        signal("CONT", serving);
+      }
+    }
+  }
+
+  private static void signal(String name, List<ProcessHandle> processes) throws Exception {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+    processes.forEach(p -> command.add(Long.toString(p.pid())));
+    assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+  }
+
+  @Test
   void exec_pastItsTimeout_isKilledOnTheHostWithWhatItStarted_andTheConnectionStaysUsable() throws Exception {
     String sleep = "sleep 4" + (ProcessHandle.current().pid() % 1000); // an argument no other process uses
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
