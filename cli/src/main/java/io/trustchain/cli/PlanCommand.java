@@ -80,9 +80,10 @@ final class PlanCommand implements Callable<Integer> {
     RunIdentity me = RunIdentity.detect(ctx.environment.env());
     Loaded loaded = ctx.shard(ctx.requireHosts(ctx.load(inventory, playbooks, connect, session), connect), selected);
     boolean machine = format != Format.text;
+    boolean saves = format == Format.json || out != null || reports.json(ctx.environment).isPresent();
     Plan plan = plan(ctx, session, loaded, connect, machine,
         UnlockCommands.inspector(me, inventory.inventory, connect.limit(), shard.shard, playbooks),
-        root.global.verbosity(ctx.config), root.global.color(ctx.environment));
+        root.global.verbosity(ctx.config), root.global.color(ctx.environment), saves);
     // the saved form (each host's desired-state digest) only where it is written: JSON, --out, a JSON report
     Supplier<SavedPlan> saved = memo(() -> SavedPlans.of(plan, loaded, inventory.resolve(ctx.environment, ctx.config),
         connect.limit(), selected, me, ctx.environment.cwd()));
@@ -138,19 +139,30 @@ final class PlanCommand implements Callable<Integer> {
   /** Connect → Gather → Plan for every target; the fleet is closed afterwards. */
   static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect, boolean machineReadable,
       LockInspector locks, int verbosity, boolean color) {
+    return plan(ctx, session, loaded, connect, machineReadable, locks, verbosity, color, true);
+  }
+
+  private static Plan plan(Context ctx, Session session, Loaded loaded, ConnectOptions connect,
+      boolean machineReadable, LockInspector locks, int verbosity, boolean color, boolean factsDigests) {
     try (Fleet fleet = session.fleet()) {
-      return plan(ctx, session, fleet, loaded, connect, machineReadable, locks, verbosity, color);
+      return plan(ctx, session, fleet, loaded, connect, machineReadable, locks, verbosity, color, factsDigests);
     }
   }
 
   /** Connect → Gather (with a look at each host's lock) → Plan; each host's connection is closed once planned. */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
       boolean machineReadable, LockInspector locks, int verbosity, boolean color) {
+    return plan(ctx, session, fleet, loaded, connect, machineReadable, locks, verbosity, color, true);
+  }
+
+  /** @param factsDigests whether the hosts' plans carry their facts' digests (apply and a saved plan need them) */
+  static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
+      boolean machineReadable, LockInspector locks, int verbosity, boolean color, boolean factsDigests) {
     ctx.startLab(fleet, loaded.targets());
     List<HostPlan> hosts;
     try (ProgressView progress = ctx.progress(machineReadable, verbosity, color)) {
       Planning planning = new Planning(fleet, session.facts(), session.planner(), connect.forks(ctx.config), progress,
-          session.commandTimeout(), locks);
+          session.commandTimeout(), locks, factsDigests);
       hosts = planning.plan(loaded.targets());
     }
     return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,

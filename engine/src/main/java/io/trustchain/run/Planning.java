@@ -32,6 +32,7 @@ public final class Planning {
   private final RunListener listener;
   private final Duration timeout;
   private final LockInspector locks;
+  private final boolean factsDigests;
 
   /**
    * Each host's connection is closed as soon as it is planned (apply opens a new one for its changes),
@@ -41,6 +42,17 @@ public final class Planning {
    */
   public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, RunListener listener,
       Duration commandTimeout, LockInspector locks) {
+    this(fleet, facts, planner, forks, listener, commandTimeout, locks, true);
+  }
+
+  /**
+   * @param factsDigests whether each host's plan carries the digest of the facts it was made from: apply and a saved
+   *     plan need it (the facts must not have moved before a change); a plan only shown never shows it, and the
+   *     digest (the facts written as canonical JSON, hashed) was the largest cost of a host's plan beyond its facts
+   */
+  public Planning(Fleet fleet, FactsSource facts, HostPlanner planner, int forks, RunListener listener,
+      Duration commandTimeout, LockInspector locks, boolean factsDigests) {
+    this.factsDigests = factsDigests;
     this.fleet = fleet;
     this.facts = facts;
     this.planner = planner;
@@ -93,7 +105,8 @@ public final class Planning {
       listener.hostStep(target.host(), "gathering facts");
       Looked looked = look(transport, target, facts, locks, timeout);
       HostFacts gathered = looked.facts();
-      return planner.plan(target.host(), gathered, facts.digest(gathered), target.resources(), target.wayIn()).withLock(looked.lock());
+      String digest = factsDigests ? facts.digest(gathered) : "";
+      return planner.plan(target.host(), gathered, digest, target.resources(), target.wayIn()).withLock(looked.lock());
     } catch (TransportException e) {
       fleet.forget(target);
       return HostPlan.failed(target.host(), HostErrorKind.of(e), HostErrors.describe(e));

@@ -47,7 +47,6 @@ class NoWaitInSynchronizedTest {
       Map.entry("engine/src/main/java/io/trustchain/run/Load.java", "reads ~/.ssh/config once"),
       Map.entry("engine/src/main/java/io/trustchain/transport/ssh/KnownHosts.java",
           "checks keys in memory, appends one line (no file lock)"),
-      Map.entry("engine/src/main/java/io/trustchain/transport/ssh/StreamCollector.java", "copies a buffer"),
       Map.entry("lab/src/main/java/io/trustchain/lab/server/ExecLog.java", "appends one entry (no file lock)"));
 
   @Test

@@ -158,6 +158,56 @@ class OpenSshInteropTest {
   }
 
   @Test
+  void exec_answersLargerThanTheChannelWindow_onBothStreams_arriveWhole() throws Exception {
+    // sshj's window is 2 MiB for both streams together and grows only as the client reads: an engine that waited for
+    // the channel's close without draining would never see this one close
+    String script = "head -c 3000000 /dev/zero | tr '\\0' a; head -c 2500000 /dev/zero | tr '\\0' b >&2;"
+        + " i=0; while [ $i -lt 2000 ]; do echo \"o$i\"; echo \"e$i\" >&2; i=$((i+1)); done; exit 5";
+    try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
+      Transport t = connector.connect(spec());
+      ExecResult result = t.exec(new RemoteScript(script, List.of(), Duration.ofSeconds(60), "x"));
+
+      assertThat(result.exitStatus()).isEqualTo(5);
+      StringBuilder outLines = new StringBuilder("a".repeat(3_000_000));
+      StringBuilder errLines = new StringBuilder("b".repeat(2_500_000));
+      for (int i = 0; i < 2000; i++) {
+        outLines.append('o').append(i).append('\n');
+        errLines.append('e').append(i).append('\n');
+      }
+      assertThat(result.stdout()).as("stdout, every byte in order").isEqualTo(outLines.toString());
+      assertThat(result.stderr()).as("stderr, every byte in order").isEqualTo(errLines.toString());
+      assertThat(t.exec(new RemoteScript("echo ok", List.of(), Duration.ofSeconds(20), "x")).stdout())
+          .isEqualTo("ok\n");
+    }
+  }
+
+  @Test
+  void keepalives_endAConnectionWhoseHostStoppedAnswering_soTheNextExecReconnects() throws Exception {
+    try (SshConnector connector = new SshConnector(RESOLVER,
+        SshOptions.defaults().withKeepAliveInterval(Duration.ofSeconds(1)))) {
+      Transport t = connector.connect(spec());
+      assertThat(t.exec(new RemoteScript("echo first", List.of(), Duration.ofSeconds(20), "x")).stdout())
+          .isEqualTo("first\n");
+      List<ProcessHandle> serving = server.connectionProcesses();
+      assertThat(serving).as("sshd's processes for this connection").isNotEmpty();
+      signal("STOP", serving); // the host is still there, but answers nothing on this connection
+      try {
+        Thread.sleep(7_500); // 1 s apart, 5 keepalives unanswered: the connection is ended at the 6th
+        ExecResult again = t.exec(new RemoteScript("echo again", List.of(), Duration.ofSeconds(4), "x"));
+        assertThat(again.stdout()).as("on a new connection, the old one known dead").isEqualTo("again\n");
+      } finally {
+        signal("CONT", serving);
+      }
+    }
+  }
+
+  private static void signal(String name, List<ProcessHandle> processes) throws Exception {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+    processes.forEach(p -> command.add(Long.toString(p.pid())));
+    assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+  }
+
+  @Test
   void exec_pastItsTimeout_isKilledOnTheHostWithWhatItStarted_andTheConnectionStaysUsable() throws Exception {
     String sleep = "sleep 4" + (ProcessHandle.current().pid() % 1000); // an argument no other process uses
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {

@@ -41,6 +41,11 @@ final class OpenSshServer implements AutoCloseable {
     this.log = log;
   }
 
+  /** The processes sshd started for the connections open now (its privilege-separated and session children). */
+  List<ProcessHandle> connectionProcesses() {
+    return sshd.toHandle().descendants().toList();
+  }
+
   static OpenSshServer start() throws Exception {
     return start(FAKE_TOOLS);
   }

@@ -5,7 +5,6 @@ import com.hierynomus.sshj.key.KeyAlgorithms;
 import com.hierynomus.sshj.transport.cipher.BlockCiphers;
 import java.util.ArrayList;
 import java.util.List;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
@@ -15,7 +14,8 @@ import net.schmizz.sshj.common.SecurityUtils;
 /**
  * The one sshj {@link Config} of the process, shared by every connection (it is read-only once
  * built, and building one costs time). Keepalives are the OpenSSH kind ({@code keepalive@openssh.com}
- * with a reply), so a dead peer is noticed. Packet dumps are never logged ({@link PacketSafeLoggers}).
+ * with a reply), so a dead peer is noticed, timed for every connection by one thread ({@link SharedKeepAlive}).
+ * Packet dumps are never logged ({@link PacketSafeLoggers}).
  *
  * <p>Cryptography comes from the JDK's providers: BouncyCastle's JCA provider is not registered
  * (sshj would register it, which loads ≈575 classes from a signed jar, outside class-data sharing:
@@ -41,7 +41,7 @@ final class SharedConfig {
   private static Config build() {
     SecurityUtils.setRegisterBouncyCastle(false);
     DefaultConfig config = new JdkCryptoConfig();
-    config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    config.setKeepAliveProvider(SharedKeepAlive.PROVIDER);
     config.setLoggerFactory(new PacketSafeLoggers());
     return config;
   }

@@ -21,8 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * One host's SSH connection, reused for every exec of the run.
  *
  * <p>An exec runs the script as {@code sh -c '<text>'} (see {@link RemoteCommandLine}), writes the
- * {@link StdinPayload} and closes stdin, reads stdout and stderr concurrently on virtual threads,
- * and waits at most the script's timeout (the connector's default when the script has none).
+ * {@link StdinPayload} and closes stdin, waits for the channel's close and takes stdout and stderr then
+ * ({@link ExecOutput}: one wake-up per exec, not one per packet), and waits at most the script's timeout (the
+ * connector's default when the script has none).
  *
  * <p>Failures: a secret that cannot be resolved, or holds a line break, is {@code SECRET} and
  * nothing runs; a script that outlives its timeout is killed on the host with everything it started by
@@ -170,27 +171,30 @@ final class SshTransport implements Transport {
     } catch (IOException e) {
       throw dropped(live, "could not start the remote command", e);
     }
-    StreamCollector out = StreamCollector.start(process.stdout());
-    StreamCollector err = StreamCollector.start(process.stderr());
+    ExecOutput output = new ExecOutput(process);
     IOException stdinFailure = writeStdin(process, stdin);
+    boolean ended;
     try {
-      awaitEnd(out, out, err, deadline, extended);
-      awaitEnd(err, out, err, deadline, extended);
-    } catch (StreamCollector.TimedOut e) {
-      boolean heard = out.heard() || err.heard();
-      process.abort();
-      throw unanswered(timeout, grace, heard);
+      ended = output.awaitClose(deadline);
+      if (!ended && output.heard() && extended > deadline) {
+        ended = output.awaitClose(extended);
+      }
     } catch (IOException e) {
       process.abort();
       throw dropped(live, "the connection dropped during the remote command", e);
     }
-    if (out.heard() || err.heard()) {
-      deadline = extended;
-    }
-    boolean ended = process.awaitClosed(remaining(deadline));
     Integer status = process.exitStatus();
+    if (!ended && status != null) {
+      // the host said how it ended but never closed the channel: take what came, and close it
+      try {
+        output.takeBuffered();
+      } catch (IOException e) {
+        // what came is what there is
+      }
+      process.abort();
+    }
     if (status == null) {
-      boolean heard = out.heard() || err.heard();
+      boolean heard = output.heard();
       process.abort();
       if (!ended && live.isOpen()) {
         throw unanswered(timeout, grace, heard);
@@ -202,21 +206,8 @@ final class SshTransport implements Transport {
           : "the remote command ended without an exit status";
       throw dropped(live, why, null);
     }
-    return new ExecResult(status, out.text(StandardCharsets.UTF_8), err.text(StandardCharsets.UTF_8),
+    return new ExecResult(status, output.stdout(StandardCharsets.UTF_8), output.stderr(StandardCharsets.UTF_8),
         Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  /** Waits for {@code c} to end: by {@code deadline}, or by {@code extended} once either stream was heard. */
-  private static void awaitEnd(StreamCollector c, StreamCollector out, StreamCollector err, long deadline,
-      long extended) throws StreamCollector.TimedOut, IOException {
-    try {
-      c.await(remaining(deadline));
-    } catch (StreamCollector.TimedOut t) {
-      if (!out.heard() && !err.heard() || extended <= deadline) {
-        throw t;
-      }
-      c.await(remaining(extended));
-    }
   }
 
   /**

@@ -56,6 +56,7 @@ final class SshjConnect {
     client.addHostKeyVerifier(check);
     connect(client, via, spec, check, knownHosts);
     SshKeys.authenticate(client, spec, auth, secrets, keyPairs);
+    SharedKeepAlive.start(client.getConnection());
     return client;
   }
 

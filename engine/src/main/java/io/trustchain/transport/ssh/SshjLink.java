@@ -47,6 +47,7 @@ final class SshjLink implements Link {
   public void close() {
     for (int i = chain.size() - 1; i >= 0; i--) {
       try {
+        SharedKeepAlive.stop(chain.get(i).getConnection());
         chain.get(i).disconnect();
       } catch (IOException | RuntimeException e) {
         // already gone

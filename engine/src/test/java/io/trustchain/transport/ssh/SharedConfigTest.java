@@ -2,7 +2,6 @@ package io.trustchain.transport.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.schmizz.keepalive.KeepAliveProvider;
 import org.junit.jupiter.api.Test;
 import org.slf4j.helpers.NOPLogger;
 
@@ -11,7 +10,27 @@ class SharedConfigTest {
   @Test
   void oneConfig_forEveryConnection() {
     assertThat(SharedConfig.get()).isSameAs(SharedConfig.get());
-    assertThat(SharedConfig.get().getKeepAliveProvider()).isSameAs(KeepAliveProvider.KEEP_ALIVE);
+    assertThat(SharedConfig.get().getKeepAliveProvider()).isSameAs(SharedKeepAlive.PROVIDER);
+  }
+
+  @Test
+  void keepalives_areTimedByTheSharedScheduler_neverByAThreadPerConnection() {
+    net.schmizz.sshj.SSHClient client = new net.schmizz.sshj.SSHClient(SharedConfig.get());
+    client.getConnection().getKeepAlive().setKeepAliveInterval(15);
+    SharedKeepAlive keepAlive = (SharedKeepAlive) client.getConnection().getKeepAlive();
+
+    assertThat(keepAlive.isEnabled()).as("sshj would start its thread at connect").isFalse();
+    assertThat(keepAlive.scheduled()).isFalse();
+    SharedKeepAlive.start(client.getConnection());
+    assertThat(keepAlive.scheduled()).isTrue();
+    assertThat(keepAlive.getState()).as("the per-connection thread").isEqualTo(Thread.State.NEW);
+    SharedKeepAlive.stop(client.getConnection());
+    assertThat(keepAlive.scheduled()).isFalse();
+
+    net.schmizz.sshj.SSHClient without = new net.schmizz.sshj.SSHClient(SharedConfig.get());
+    without.getConnection().getKeepAlive().setKeepAliveInterval(0);
+    SharedKeepAlive.start(without.getConnection());
+    assertThat(((SharedKeepAlive) without.getConnection().getKeepAlive()).scheduled()).isFalse();
   }
 
   @Test
