@@ -155,7 +155,10 @@ final class PlanCommand implements Callable<Integer> {
     return plan(ctx, session, fleet, loaded, connect, machineReadable, locks, verbosity, color, true);
   }
 
-  /** @param factsDigests whether the hosts' plans carry their facts' digests (apply and a saved plan need them) */
+  /**
+   * @param factsDigests whether the plan carries the digests apply and a saved plan need: each host's facts', and the
+   *     documents' (every host's desired state)
+   */
   static Plan plan(Context ctx, Session session, Fleet fleet, Loaded loaded, ConnectOptions connect,
       boolean machineReadable, LockInspector locks, int verbosity, boolean color, boolean factsDigests) {
     ctx.startLab(fleet, loaded.targets());
@@ -165,7 +168,8 @@ final class PlanCommand implements Callable<Integer> {
           session.commandTimeout(), locks, factsDigests);
       hosts = planning.plan(loaded.targets());
     }
-    return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), DesiredDigest.documents(loaded,
-        ctx.environment.cwd()), hosts);
+    // the documents' digest hashes every host's desired state: only a saved plan (and apply) carries it
+    String documents = factsDigests ? DesiredDigest.documents(loaded, ctx.environment.cwd()) : "";
+    return new Plan(Plan.FORMAT_VERSION, Instant.now(), Version.engine(), documents, hosts);
   }
 }

@@ -34,6 +34,7 @@ class SavedPlanTest {
     assertThat(saved.get("format_version").asInt()).isEqualTo(1);
     assertThat(saved.at("/source/inventory").asText()).isEqualTo("inventory/lab.yml");
     assertThat(saved.at("/source/playbooks/0/sha256").asText()).hasSize(64);
+    assertThat(saved.get("documents_digest").asText()).as("a text plan saved with --out has its digests").hasSize(64);
     for (JsonNode host : saved.get("hosts")) {
       assertThat(host.get("facts_digest").asText()).as("facts fingerprint of %s", host.get("host")).hasSize(64);
       assertThat(host.get("desired_digest").asText()).hasSize(64);
