@@ -1,10 +1,8 @@
 package io.trustchain.lab.shell;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** The three standard streams of a running command. */
@@ -24,21 +22,6 @@ record Io(InputStream in, OutputStream out, OutputStream err) {
 
   void error(String line) throws IOException {
     err.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A print stream for a program, which may close it without closing the shell's stream. */
-  static PrintStream printStream(OutputStream out) {
-    return new PrintStream(new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    }, false, StandardCharsets.UTF_8);
   }
 
   /** An input stream a program may close without closing the shell's stdin. */

@@ -155,8 +155,14 @@ final class Lexer {
     List<Word.Part> parts = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     while (pos < src.length()) {
+      int plainEnd = plainRun(pos);
+      if (plainEnd > pos) { // ordinary characters, taken at once
+        text.append(src, pos, plainEnd);
+        pos = plainEnd;
+        continue;
+      }
       char c = src.charAt(pos);
-      if (METACHARS.indexOf(c) >= 0) {
+      if (isMeta(c)) {
         break;
       }
       switch (c) {
@@ -315,7 +321,12 @@ final class Lexer {
     if (s.isEmpty() || !(s.charAt(0) == '_' || Character.isLetter(s.charAt(0)) && s.charAt(0) < 128)) {
       return false;
     }
-    return s.chars().allMatch(ch -> isNameChar((char) ch));
+    for (int i = 1; i < s.length(); i++) {
+      if (!isNameChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isNameChar(char c) {
@@ -324,10 +335,41 @@ final class Lexer {
 
   private String rest(int start) {
     int end = pos;
-    while (end < src.length() && METACHARS.indexOf(src.charAt(end)) < 0) {
+    while (end < src.length() && !isMeta(src.charAt(end))) {
       end++;
     }
     return src.substring(start, end);
+  }
+
+  /** Characters that end a word, and those a word treats specially; the rest are taken as they are. */
+  private static final boolean[] META = new boolean[128];
+  private static final boolean[] SPECIAL = new boolean[128];
+
+  static {
+    for (char c : METACHARS.toCharArray()) {
+      META[c] = true;
+      SPECIAL[c] = true;
+    }
+    for (char c : "'\"\\$`*?~".toCharArray()) {
+      SPECIAL[c] = true;
+    }
+  }
+
+  private static boolean isMeta(char c) {
+    return c < 128 && META[c];
+  }
+
+  /** The end of the run of ordinary word characters from {@code from}. */
+  private int plainRun(int from) {
+    int end = from;
+    while (end < src.length()) {
+      char c = src.charAt(end);
+      if (c < 128 && SPECIAL[c]) {
+        break;
+      }
+      end++;
+    }
+    return end;
   }
 
   private static void flush(StringBuilder text, List<Word.Part> parts) {
@@ -338,7 +380,11 @@ final class Lexer {
   }
 
   private static int count(String s, char c) {
-    return (int) s.chars().filter(ch -> ch == c).count();
+    int n = 0;
+    for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   private char peek(int ahead) {

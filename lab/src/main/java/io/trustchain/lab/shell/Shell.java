@@ -31,6 +31,8 @@ final class Shell {
   int substitutionStatus;
   /** The file mode creation mask ({@code umask}); files a redirection creates get {@code 0666 & ~umask}. */
   int umask = 022;
+  /** Shared by this shell's subshells and children: one run, one thread. */
+  private ProgramStreams streams = new ProgramStreams();
 
   Shell(Machine machine, ProgramObserver observer, String user, Map<String, Variable> vars, String arg0,
       List<String> positional) {
@@ -47,6 +49,7 @@ final class Shell {
     Shell s = new Shell(machine, observer, user, vars, arg0, positional);
     s.status = status;
     s.umask = umask;
+    s.streams = streams;
     return s;
   }
 
@@ -57,6 +60,7 @@ final class Shell {
     extraEnv.forEach((k, v) -> env.put(k, new Variable(v, true)));
     Shell s = new Shell(machine, observer, asUser, env, name, args);
     s.umask = umask;
+    s.streams = streams;
     return s;
   }
 
@@ -263,8 +267,8 @@ final class Shell {
       throws IOException {
     List<String> commandLine = List.copyOf(argv);
     observer.beforeProgram(commandLine);
-    PrintStream out = Io.printStream(io.out());
-    PrintStream err = Io.printStream(io.err());
+    PrintStream out = streams.of(io.out());
+    PrintStream err = streams.of(io.err());
     int result;
     try {
       result = program.run(new ProgramContext(Io.keepOpen(io.in()), out, err, asUser, Map.copyOf(env)),

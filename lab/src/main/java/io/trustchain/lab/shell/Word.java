@@ -30,6 +30,9 @@ record Word(List<Part> parts, String source) {
 
   /** The text when the word is only unquoted literal text (reserved words, names), else null. */
   String plain() {
+    if (parts.size() == 1) { // most words: asked at every look-ahead of the parser
+      return parts.get(0) instanceof Text t && !t.quoted() ? t.text() : null;
+    }
     StringBuilder s = new StringBuilder();
     for (Part p : parts) {
       if (!(p instanceof Text t) || t.quoted()) {

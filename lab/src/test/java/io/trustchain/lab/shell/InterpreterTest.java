@@ -24,6 +24,25 @@ class InterpreterTest {
   }
 
   @Test
+  void aProgramClosingItsStreamsWritesNoMoreAndLeavesTheShellsOpenForTheNext() {
+    machine.program("closer", (ctx, args) -> {
+      ctx.stdout().print("one ");
+      ctx.stdout().close();
+      ctx.stderr().close();
+      ctx.stdout().print("lost");
+      return ctx.stdout().checkError() ? 3 : 0;
+    });
+    machine.program("clean", (ctx, args) -> {
+      ctx.stdout().println(ctx.stdout().checkError() ? "error left over" : "two");
+      ctx.stderr().println("err");
+      return 0;
+    });
+    ShellRun r = run("closer; echo \"rc=$?\"; clean; closer; clean | cat");
+    assertThat(r.out()).isEqualTo("one rc=3\ntwo\none two\n");
+    assertThat(r.err()).isEqualTo("err\nerr\n");
+  }
+
+  @Test
   void singleQuotesKeepDollarsAndBackslashes() {
     assertThat(run("args '$x \\n ${y}'").out()).isEqualTo("<$x \\n ${y}>\n");
   }

@@ -101,13 +101,14 @@ final class Dscl implements Program {
     List<String> names = path.users()
         ? state.users().stream().map(Account::name).toList()
         : state.groups().stream().map(GroupRecord::name).toList();
+    String wanted = attributes.isEmpty() ? null : DsclRecords.canonical(attributes.get(0));
     for (String name : names.stream().sorted(Comparator.naturalOrder()).toList()) {
       if (attributes.isEmpty()) {
         ctx.stdout().print(name + "\n");
         continue;
       }
       Map<String, List<String>> record = record(new DsclPath(path.kind(), name)).orElseThrow();
-      Optional<List<String>> values = DsclRecords.find(record, attributes.get(0)).map(Map.Entry::getValue);
+      Optional<List<String>> values = DsclRecords.findCanonical(record, wanted).map(Map.Entry::getValue);
       ctx.stdout().print(values.map(v -> padded(name) + " " + String.join(" ", v)).orElse(name) + "\n");
     }
     return 0;

@@ -38,7 +38,12 @@ final class DsclRecords {
     if (bare.startsWith(NATIVE)) {
       return bare;
     }
-    return STANDARD_NAMES.stream().filter(s -> s.equalsIgnoreCase(bare)).findFirst().orElse(NATIVE + bare);
+    for (String s : STANDARD_NAMES) {
+      if (s.equalsIgnoreCase(bare)) {
+        return s;
+      }
+    }
+    return NATIVE + bare;
   }
 
   static Map<String, List<String>> user(MacState state, Account u) {
@@ -120,8 +125,17 @@ final class DsclRecords {
 
   /** The stored attribute named {@code wanted} (any prefix, any case), if the record has it. */
   static Optional<Map.Entry<String, List<String>>> find(Map<String, List<String>> record, String wanted) {
-    String c = canonical(wanted);
-    return record.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(c)).findFirst();
+    return findCanonical(record, canonical(wanted));
+  }
+
+  /** {@link #find} of a name already made {@link #canonical} (dscl -list asks every record for the same one). */
+  static Optional<Map.Entry<String, List<String>>> findCanonical(Map<String, List<String>> record, String name) {
+    for (Map.Entry<String, List<String>> e : record.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String accountPolicy(Account u) {
