@@ -18,37 +18,102 @@ import java.util.Optional;
  * pair"), {@code perlfunc kill} (a negative signal, or {@code kill 0} on a negative pid, addresses a process
  * group), {@code perlfunc setpgrp}; POSIX kill(2) for a negative pid.
  *
- * <p>Wire format: {@code perl -e PROGRAM NONCE SECONDS sh -c TEXT}. The script's own exit status when it ends
- * in time; else SIGKILL to its group, then up to 3 s for the group to vanish (a zombie counts until its new
- * parent reaps it), then one line on both streams, {@code @@tc:NONCE:w:dead:PGID} (exit 124) or
- * {@code @@tc:NONCE:w:alive:PGID} (exit 125, a process that survived SIGKILL, e.g. stuck in the kernel). The program holds no secret; the lab runs only this program
- * (marked {@value #MARKER}).
+ * <p>It also relays the script's output, in few writes. Without it each small write of each tool and each
+ * section marker reaches sshd on its own and becomes an SSH packet of its own (a facts answer was about 100 of
+ * them, each framed, encrypted, sent, woken up for and decrypted on both sides). The script's stdout and stderr
+ * are two pipes the watchdog reads ({@code select}, {@code sysread}); a stream's bytes are written on
+ * ({@code syswrite}, all of them) when 32 KiB are waiting, when the oldest has waited 0.1 s (so a slow or hung
+ * command's last words still arrive), and when its pipe ends. The order within a stream is kept; between the two
+ * streams it never was (SSH carries them apart). SIGPIPE is ignored and a write that fails drops that stream's
+ * bytes: a client that left must not end the watchdog before its kill, or a hung {@code sysadminctl} would run on
+ * (the script keeps running until it ends or its time is up; its output is read and dropped). Every blocking
+ * step, writes included (a client that stops reading fills sshd's window), runs under {@code alarm}.
+ *
+ * <p>Wire format: {@code perl -e PROGRAM NONCE SECONDS sh -c TEXT}. The script's own exit status (128 + the
+ * signal when a signal ended it) once it ended and both its streams closed, in time; else SIGKILL to its group,
+ * what is left in the pipes relayed for up to 1 s, up to 3 s for the group to vanish (a zombie counts until its
+ * new parent reaps it), then that output and one line on both streams, each written within 1 s:
+ * {@code @@tc:NONCE:w:dead:PGID} (exit 124) or {@code @@tc:NONCE:w:alive:PGID} (exit 125, a process that survived
+ * SIGKILL, e.g. stuck in the kernel), the last line of stdout ({@link #read}). A script that ended but left a
+ * background process holding its output open is waited for until the timeout, then killed with it. Within
+ * {@link #GRACE} of the timeout in all. Perl 5.18 core only (macOS 10.13 ships 5.18). The program holds no
+ * secret; the lab runs only this program (marked {@value #MARKER}) and plays its relay.
  */
 final class Watchdog {
 
-  static final String MARKER = "trustchain-watchdog v1";
+  static final String MARKER = "trustchain-watchdog v2";
 
   /** How much longer than the script's timeout the controller waits for the watchdog's word. */
   static final Duration GRACE = Duration.ofSeconds(5);
 
-  static final String PROGRAM = String.join("\n", List.of(
-      "# " + MARKER + ": NONCE SECONDS COMMAND...: COMMAND in a process group of its own, killed after SECONDS",
-      "use POSIX ();",
-      "my ($n, $t) = splice @ARGV, 0, 2;",
-      "my $p = fork;",
-      "if (!defined $p) { print STDERR \"trustchain-watchdog: fork: $!\\n\"; exit 126 }",
-      "if (!$p) { setpgrp 0, 0; exec { $ARGV[0] } @ARGV;"
-          + " print STDERR \"trustchain-watchdog: $ARGV[0]: $!\\n\"; POSIX::_exit(127) }",
-      "setpgrp $p, $p;",
-      "my $s = eval { local $SIG{ALRM} = sub { die \"alarm\\n\" }; alarm $t; waitpid $p, 0; alarm 0; $? };",
-      "exit($s & 127 ? 128 + ($s & 127) : $s >> 8) if defined $s;",
-      "kill -9, $p;",
-      "waitpid $p, 0;",
-      "my $d = 0;",
-      "for (1 .. 30) { if (!kill 0, -$p) { $d = 1; last } select undef, undef, undef, 0.1 }",
-      "my $w = \"\\n\\@\\@tc:$n:w:\" . ($d ? \"dead\" : \"alive\") . \":$p\\n\";",
-      "print STDOUT $w; print STDERR $w;",
-      "exit($d ? 124 : 125);"));
+  /** The program, as a Mac admin reads it in the process list (its first line names it: {@link #MARKER}). */
+  static final String PROGRAM = """
+      # trustchain-watchdog v2: NONCE SECONDS COMMAND...: COMMAND in a process group of its own, killed after SECONDS;
+      # its output relayed in few writes: a stream's bytes go out at 32 KiB, 0.1 s after they came, and when it ends
+      use POSIX ();
+      use Time::HiRes qw(time);
+      my ($nonce, $seconds) = splice @ARGV, 0, 2;
+      my ($out, $out_w, $err, $err_w);
+      my $pid = pipe($out, $out_w) && pipe($err, $err_w) ? fork : undef;
+      if (!defined $pid) { print STDERR "trustchain-watchdog: $!\\n"; exit 126 }
+      if (!$pid) {
+        setpgrp 0, 0;
+        POSIX::dup2(fileno $out_w, 1); POSIX::dup2(fileno $err_w, 2); # Perl's own descriptors close at exec
+        exec { $ARGV[0] } @ARGV;
+        print STDERR "trustchain-watchdog: $ARGV[0]: $!\\n"; POSIX::_exit(127);
+      }
+      setpgrp $pid, $pid;
+      close $out_w; close $err_w;
+      $SIG{PIPE} = "IGNORE"; # a client that left fails a write; it never ends the watchdog before its kill
+      my @streams = ({ from => $out, to => \\*STDOUT, buf => "" }, { from => $err, to => \\*STDERR, buf => "" });
+
+      sub put { # writes out a stream's buffer, all of it; a failed write (the client left) drops it
+        my $s = shift;
+        while (length $s->{buf}) {
+          my $n = syswrite $s->{to}, $s->{buf};
+          if (!$n) { $s->{buf} = ""; last }
+          substr($s->{buf}, 0, $n) = "";
+        }
+      }
+
+      sub relay { # until both pipes end
+        while (my @open = grep { $_->{from} } @streams) {
+          my ($bits, $wait) = ("", undef);
+          vec($bits, fileno $_->{from}, 1) = 1 for @open;
+          for (grep { length $_->{buf} } @streams) {
+            my $due = $_->{since} + 0.1 - time;
+            $wait = $due < 0 ? 0 : $due if !defined $wait || $due < $wait;
+          }
+          next if select($bits, undef, undef, $wait) < 0;
+          for (@open) {
+            next unless vec $bits, fileno $_->{from}, 1;
+            if (sysread $_->{from}, my $more, 65536) { $_->{since} = time if !length $_->{buf}; $_->{buf} .= $more }
+            else { $_->{from} = undef }
+          }
+          for (@streams) {
+            put($_) if length $_->{buf} >= 32768 || length $_->{buf} && (!$_->{from} || time >= $_->{since} + 0.1);
+          }
+        }
+      }
+
+      sub within { # runs the code, or stops it after SECONDS; what it returns, or nothing then
+        my ($limit, $code) = @_;
+        eval { local $SIG{ALRM} = sub { die "timeout\\n" }; alarm $limit; my @r = $code->(); alarm 0; @r };
+      }
+
+      my ($status) = within($seconds, sub { relay(); waitpid $pid, 0; $? });
+      exit($status & 127 ? 128 + ($status & 127) : $status >> 8) if defined $status;
+      kill -9, $pid;
+      within(1, sub { relay() }); # its last words
+      my $dead = 0;
+      for (1 .. 30) {
+        waitpid $pid, POSIX::WNOHANG();
+        if (!kill 0, -$pid) { $dead = 1; last }
+        select undef, undef, undef, 0.1;
+      }
+      my $word = "\\n\\@\\@tc:$nonce:w:" . ($dead ? "dead" : "alive") . ":$pid\\n";
+      for my $s (@streams) { $s->{buf} .= $word; within(1, sub { put($s) }) }
+      exit($dead ? 124 : 125);""";
 
   private Watchdog() {}
 
