@@ -23,7 +23,7 @@ class PingTest {
     for (String host : new String[] {"mac-ventura", "mac-catalina", "mac-sequoia"}) {
       assertThat(ws.state.resolve(host).resolve("exec.log")).content()
           .as("as every exec, `true` runs through sudo when the inventory says become")
-          .contains("sudo -S -p '' perl -e '# trustchain-watchdog v1").contains(" sh -c true\n");
+          .contains("sudo -S -p '' perl -e '# trustchain-watchdog v2").contains(" sh -c true\n");
     }
   }
 

@@ -136,7 +136,7 @@ class NetworkFaultsTest {
       m.program("fdesetup", (ctx, args) -> 0);
       return m;
     });
-    String watched = "perl -e '# trustchain-watchdog v1' 0a1b 1 sh -c 'echo started; fdesetup enable; echo after'";
+    String watched = "perl -e '# trustchain-watchdog v2' 0a1b 1 sh -c 'echo started; fdesetup enable; echo after'";
     try (LabServer lab = LabServer.start(List.of(Lab.host(dir, "mac-a", 0)), factory);
         SshjClient c = client(lab, "mac-a")) {
       long start = System.nanoTime();
