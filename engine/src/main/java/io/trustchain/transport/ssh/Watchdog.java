@@ -96,17 +96,18 @@ final class Watchdog {
         }
       }
 
-      sub within { # runs the code, or stops it after SECONDS; what it returns, or nothing then
+      sub within { # runs the code, stopped after $limit seconds: what it returned, or nothing then
         my ($limit, $code) = @_;
         eval { local $SIG{ALRM} = sub { die "timeout\\n" }; alarm $limit; my @r = $code->(); alarm 0; @r };
       }
 
+      # its output relayed until both streams end, then its exit status, all within SECONDS
       my ($status) = within($seconds, sub { relay(); waitpid $pid, 0; $? });
       exit($status & 127 ? 128 + ($status & 127) : $status >> 8) if defined $status;
-      kill -9, $pid;
-      within(1, sub { relay() }); # its last words
+      kill -9, $pid; # SIGKILL to its whole process group
+      within(1, sub { relay() }); # what it wrote before it died, for up to 1 s
       my $dead = 0;
-      for (1 .. 30) {
+      for (1 .. 30) { # up to 3 s for the group to vanish
         waitpid $pid, POSIX::WNOHANG();
         if (!kill 0, -$pid) { $dead = 1; last }
         select undef, undef, undef, 0.1;
