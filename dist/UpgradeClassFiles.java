@@ -24,7 +24,8 @@ import java.util.zip.ZipOutputStream;
  * <p>Why: no class-data archive or AOT cache holds a class older than version 50, because the JVM cannot verify
  * it ahead of time; picocli (all of it) and Guice (a few dozen classes) ship as Java 5 class files, so every
  * command loaded and verified ≈200 classes from their jars before this step. The instructions are the same;
- * the stack maps are computed from them (the JDK's generator, the class hierarchy read from the jars).
+ * the stack maps are computed from them (the JDK's generator, the class hierarchy read from the jars) and each
+ * rewritten class is checked by the JDK's type-checking verifier before the jar is replaced.
  */
 public final class UpgradeClassFiles {
 
@@ -73,6 +74,10 @@ public final class UpgradeClassFiles {
                   builder.with(element);
                 }
               }));
+          List<VerifyError> errors = classFile.verify(bytes);
+          if (!errors.isEmpty()) { // the build stops: a class the JVM would refuse, or verify the old way only
+            throw new IllegalStateException(jar.getFileName() + "!" + entry.getName() + ": " + errors.getFirst());
+          }
           upgraded++;
         }
         ZipEntry copy = new ZipEntry(entry.getName());
@@ -81,6 +86,9 @@ public final class UpgradeClassFiles {
         out.write(bytes);
         out.closeEntry();
       }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
     }
     if (upgraded == 0) {
       Files.delete(tmp);
