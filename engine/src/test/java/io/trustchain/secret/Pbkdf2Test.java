@@ -21,8 +21,11 @@ class Pbkdf2Test {
   @Test
   void sameAsTheJdksForLongPasswordsOddLengthsAndManyIterations() throws Exception {
     String longPassword = "é".repeat(40) + "x";   // 81 UTF-8 bytes: longer than SHA-256's block, hashed first
+    // salts of 1 to 120 bytes: salt || INT(i) in one SHA-256 block, at the edge of two (55, 56 bytes with the
+    // index), in two and in three
     Object[][] cases = {{"vault", "0123456789abcdef0123456789abcdef", 10_000, 80}, {longPassword, "s", 3, 33},
-        {"", "salt", 2, 1}};
+        {"", "salt", 2, 1}, {"p", "y", 2, 32}, {"p", "x".repeat(51), 2, 64}, {"p", "x".repeat(52), 2, 64},
+        {"p", "x".repeat(60), 1, 96}, {"p", "x".repeat(120), 5, 65}, {"x".repeat(64), "salt", 4, 32}};
     for (Object[] c : cases) {
       String password = (String) c[0];
       byte[] salt = bytes((String) c[1]);
