@@ -174,11 +174,13 @@ for n in $SIZES; do
   # Two untimed rounds: the first commands create each Mac's state, and the lab's JVM compiles its hot code over
   # the first few thousand SSH sessions; the timed runs (and Ansible's, which come after them) meet a warm lab.
   log "N=$n: warming up (two untimed rounds: each Mac's state, the lab's compiled code)"
+  w0=$(ticks "$SERVE_PID")
   for r in 1 2; do
     "$TC" ping -i inv/fleet.yml -f "$FORKS" > /dev/null
     "$TC" facts -i inv/fleet.yml -f "$FORKS" --format json > /dev/null
     "$TC" plan -i inv/fleet.yml -f "$FORKS" playbook.yml > /dev/null
   done
+  echo "$(( $(ticks "$SERVE_PID") - w0 ))" > "$DIR/warmup"   # the lab's CPU over the six warm-up commands
   for r in $(seq "$RUNS"); do
     log "N=$n: run $r/$RUNS: ping, facts, plan"
     measure ping "$TC" ping -i inv/fleet.yml -f "$FORKS"
@@ -228,12 +230,13 @@ echo
 echo "Medians of $RUNS runs ($TASK_RUNS for one task per check), $FORKS forks, $(nproc) cores; wall clock of the whole"
 echo "command, start-up included, and the CPU time of its own processes (the lab's apart)."
 echo
-echo "| N Macs | lab ready | floor: \`trustchain ping\` | \`trustchain facts\` | \`trustchain plan\` | Ansible, one raw script per host | Ansible, one raw task per check |"
+echo "| N Macs | lab ready (warm-up: lab CPU per Mac and command) | floor: \`trustchain ping\` | \`trustchain facts\` | \`trustchain plan\` | Ansible, one raw script per host | Ansible, one raw task per check |"
 echo "|---|---|---|---|---|---|---|"
 for n in $SIZES; do
   DIR="$WORK/$n"
   read -r rw rc < "$DIR/ready"
-  printf '| %s | %.1f s | %s | %s | %s | %s | %s |\n' "$n" "$rw" "$(cell ping)" "$(cell facts)" "$(cell plan)" \
+  printf '| %s | %.1f s (%.1f ms) | %s | %s | %s | %s | %s |\n' "$n" "$rw" \
+    "$(echo "$(cat "$DIR/warmup") / $HZ * 1000 / 6 / $n" | bc -l)" "$(cell ping)" "$(cell facts)" "$(cell plan)" \
     "$(cell script)" "$(cell tasks)"
 done
 echo
