@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Gives the Java 5 class files of DIR's jars (picocli's, some of Guice's) version 50 and stack maps, in place:
+# Gives the class files older than Java 6 in DIR's jars (picocli's, some of Guice's and Jinjava's, jsr305's,
+# the FindBugs annotations', j2objc's, aopalliance's) version 50 and stack maps, in place:
 #
 #   dist/upgrade-classfiles.sh DIR
 #
