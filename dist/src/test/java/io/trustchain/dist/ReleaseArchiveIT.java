@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trustchain.testing.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,5 +71,27 @@ class ReleaseArchiveIT {
         "bin/trustchain", "lab", "status", "-i", "inventory/here.yml");
     assertThat(status.code()).as(status.toString()).isZero();
     assertThat(status.out()).contains("mac-headless");
+  }
+
+  @Test
+  void theJvmGetsTheFlagsOfJvmOptionsThatApplyHere() throws Exception {
+    Release.untar(Release.archive(), dir);
+    Path home = dir.resolve("trustchain-" + Release.VERSION);
+    Map<String, String> env = new HashMap<>(Release.userWithJava(dir.resolve("user")));
+    env.put("TRUSTCHAIN_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    Release.Result version = Release.run(home, env, "bin/trustchain", "--version");
+    assertThat(version.code()).as(version.toString()).isZero();
+    String flags = version.out().lines().filter(l -> l.contains("-XX:")).findFirst().orElse("");
+    assertThat(flags).as(version.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    // "thp" lines: only where Linux offers transparent huge pages on request (the JVM would otherwise warn on
+    // stdout, or on macOS refuse the flag and not start)
+    Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    String offered = Files.isReadable(thp) ? Files.readString(thp) : "";
+    if (offered.contains("[madvise]") || offered.contains("[always]")) {
+      assertThat(flags).contains("-XX:+UseTransparentHugePages");
+    } else {
+      assertThat(flags).doesNotContain("UseTransparentHugePages");
+    }
+    assertThat(version.out() + version.err()).doesNotContain("thp").doesNotContain("Unrecognized");
   }
 }
