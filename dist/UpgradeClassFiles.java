@@ -25,9 +25,9 @@ import java.util.zip.ZipOutputStream;
  * it ahead of time; picocli (all of it) and Guice (a few dozen classes) ship as Java 5 class files, so every
  * command loaded and verified ≈200 classes from their jars before this step (the step also rewrites the old
  * class files of Jinjava, jsr305, the FindBugs annotations, j2objc and aopalliance, which load less often, if
- * at all). The instructions are the same;
- * the stack maps are computed from them (the JDK's generator, the class hierarchy read from the jars) and each
- * rewritten class is checked by the JDK's type-checking verifier before the jar is replaced.
+ * at all). The instructions are the same; the stack maps are computed from them (the JDK's generator, the
+ * class hierarchy read from the jars) and each rewritten class is checked by the JDK's type-checking verifier
+ * before the jar is replaced.
  */
 public final class UpgradeClassFiles {
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * stays in words until the end. The output's 32-byte blocks are independent and are computed at the same time,
  * one virtual thread each. Ansible Vault needs 80 bytes, three blocks of 10,000 iterations, for every value: this
  * was most of the CPU a short command such as {@code validate} spent (≈135 ms a value through
- * {@code MessageDigest} under C1, ≈30 ms now), and its wall time shrinks with the cores. Checked against RFC
+ * {@code MessageDigest} under C1, ≈27 ms now), and its wall time shrinks with the cores. Checked against RFC
  * 7914's test vector and the JDK's own {@code PBKDF2WithHmacSHA256} (Pbkdf2Test). Not a general HMAC.
  */
 final class Pbkdf2 {
