@@ -38,6 +38,32 @@ class LazyServicesTest {
   }
 
   @Test
+  void theInjectorWorksThroughReflectionAndGeneratesNoClasses() {
+    Run run = run("validate", "-i", "absent.yml", "absent-playbook.yml");
+    assertThat(run.configReads()).isPositive();
+    assertThat(com.google.inject.internal.InternalFlags.isBytecodeGenEnabled()).isFalse();
+  }
+
+  @Test
+  void aGuiceBytecodeSettingTheUserGaveIsLeftAlone() {
+    String before = System.getProperty(Services.GUICE_BYTECODE);
+    try {
+      System.setProperty(Services.GUICE_BYTECODE, "ENABLED");
+      Services.reflectiveInjection();
+      assertThat(System.getProperty(Services.GUICE_BYTECODE)).isEqualTo("ENABLED");
+      System.clearProperty(Services.GUICE_BYTECODE);
+      Services.reflectiveInjection();
+      assertThat(System.getProperty(Services.GUICE_BYTECODE)).isEqualTo("DISABLED");
+    } finally {
+      if (before == null) {
+        System.clearProperty(Services.GUICE_BYTECODE);
+      } else {
+        System.setProperty(Services.GUICE_BYTECODE, before);
+      }
+    }
+  }
+
+  @Test
   void onlyClassesWithInjectMembersWantInjection() {
     assertThat(Services.wantsInjection(ValidateCommand.class)).isTrue();
     assertThat(Services.wantsInjection(RootCommand.class)).isFalse();
