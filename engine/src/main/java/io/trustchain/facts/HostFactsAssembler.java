@@ -85,7 +85,7 @@ final class HostFactsAssembler {
     OsFacts os = new OsFacts(sw == null ? null : sw.productName(), sw == null ? null : sw.version(),
         sw == null ? null : sw.build(), arch, sw == null ? Map.of() : sw.otherKeys(), Unknowns.NONE);
     return new HostFacts(true, null, null, os, users, filevault, bootstrap, mdm, mobile, null,
-        clock == null ? null : clock.toString(), List.of(), s.unmatched(), null).notUnderstood(s.notes());
+        clock == null ? null : ClockParser.text(clock), List.of(), s.unmatched(), null).notUnderstood(s.notes());
   }
 
   /** Why the host is not a Mac, or null when it may be one. */
