@@ -46,7 +46,7 @@ final class FactsSections {
           "no result: the facts script (exit " + exec.exitStatus() + ") ended before this command ran"));
       return null;
     }
-    return new Reading(new ToolOutput(script.display(key), s.exitCode(), s.stdout(), s.stderr()));
+    return new Reading(new ToolOutput(() -> script.display(key), s.exitCode(), s.stdout(), s.stderr()));
   }
 
   /** What the exec printed on stderr after its last complete section (the first missing one quotes it). */
