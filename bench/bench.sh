@@ -226,6 +226,13 @@ ratio() { # ratio A FIELD_A B FIELD_B → A/B with 2 decimals, or —
   [ -f "$DIR/$1" ] && [ -f "$DIR/$3" ] || { printf '—'; return; }
   printf '%.2f×' "$(echo "$(col "$1" "$2") / $(col "$3" "$4")" | bc -l)"
 }
+# pratio A FIELD_A B FIELD_B → the median over the runs of A's run r ÷ B's run r: ping, facts and plan of one run
+# are seconds apart, so a machine that changes speed between runs moves both sides of each quotient alike
+pratio() {
+  [ -f "$DIR/$1" ] && [ -f "$DIR/$3" ] || { printf '—'; return; }
+  printf '%.2f×' "$(paste -d' ' <(awk -v f="$2" '{print $f}' "$DIR/$1") <(awk -v f="$4" '{print $f}' "$DIR/$3") \
+    | awk '{print $1 / $2}' | median)"
+}
 echo
 echo "Medians of $RUNS runs ($TASK_RUNS for one task per check), $FORKS forks, $(nproc) cores; wall clock of the whole"
 echo "command, start-up included, and the CPU time of its own processes (the lab's apart)."
@@ -240,12 +247,15 @@ for n in $SIZES; do
     "$(cell script)" "$(cell tasks)"
 done
 echo
+echo "The ratios to the floor are medians of each run's own quotient (its facts or plan over its ping); the ratios to"
+echo "Ansible, which runs after them, are quotients of medians."
+echo
 echo "| N Macs | facts ÷ floor, CPU | plan ÷ floor, CPU | facts ÷ floor, wall | plan ÷ floor, wall | Ansible script ÷ facts | Ansible tasks ÷ facts | lab CPU per Mac: ping, facts, plan |"
 echo "|---|---|---|---|---|---|---|---|"
 for n in $SIZES; do
   DIR="$WORK/$n"
   printf '| %s | %s | %s | %s | %s | %s | %s | %.1f, %.1f, %.1f ms |\n' "$n" \
-    "$(ratio facts 2 ping 2)" "$(ratio plan 2 ping 2)" "$(ratio facts 1 ping 1)" "$(ratio plan 1 ping 1)" \
+    "$(pratio facts 2 ping 2)" "$(pratio plan 2 ping 2)" "$(pratio facts 1 ping 1)" "$(pratio plan 1 ping 1)" \
     "$(ratio script 1 facts 1)" "$(ratio tasks 1 facts 1)" \
     "$(echo "$(col ping 3) * 1000 / $n" | bc -l)" "$(echo "$(col facts 3) * 1000 / $n" | bc -l)" \
     "$(echo "$(col plan 3) * 1000 / $n" | bc -l)"
