@@ -70,8 +70,9 @@ final class Services {
   /**
    * Guice's injection through reflection instead of a class it generates for each injected type (its default:
    * bytecode defined through Unsafe at run time, which no start-up cache can hold). trustchain's injector makes
-   * a few dozen objects once per run, so the generated classes never paid for themselves: {@code validate} starts
-   * ≈35 ms sooner without them (docs/performance.md, eighth pass). Method interception, the one Guice feature
+   * a few dozen objects once per run, so the generated classes never paid for themselves: without them no class
+   * is defined at run time for injection, and {@code validate} is 0–40 ms faster, at the edge of what this
+   * machine can measure (docs/performance.md, eighth pass). Method interception, the one Guice feature
    * that needs them, is used by nothing in trustchain; a plugin module that intercepts can have them back with
    * {@code TRUSTCHAIN_JAVA_OPTS=-Dguice_bytecode_gen_option=ENABLED}, which this leaves alone.
    */
