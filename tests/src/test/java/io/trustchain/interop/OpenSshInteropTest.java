@@ -165,7 +165,7 @@ class OpenSshInteropTest {
         + " i=0; while [ $i -lt 2000 ]; do echo \"o$i\"; echo \"e$i\" >&2; i=$((i+1)); done; exit 5";
     try (SshConnector connector = new SshConnector(RESOLVER, SshOptions.defaults())) {
       Transport t = connector.connect(spec());
-      ExecResult result = t.exec(new RemoteScript(script, List.of(), Duration.ofSeconds(60), "x"));
+      ExecResult result = execPastSshjWindowRace(t, new RemoteScript(script, List.of(), Duration.ofSeconds(60), "x"));
 
       assertThat(result.exitStatus()).isEqualTo(5);
       StringBuilder outLines = new StringBuilder("a".repeat(3_000_000));
@@ -178,6 +178,30 @@ class OpenSshInteropTest {
       assertThat(result.stderr()).as("stderr, every byte in order").isEqualTo(errLines.toString());
       assertThat(t.exec(new RemoteScript("echo ok", List.of(), Duration.ofSeconds(20), "x")).stdout())
           .isEqualTo("ok\n");
+    }
+  }
+
+  /**
+   * {@code t.exec(script)}, run again (the transport reconnects) when sshj's reader thread killed the connection with
+   * "Window consumed to below 0", at most twice. That is sshj's race, not the draining this test is about: when the
+   * reading thread takes data past the window's threshold, sshj's {@code ChannelInputStream.checkWindow} sends
+   * SSH_MSG_CHANNEL_WINDOW_ADJUST first and only then enlarges its own count of the window, while the reader thread
+   * consumes that count under another lock. If the reading thread is descheduled between the two (two cores, the
+   * whole suite running) and the server sends more than was left of the old window in between, the count goes below
+   * zero (sshj issues #203 and #328; still so in sshj's main of July 2026). An answer that fits the window, every
+   * facts and apply script, never adjusts it. A broken drain still fails here: it hangs to the exec's limit or
+   * loses bytes, whatever the attempt.
+   */
+  private static ExecResult execPastSshjWindowRace(Transport t, RemoteScript script) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return t.exec(script);
+      } catch (TransportException e) {
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Window consumed to below 0")) {
+          throw e;
+        }
+        System.err.println("sshj's window race dropped the connection (attempt " + attempt + "); running again");
+      }
     }
   }
 
