@@ -50,6 +50,12 @@ public final class FactsJson {
    */
   private static final ObjectMapper MAPPER = contract().build();
 
+  /**
+   * {@link #MAPPER} for one host's facts, its serializer found once: {@code MAPPER.writeValue} looked it up
+   * again for every host (at N = 1,000, a quarter of the samples of writing {@code facts --format json}).
+   */
+  private static final ObjectWriter HOST = MAPPER.writerFor(HostFacts.class);
+
   private static final ObjectMapper READER = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -138,7 +144,7 @@ public final class FactsJson {
     public void host(String name, HostFacts facts, Map<String, Object> extra) throws IOException {
       json.writeFieldName(name);
       if (extra.isEmpty()) {
-        MAPPER.writeValue(json, facts);
+        HOST.writeValue(json, facts);
         return;
       }
       ObjectNode host = (ObjectNode) tree(facts);
