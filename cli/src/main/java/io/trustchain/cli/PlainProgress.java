@@ -1,10 +1,10 @@
 package io.trustchain.cli;
 
+import io.trustchain.plan.Change;
 import io.trustchain.plan.HostPlan;
 import io.trustchain.run.HostRun;
 import io.trustchain.run.RunListener;
 import io.trustchain.run.RunPhase;
-import io.trustchain.plan.Change;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
