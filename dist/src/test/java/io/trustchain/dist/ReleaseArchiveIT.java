@@ -94,11 +94,12 @@ class ReleaseArchiveIT {
     }
     assertThat(version.out() + version.err()).doesNotContain("thp").doesNotContain("Unrecognized");
     // "online" lines: only for the commands that connect
-    assertThat(flags).doesNotContain("Tier3LoadFeedback");
+    assertThat(flags).doesNotContain("Tier3LoadFeedback").doesNotContain("SweeperThreshold");
     Release.Result ping = Release.run(home, env, "bin/trustchain", "ping", "--help");
     assertThat(ping.code()).as(ping.toString()).isZero();
     String pingFlags = ping.out().lines().filter(l -> l.contains("-XX:")).findFirst().orElse("");
-    assertThat(pingFlags).as(ping.toString()).contains("-XX:Tier3LoadFeedback=100000", "-XX:TieredStopAtLevel=1");
+    assertThat(pingFlags).as(ping.toString()).contains("-XX:Tier3LoadFeedback=100000", "-XX:SweeperThreshold=50",
+        "-XX:TieredStopAtLevel=1");
     assertThat(ping.out() + ping.err()).doesNotContain("Unrecognized");
   }
 }
