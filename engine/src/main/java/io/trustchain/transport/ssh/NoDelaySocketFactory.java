@@ -8,6 +8,10 @@ import javax.net.SocketFactory;
 /**
  * Plain sockets with TCP_NODELAY. Without it, Nagle's algorithm and delayed ACKs cost ≈40 ms per
  * exec round trip (measured with sshj 0.40 on loopback: ≈15 ms per exec with it, ≈53 ms without).
+ *
+ * <p>Their input is buffered ({@link BufferedSocket}): sshj reads the server's identification line one byte
+ * at a time and then each packet in two reads (its first block, then the rest), each a system call on the
+ * bare socket stream.
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
@@ -17,35 +21,35 @@ final class NoDelaySocketFactory extends SocketFactory {
 
   @Override
   public Socket createSocket() throws IOException {
-    Socket s = new Socket();
+    Socket s = new BufferedSocket();
     s.setTcpNoDelay(true);
     return s;
   }
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    Socket s = new Socket(host, port);
+    Socket s = new BufferedSocket(host, port);
     s.setTcpNoDelay(true);
     return s;
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-    Socket s = new Socket(host, port, local, localPort);
+    Socket s = new BufferedSocket(host, port, local, localPort);
     s.setTcpNoDelay(true);
     return s;
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    Socket s = new Socket(host, port);
+    Socket s = new BufferedSocket(host, port);
     s.setTcpNoDelay(true);
     return s;
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-    Socket s = new Socket(host, port, local, localPort);
+    Socket s = new BufferedSocket(host, port, local, localPort);
     s.setTcpNoDelay(true);
     return s;
   }
