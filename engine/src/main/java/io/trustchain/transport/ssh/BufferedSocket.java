@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A socket whose input stream reads ahead: one {@code read} system call takes what the peer has sent, up to
@@ -16,7 +17,7 @@ final class BufferedSocket extends Socket {
   /** Bytes read ahead: an exec's answer of a few KiB comes in one or two reads. */
   static final int BUFFER = 16 * 1024;
 
-  private InputStream in;
+  private final AtomicReference<InputStream> in = new AtomicReference<>();
 
   BufferedSocket() {
     super();
@@ -38,11 +39,17 @@ final class BufferedSocket extends Socket {
     super(host, port, local, localPort);
   }
 
+  /**
+   * The buffered stream, made at the first call (after the connect). Two first calls at once make two, and
+   * only the first kept is ever returned: the other has read nothing.
+   */
   @Override
-  public synchronized InputStream getInputStream() throws IOException {
-    if (in == null) {
-      in = new BufferedInputStream(super.getInputStream(), BUFFER);
+  public InputStream getInputStream() throws IOException {
+    InputStream made = in.get();
+    if (made == null) {
+      in.compareAndSet(null, new BufferedInputStream(super.getInputStream(), BUFFER));
+      made = in.get();
     }
-    return in;
+    return made;
   }
 }
