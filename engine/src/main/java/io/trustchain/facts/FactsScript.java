@@ -14,15 +14,16 @@ import java.util.regex.Pattern;
 
 /**
  * The one facts script of a host: every tool as a framed section (keys below), users read in two
- * sh loops — the accounts with uid ≥ 500 from {@code dscl . -list /Users UniqueID}, then the
- * accounts the documents name — and each password check asked for (none, in a run: passwords are tried only by
+ * sh loops — the accounts with uid ≥ 500 from {@code dscl . -list /Users UniqueID} (run once: its output, kept
+ * in a variable, is the {@code users} section and the first loop's input), then the accounts the documents
+ * name — and each password check asked for (none, in a run: passwords are tried only by
  * the changes that use them) with the password on stdin ({@link PasswordCheck}).
  *
  * <p>The sh it emits (for the lab's interpreter): simple commands with quoted words, {@code |},
  * {@code ;}, {@code ||}, {@code &&}, {@code >&2}, {@code while read -r A B; do …; done},
  * {@code for N in WORDS; do …; done}, {@code if …; then …; fi},
- * {@code [ "$X" -ge 500 ]}, {@code [ "$X" = "$Y" ]}, {@code [ -f PATH ]}, {@code printf}, {@code $?} and
- * {@code "…$var…"} expansions. The recovery plist is only tested ({@code [ -s PATH ]}: present and not
+ * {@code [ "$X" -ge 500 ]}, {@code [ "$X" = "$Y" ]}, {@code [ -f PATH ]}, {@code [ -z "$X" ]}, {@code printf},
+ * {@code $?}, {@code X=$(…)}, {@code "…$var…"} expansions and the two functions that print a section's markers. The recovery plist is only tested ({@code [ -s PATH ]}: present and not
  * empty), never read; the deferral marker trustchain writes ({@link FactsRequest#DEFERRAL_MARKER})
  * and the Mac's clock ({@code date -u}) date a deferral.
  */
@@ -122,13 +123,14 @@ final class FactsScript {
             + "': a macOS short name has only letters, digits, '_', '.', '-' and '@'");
       }
     }
-    for (String key : List.of(SW_VERS, UNAME, USERS, ADMINS)) {
-      b.step(key, FIXED.get(key));
-    }
+    b.step(SW_VERS, FIXED.get(SW_VERS));
+    b.step(UNAME, FIXED.get(UNAME));
+    b.capture(USERS, FIXED.get(USERS), "tc_users");
+    b.step(ADMINS, FIXED.get(ADMINS));
     String perUser = b.sectionText("\"" + USER + "$tc_n\"", "dscl . -read \"/Users/$tc_n\" "
         + String.join(" ", USER_ATTRIBUTES)) + "\n"
         + b.sectionText("\"" + TOKEN + "$tc_n\"", "sysadminctl -secureTokenStatus \"$tc_n\"");
-    StringBuilder listed = new StringBuilder(b.render(FIXED.get(USERS)))
+    StringBuilder listed = new StringBuilder("printf '%s\\n' \"$tc_users\"")
         .append(" | while read -r tc_n tc_id; do\n")
         .append("if [ \"$tc_id\" -ge ").append(MIN_HUMAN_UID).append(" ]; then\n")
         .append("tc_named=0\n");

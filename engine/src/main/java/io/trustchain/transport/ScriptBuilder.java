@@ -22,14 +22,17 @@ import java.util.Map;
  * tc_rc=0
  * tc_b='\n@@tc:NONCE:b:%s\n'
  * tc_e='\n@@tc:NONCE:e:%s:%s\n'
- * printf "$tc_b" KEY; printf "$tc_b" KEY &gt;&amp;2
+ * tc_begin() { printf "$tc_b" "$1"; printf "$tc_b" "$1" &gt;&amp;2; }
+ * tc_end() { printf "$tc_e" "$tc_rc" "$1"; printf "$tc_e" "$tc_rc" "$1" &gt;&amp;2; }
+ * tc_begin KEY
  * COMMAND; tc_rc=$?
- * printf "$tc_e" "$tc_rc" KEY; printf "$tc_e" "$tc_rc" KEY &gt;&amp;2
+ * tc_end KEY
  * </pre>
  *
- * The markers' formats are written once, in {@code tc_b} and {@code tc_e}, and every section prints them
- * through these variables: the script is half the size it would be with the formats spelled out in every
- * section, and that size is paid at every exec (encrypted by the client, read by the Mac's sh).
+ * The markers' formats are written once, in {@code tc_b} and {@code tc_e}, and printed on both streams by two
+ * sh functions, so a section's frame is its key twice: the script is a third of the size it would be with the
+ * formats spelled out in every section, and that size is paid at every exec (encrypted by the client, read by
+ * the Mac's sh).
  *
  * The transport writes, on stdin: the sudo password line (with become), the line
  * {@code @@tc-stdin-NONCE}, then one line per secret. A sudo that needs no password leaves its line
@@ -38,10 +41,10 @@ import java.util.Map;
 public final class ScriptBuilder {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** A section's begin marker, through the format variable the preamble sets; the key word follows. */
-  private static final String BEGIN = "printf \"$tc_b\" ";
-  /** A section's end marker (exit status, key); the key word follows. */
-  private static final String END = "printf \"$tc_e\" \"$tc_rc\" ";
+  /** A section's begin marker on both streams, through the function the preamble defines; the key word follows. */
+  private static final String BEGIN = "tc_begin ";
+  /** A section's end marker (exit status, key) on both streams; the key word follows. */
+  private static final String END = "tc_end ";
 
   private final String nonce;
   private final Map<SecretRef, String> secretVars = new LinkedHashMap<>();
@@ -109,12 +112,30 @@ public final class ScriptBuilder {
 
   /** The text of a framed section, for use inside {@link #raw} loops. */
   public String sectionText(String keyWord, String commandLine) {
-    String b = BEGIN + keyWord;
-    String e = END + keyWord;
+    return frame(keyWord, commandLine + "; tc_rc=$?");
+  }
+
+  /**
+   * A step whose output the script reads again, run once: its stdout is kept in the sh variable {@code var}
+   * ({@code var=$(COMMAND)}, whose exit status is the command's) and printed in its section, and its stderr goes
+   * out as it comes. A command substitution drops the output's trailing newlines; one is printed back (none when
+   * the command printed nothing).
+   */
+  public ScriptBuilder capture(String key, Command command, String var) {
+    if (command.stdoutFile() != null || !var.matches("tc_[a-z]+")) {
+      throw new IllegalArgumentException("capture needs a command printing to stdout and a tc_ variable: " + var);
+    }
+    body.add(frame(ShellQuote.quote(key), var + "=$(" + render(command) + "); tc_rc=$?\n"
+        + "[ -z \"$" + var + "\" ] || printf '%s\\n' \"$" + var + "\""));
+    return this;
+  }
+
+  /** {@code body} (which sets {@code tc_rc}) between the section's markers. */
+  private String frame(String keyWord, String body) {
     StringBuilder s = new StringBuilder();
-    s.append(b).append("; ").append(b).append(" >&2\n");
-    s.append(commandLine).append("; tc_rc=$?\n");
-    s.append(e).append("; ").append(e).append(" >&2");
+    s.append(BEGIN).append(keyWord).append('\n');
+    s.append(body).append('\n');
+    s.append(END).append(keyWord);
     if (stopOnFailure) {
       s.append("\n[ \"$tc_rc\" -eq 0 ] || exit \"$tc_rc\"");
     }
@@ -129,17 +150,15 @@ public final class ScriptBuilder {
    */
   public String guardText(String key, Guard guard) {
     String k = ShellQuote.quote(key);
-    String b = BEGIN + k;
-    String e = END + k;
     String test = switch (guard.expect()) {
       case Guard.Expect.Exit x -> "[ \"$tc_rc\" " + (x.equal() ? "-eq " : "-ne ") + x.code() + " ]";
       case Guard.Expect.Output o -> (o.present() ? "" : "! ") + "printf '%s\\n' \"$tc_g\" | grep -q -F "
           + (o.wholeLine() ? "-x " : "") + "-e " + ShellQuote.quote(o.text());
     };
     return "tc_g=$(" + render(guard.probe()) + " 2>&1); tc_rc=$?\n"
-        + b + "; " + b + " >&2\n"
+        + BEGIN + k + "\n"
         + "printf '%s\\n' \"$tc_g\"\n"
-        + e + "; " + e + " >&2\n"
+        + END + k + "\n"
         + test + " || tc_bad=\"$tc_bad \"" + k;
   }
 
@@ -198,6 +217,8 @@ public final class ScriptBuilder {
     text.append("tc_rc=0\n");
     text.append("tc_b='\\n@@tc:").append(nonce).append(":b:%s\\n'\n");
     text.append("tc_e='\\n@@tc:").append(nonce).append(":e:%s:%s\\n'\n");
+    text.append("tc_begin() { printf \"$tc_b\" \"$1\"; printf \"$tc_b\" \"$1\" >&2; }\n");
+    text.append("tc_end() { printf \"$tc_e\" \"$tc_rc\" \"$1\"; printf \"$tc_e\" \"$tc_rc\" \"$1\" >&2; }\n");
     text.append(String.join("\n", body)).append('\n');
     return new RemoteScript(text.toString(), List.copyOf(secretVars.keySet()), timeout, nonce);
   }

@@ -160,8 +160,11 @@ class FactsGathererTest {
         .contains("verify alice")
         .contains("printf '%s' \"$tc_s2\" | osascript")
         .doesNotContain("-authonly")
+        .satisfies(t -> assertThat(t.split("dscl \\. -list", -1)).as("dscl . -list runs once").hasSize(2))
         .contains("IFS= read -r tc_s1\nIFS= read -r tc_s2\n")
-        .contains("dscl . -list /Users UniqueID | while read -r tc_n tc_id; do\nif [ \"$tc_id\" -ge 500 ]; then\n"
+        .contains("tc_begin users\ntc_users=$(dscl . -list /Users UniqueID); tc_rc=$?\n"
+            + "[ -z \"$tc_users\" ] || printf '%s\\n' \"$tc_users\"\ntc_end users\n")
+        .contains("printf '%s\\n' \"$tc_users\" | while read -r tc_n tc_id; do\nif [ \"$tc_id\" -ge 500 ]; then\n"
             + "tc_named=0\nfor tc_x in alice ghost svc; do if [ \"$tc_x\" = \"$tc_n\" ]; then tc_named=1; fi; done\n"
             + "if [ \"$tc_named\" = 0 ]; then\n")
         .contains("for tc_n in alice ghost svc; do\n")

@@ -27,7 +27,7 @@ final class FakeMacTransport implements Transport {
     }
   }
 
-  private static final Pattern BEGIN = Pattern.compile("printf \"\\$tc_b\" (\\S+); ");
+  private static final Pattern BEGIN = Pattern.compile("^tc_begin (\\S+)$");
   private static final Pattern FOR = Pattern.compile("^for tc_n in (.*); do$");
   private static final Pattern CASE = Pattern.compile("^case \"\\$tc_n\" in (.*)\\) continue ;; esac$");
 

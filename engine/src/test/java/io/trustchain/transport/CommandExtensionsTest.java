@@ -44,11 +44,11 @@ class CommandExtensionsTest {
         .toFile("/var/db/trustchain-filevault.plist"));
     String text = b.build(Duration.ofSeconds(5)).text();
     assertThat(text).contains("tc_um=$(umask)\n"
-        + "printf \"$tc_b\" 0; printf \"$tc_b\" 0 >&2\n"
+        + "tc_begin 0\n"
         + "umask 077; printf '%s' '<dict>' \"$tc_s1\" '</dict>' | fdesetup enable -inputplist -outputplist"
         + " > /var/db/trustchain-filevault.plist; tc_rc=$?\n");
     assertThat(text).contains("umask \"$tc_um\"\n");
-    assertThat(text.indexOf("umask \"$tc_um\"")).isGreaterThan(text.indexOf("printf \"$tc_e\""));
+    assertThat(text.indexOf("umask \"$tc_um\"")).isGreaterThan(text.indexOf("tc_end 0"));
   }
 
   @Test

@@ -9,7 +9,7 @@ final class Ast {
   private Ast() {}
 
   /** Anything that runs and leaves an exit status. */
-  sealed interface Node permits Sequence, AndOr, Pipeline, Simple, If, For, Loop, Group, Redirected {}
+  sealed interface Node permits Sequence, AndOr, Pipeline, Simple, If, For, Loop, Group, Redirected, Function {}
 
   /** Commands separated by {@code ;} or newlines. */
   record Sequence(List<Node> items) implements Node {
@@ -74,6 +74,14 @@ final class Ast {
   record Redirected(Node command, List<Redirect> redirects) implements Node {
     Redirected {
       redirects = List.copyOf(redirects);
+    }
+  }
+
+  /** {@code name() body}: defines the function {@code name} when it runs (exit status 0). */
+  record Function(String name, Node body) implements Node {
+    Function {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(body, "body == null");
     }
   }
 

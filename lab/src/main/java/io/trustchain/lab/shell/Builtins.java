@@ -39,7 +39,14 @@ final class Builtins {
   static final Set<String> ALSO_PROGRAMS = Set.of("true", "false", "echo", "printf", "test", "[", "sh", "/bin/sh", "perl",
       "/usr/bin/perl");
 
+  /** The builtins of the subset that POSIX calls special: found before any function of the same name. */
+  private static final Set<String> SPECIAL = Set.of(":", "break", "continue", "exit", "export", "unset");
+
   private Builtins() {}
+
+  static boolean isSpecial(String name) {
+    return SPECIAL.contains(name);
+  }
 
   static Builtin find(String name) {
     return ALL.get(name);
@@ -141,6 +148,9 @@ final class Builtins {
       }
     }
     if (sh.loopDepth == 0) {
+      if (sh.callerLoops > 0) {
+        return 0; // in a function called from a loop: bash does nothing, and says nothing
+      }
       io.error("sh: " + argv.get(0) + ": only meaningful in a `for', `while', or `until' loop");
       return 0;
     }

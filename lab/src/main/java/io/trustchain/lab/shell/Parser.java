@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Recursive-descent parser for the sh subset: lists, {@code && || !}, pipelines, simple commands
- * with assignments and redirections, {@code if}, {@code for … in}, {@code while}, {@code until} and
- * {@code { …; }}. The whole script is parsed before anything runs.
+ * with assignments and redirections, {@code if}, {@code for … in}, {@code while}, {@code until},
+ * {@code { …; }} and function definitions ({@code name() compound-command [redirections]}). The whole script is
+ * parsed before anything runs.
  */
 final class Parser {
 
@@ -20,6 +21,11 @@ final class Parser {
       "function", "function definitions",
       "[[", "[[ … ]]",
       "time", "the time keyword");
+
+  /** POSIX's special builtins, which a function may not be named after ({@code `exit': is a special builtin}). */
+  private static final Set<String> SPECIAL_BUILTINS = Set.of(
+      "break", ":", "continue", ".", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "times",
+      "trap", "unset");
 
   private static final Set<String> UNSUPPORTED_BUILTINS = Set.of(
       "eval", "exec", "set", "shift", "trap", "source", ".", "local", "return", "cd", "wait", "alias",
@@ -170,7 +176,10 @@ final class Parser {
         } else {
           words.add(t.word());
           if (words.size() == 1 && peek().isOperator("(")) {
-            throw SyntaxException.unsupported("function definitions", t.line());
+            if (!assignments.isEmpty() || !redirects.isEmpty()) {
+              throw SyntaxException.unexpected("(", peek().line());
+            }
+            return function(t);
           }
         }
       } else {
@@ -188,6 +197,32 @@ final class Parser {
       throw SyntaxException.unsupported("the builtin " + words.get(0).plain(), line);
     }
     return new Ast.Simple(assignments, words, redirects, line);
+  }
+
+  /**
+   * {@code name() compound-command [redirections]}, after its name: the body is a compound command (bash refuses
+   * {@code f() echo hi}), and the redirections apply at each call.
+   */
+  private Ast.Node function(Token name) throws SyntaxException {
+    String plain = name.word().plain();
+    if (plain == null || !Lexer.isName(plain)) {
+      throw SyntaxException.unexpected("(", name.line());
+    }
+    if (SPECIAL_BUILTINS.contains(plain)) {
+      throw SyntaxException.specialBuiltin(plain, name.line());
+    }
+    next();
+    Token close = next();
+    if (!close.isOperator(")")) {
+      throw unexpectedOrEnd(close, "`)'");
+    }
+    skipNewlines();
+    Token t = peek();
+    String word = t.type() == Token.Type.WORD ? t.word().plain() : null;
+    if (word == null || !Set.of("{", "if", "for", "while", "until").contains(word)) {
+      throw unexpectedOrEnd(t, "a compound command");
+    }
+    return new Ast.Function(plain, command());
   }
 
   private Ast.Redirect redirect(Token op) throws SyntaxException {

@@ -8,13 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One shell process: its variables, positional parameters and last status; runs syntax trees. */
+/** One shell process: its variables, functions, positional parameters and last status; runs syntax trees. */
 final class Shell {
 
   /** A shell variable; exported ones reach programs' environments. */
@@ -25,9 +26,15 @@ final class Shell {
   final String user;
   private final Map<String, Variable> vars;
   private final String arg0;
-  private final List<String> positional;
+  /** The script's arguments, or a function's while it runs. */
+  private List<String> positional;
+  /** The functions defined so far; a subshell inherits them, a new {@code sh} does not (POSIX exports none). */
+  private final Map<String, Ast.Node> functions = new HashMap<>();
+  private int functionDepth;
   int status;
   int loopDepth;
+  /** Loops of the callers of the function running now, out of its {@code break}'s reach. */
+  int callerLoops;
   int substitutionStatus;
   /** The file mode creation mask ({@code umask}); files a redirection creates get {@code 0666 & ~umask}. */
   int umask = 022;
@@ -47,6 +54,10 @@ final class Shell {
   /** A subshell: a copy of this shell's state (pipeline stages, command substitutions). */
   Shell fork() {
     Shell s = new Shell(machine, observer, user, vars, arg0, positional);
+    s.functions.putAll(functions);
+    s.functionDepth = functionDepth;
+    s.loopDepth = loopDepth;
+    s.callerLoops = callerLoops;
     s.status = status;
     s.umask = umask;
     s.streams = streams;
@@ -153,6 +164,10 @@ final class Shell {
       case Ast.Loop l -> loop(l, io);
       case Ast.Group g -> run(g.body(), io);
       case Ast.Redirected r -> redirected(r, io);
+      case Ast.Function f -> {
+        functions.put(f.name(), f.body());
+        yield 0;
+      }
     };
     status = result;
     return result;
@@ -236,10 +251,17 @@ final class Shell {
     }
   }
 
-  /** Runs a command by name: a builtin, else a program of the machine. */
+  /**
+   * Runs a command by name, in POSIX's order: a special builtin, a function, another builtin, a program of the
+   * machine.
+   */
   int invoke(List<String> argv, Map<String, String> assignments, Io io) throws IOException {
     String name = argv.get(0);
     Builtin builtin = Builtins.find(name);
+    Ast.Node function = Builtins.isSpecial(name) ? null : functions.get(name);
+    if (function != null) {
+      return call(function, argv, assignments, io);
+    }
     if (builtin != null) {
       Map<String, Variable> saved = new LinkedHashMap<>();
       assignments.forEach((k, v) -> {
@@ -261,6 +283,44 @@ final class Shell {
     env.putAll(assignments);
     return runProgram(program.get(), argv, env, io, user);
   }
+
+  /**
+   * Runs a function's body with its arguments as the positional parameters, as bash in its POSIX mode does: the
+   * assignments before the call hold during it, a {@code break} inside leaves no loop of the caller, and
+   * {@code exit} ends the shell. Calls nest at most {@link #MAX_FUNCTION_DEPTH} deep (a real sh recurses until
+   * its stack runs out; the lab stops there with bash's word for it).
+   */
+  private int call(Ast.Node body, List<String> argv, Map<String, String> assignments, Io io) throws IOException {
+    if (functionDepth >= MAX_FUNCTION_DEPTH) {
+      io.error("sh: " + argv.get(0) + ": maximum function nesting level exceeded (" + MAX_FUNCTION_DEPTH + ")");
+      throw new Signals.Exit(2);
+    }
+    List<String> callerArgs = positional;
+    int outerLoops = loopDepth;
+    int outerHidden = callerLoops;
+    Map<String, Variable> saved = new LinkedHashMap<>();
+    assignments.forEach((k, v) -> {
+      saved.put(k, vars.get(k));
+      set(k, v);
+    });
+    positional = List.copyOf(argv.subList(1, argv.size()));
+    callerLoops += loopDepth;
+    loopDepth = 0;
+    functionDepth++;
+    try {
+      return run(body, io);
+    } catch (Signals.Loop ignored) {
+      return status;
+    } finally {
+      functionDepth--;
+      loopDepth = outerLoops;
+      callerLoops = outerHidden;
+      positional = callerArgs;
+      saved.forEach(this::restore);
+    }
+  }
+
+  static final int MAX_FUNCTION_DEPTH = 100;
 
   /** Runs a machine program with the observer around it. */
   int runProgram(Program program, List<String> argv, Map<String, String> env, Io io, String asUser)

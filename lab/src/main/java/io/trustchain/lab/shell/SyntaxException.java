@@ -21,6 +21,11 @@ final class SyntaxException extends Exception {
     return new SyntaxException("sh: line " + line + ": syntax error near unexpected token `" + token + "'");
   }
 
+  /** A function named after a special builtin, as bash in its POSIX mode says it. */
+  static SyntaxException specialBuiltin(String name, int line) {
+    return new SyntaxException("sh: line " + line + ": `" + name + "': is a special builtin");
+  }
+
   static SyntaxException endOfFile(String lookingFor, int line) {
     return new SyntaxException("sh: line " + line + ": syntax error: unexpected end of file"
         + (lookingFor == null ? "" : " while looking for " + lookingFor));

@@ -47,6 +47,19 @@ class BashParityTest {
       "printf '\\n@@tc:n:b:%s\\n' k; printf 'x\\n@@tc:n:e:%s:%s\\n' \"$?\" k >&2",
       "tc_rc=0; tc_b='\\n@@tc:n:b:%s\\n'; tc_e='\\n@@tc:n:e:%s:%s\\n'; printf \"$tc_b\" k; printf \"$tc_b\" k >&2\n"
           + "false; tc_rc=$?\nprintf \"$tc_e\" \"$tc_rc\" \"user:$tc_rc\"; printf \"$tc_e\" \"$tc_rc\" k >&2",
+      // functions: arguments, the caller's parameters back after, status, redirections at the call, nesting
+      "f() { echo \"$#:$1:$2:$3\"; }; f a 'b c'; f; echo \"$#:$1\"",
+      "f() { false; }; f; echo $?; g() { f; true; }; g; echo $?",
+      "g() { echo out; echo err >&2; } >&2; g 2>/dev/null; echo; g",
+      "f() {\n  printf '<%s>' \"$1\"\n}\nfor x in 1 2; do f $x; done; echo",
+      "x=1; f() { echo \"in:$x\"; x=2; }; x=5 f; echo \"out:$x\"; f; echo \"now:$x\"",
+      "f() { break; echo still; }; for i in 1 2; do echo $i; f; done; echo rc=$?",
+      "f() { exit 7; }; f; echo not-here",
+      "printf() { echo mine; }; printf x; echo",
+      "f() { echo one; }; f() { echo two; }; f",
+      "f() { echo \"$1\"; }; printf 'a\\nb\\n' | while read -r l; do f \"$l\"; done",
+      "f() { echo in-f; }; x=$(f); echo \"[$x]\"; sh -c 'f' 2>/dev/null; echo \"sh:$?\"",
+      "f() { [ \"$1\" = stop ] || { printf '%s ' \"$1\"; f stop; }; }; f go; echo",
   })
   void sameAsBashPosix(String script) throws Exception {
     ShellRun lab = ShellRun.run(FakeMachine.standard("m"), "admin", script, STDIN);

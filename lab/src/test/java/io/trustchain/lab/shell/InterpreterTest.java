@@ -296,4 +296,28 @@ class InterpreterTest {
         + "[ ! -f \"$p\" ] && printf '!'; echo \" $p\"; done";
     assertThat(run(script).out()).isEqualTo("fes /tmp/full\nfe /tmp/empty\neds! /tmp\n! /tmp/none\n");
   }
+
+  @Test
+  void aFunctionRunsMachineProgramsWithItsArgumentsAndIsNoProgramItself() {
+    ShellRun r = run("f() { args \"$1\" \"$#\"; }; f 'a b' c; f");
+    assertThat(r.out()).isEqualTo("<a b>\n<2>\n<>\n<0>\n");
+    assertThat(machine.runs()).extracting(run -> run.commandLine().get(0)).containsExactly("args", "args");
+  }
+
+  @Test
+  void aFunctionThatNeverStopsCallingItselfEndsTheShell() {
+    ShellRun r = run("f() { f; }; f; echo not-here");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("sh: f: maximum function nesting level exceeded (" + Shell.MAX_FUNCTION_DEPTH
+        + ")\n");
+  }
+
+  @Test
+  void aFunctionDefinedInASubshellStaysThere() {
+    ShellRun r = run("x=$(f() { echo in; }; f); echo \"[$x]\"; f");
+    assertThat(r.out()).isEqualTo("[in]\n");
+    assertThat(r.status()).isEqualTo(127);
+    assertThat(r.err()).isEqualTo("sh: f: command not found\n");
+  }
 }

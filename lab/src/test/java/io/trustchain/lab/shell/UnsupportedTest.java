@@ -20,7 +20,6 @@ class UnsupportedTest {
       echo "`whoami`" => backtick command substitution
       sleep 1 & => background job &
       echo $((1 + 2)) => arithmetic expansion $((…))
-      f() { echo hi; } => function definitions
       function f { echo hi; } => function definitions
       ls *.plist => the glob character *
       ls file? => the glob character ?
@@ -95,6 +94,11 @@ class UnsupportedTest {
       echo $(true => sh: line 1: syntax error: unexpected end of file while looking for matching `)'
       echo > => sh: line 1: syntax error: unexpected end of file
       while true; do done => sh: line 1: syntax error near unexpected token `done'
+      f() echo hi => sh: line 1: syntax error near unexpected token `echo'
+      a=1 f() { echo hi; } => sh: line 1: syntax error near unexpected token `('
+      f( { echo hi; } => sh: line 1: syntax error near unexpected token `{'
+      f() => sh: line 1: syntax error: unexpected end of file while looking for a compound command
+      exit() { echo hi; } => sh: line 1: `exit': is a special builtin
       """)
   void syntaxErrorsAreReportedLikeSh(String script, String message) {
     ShellRun r = ShellRun.run(machine, script);
