@@ -16,16 +16,17 @@ import java.util.regex.Pattern;
  * The one facts script of a host: every tool as a framed section (keys below), users read in two
  * sh loops — the accounts with uid ≥ 500 from {@code dscl . -list /Users UniqueID} (run once: its output, kept
  * in a variable, is the {@code users} section and the first loop's input), then the accounts the documents
- * name — and each password check asked for (none, in a run: passwords are tried only by
- * the changes that use them) with the password on stdin ({@link PasswordCheck}).
+ * name — and each password check asked for (none, in a run: passwords are tried only by the changes that use
+ * them) with the password on stdin ({@link PasswordCheck}).
  *
  * <p>The sh it emits (for the lab's interpreter): simple commands with quoted words, {@code |},
  * {@code ;}, {@code ||}, {@code &&}, {@code >&2}, {@code while read -r A B; do …; done},
  * {@code for N in WORDS; do …; done}, {@code if …; then …; fi},
  * {@code [ "$X" -ge 500 ]}, {@code [ "$X" = "$Y" ]}, {@code [ -f PATH ]}, {@code [ -z "$X" ]}, {@code printf},
- * {@code $?}, {@code X=$(…)}, {@code "…$var…"} expansions and the two functions that print a section's markers. The recovery plist is only tested ({@code [ -s PATH ]}: present and not
- * empty), never read; the deferral marker trustchain writes ({@link FactsRequest#DEFERRAL_MARKER})
- * and the Mac's clock ({@code date -u}) date a deferral.
+ * {@code $?}, {@code X=$(…)}, {@code "…$var…"} expansions and the two functions that print a section's markers.
+ * The recovery plist is only tested ({@code [ -s PATH ]}: present and not empty), never read; the deferral
+ * marker trustchain writes ({@link FactsRequest#DEFERRAL_MARKER}) and the Mac's clock ({@code date -u}) date a
+ * deferral.
  */
 final class FactsScript {
 

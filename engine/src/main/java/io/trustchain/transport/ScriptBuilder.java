@@ -30,8 +30,8 @@ import java.util.Map;
  * </pre>
  *
  * The markers' formats are written once, in {@code tc_b} and {@code tc_e}, and printed on both streams by two
- * sh functions, so a section's frame is its key twice: the script is a third of the size it would be with the
- * formats spelled out in every section, and that size is paid at every exec (encrypted by the client, read by
+ * sh functions, so a section's frame is its key twice: the facts script is about a third of the size it had with
+ * the formats spelled out in every section, and that size is paid at every exec (encrypted by the client, read by
  * the Mac's sh).
  *
  * The transport writes, on stdin: the sudo password line (with become), the line

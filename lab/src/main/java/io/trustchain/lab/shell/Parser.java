@@ -27,6 +27,9 @@ final class Parser {
       "break", ":", "continue", ".", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "times",
       "trap", "unset");
 
+  /** The words a function's body may start with: a compound command. */
+  private static final Set<String> COMPOUND_STARTS = Set.of("{", "if", "for", "while", "until");
+
   private static final Set<String> UNSUPPORTED_BUILTINS = Set.of(
       "eval", "exec", "set", "shift", "trap", "source", ".", "local", "return", "cd", "wait", "alias",
       "unalias", "ulimit", "getopts", "command", "type", "hash", "readonly", "jobs", "fg", "bg",
@@ -219,7 +222,7 @@ final class Parser {
     skipNewlines();
     Token t = peek();
     String word = t.type() == Token.Type.WORD ? t.word().plain() : null;
-    if (word == null || !Set.of("{", "if", "for", "while", "until").contains(word)) {
+    if (word == null || !COMPOUND_STARTS.contains(word)) {
       throw unexpectedOrEnd(t, "a compound command");
     }
     return new Ast.Function(plain, command());
