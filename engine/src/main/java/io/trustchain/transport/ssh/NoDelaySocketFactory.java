@@ -21,35 +21,30 @@ final class NoDelaySocketFactory extends SocketFactory {
 
   @Override
   public Socket createSocket() throws IOException {
-    Socket s = new BufferedSocket();
-    s.setTcpNoDelay(true);
-    return s;
+    return noDelay(new BufferedSocket());
   }
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    Socket s = new BufferedSocket(host, port);
-    s.setTcpNoDelay(true);
-    return s;
+    return noDelay(new BufferedSocket(host, port));
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-    Socket s = new BufferedSocket(host, port, local, localPort);
-    s.setTcpNoDelay(true);
-    return s;
+    return noDelay(new BufferedSocket(host, port, local, localPort));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    Socket s = new BufferedSocket(host, port);
-    s.setTcpNoDelay(true);
-    return s;
+    return noDelay(new BufferedSocket(host, port));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-    Socket s = new BufferedSocket(host, port, local, localPort);
+    return noDelay(new BufferedSocket(host, port, local, localPort));
+  }
+
+  private static Socket noDelay(Socket s) throws IOException {
     s.setTcpNoDelay(true);
     return s;
   }
