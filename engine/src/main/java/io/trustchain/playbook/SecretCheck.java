@@ -63,8 +63,7 @@ public final class SecretCheck {
       String said = e.getMessage();
       int advice = said.indexOf("; "); // the resolver's "problem; what to do": the hint says what to do
       said = advice > 0 ? said.substring(0, advice) : said;
-      String name = "secret " + ref.describe();
-      return Optional.of(Diagnostic.error(null, said.startsWith(name) ? said : name + ": " + said, hint(ref)));
+      return Optional.of(Diagnostic.error(null, named(ref, said), hint(ref)));
     }
     char[] value = secret.reveal();
     try {
@@ -73,6 +72,22 @@ public final class SecretCheck {
       Arrays.fill(value, '\0');
       secret.destroy();
     }
+  }
+
+  /**
+   * The resolver's message, saying once which secret it is about. The vault's own messages name the value by
+   * where it was written ("FILE:LINE:COL is vault-encrypted but …"), which is the secret's name without its
+   * "vault:" prefix; they are not prefixed with it a second time.
+   */
+  static String named(SecretRef ref, String said) {
+    String name = "secret " + ref.describe();
+    if (said.startsWith(name)) {
+      return said;
+    }
+    if (ref instanceof SecretRef.Vault v && said.contains(v.origin())) {
+      return said.startsWith(v.origin()) ? name + said.substring(v.origin().length()) : said;
+    }
+    return name + ": " + said;
   }
 
   /** Whether the value can travel: as one stdin line, in a shell variable, in a property list. */
