@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * One play prepared for binding to many hosts: parameter trees are read once, resources without
@@ -42,6 +43,7 @@ public final class PlayBinding {
     this.extraVars = extraVars;
     this.templater = templater;
     this.secretCheck = secretCheck;
+    Secrets secrets = new Secrets();
     for (ResourceSpec spec : play.resources()) {
       Optional<ResourceModule<?>> module = registry.find(spec.module());
       if (module.isEmpty()) {
@@ -53,15 +55,16 @@ public final class PlayBinding {
         resources.add(new Prepared(module.get(), tree, spec.at(), null, false));
         continue;
       }
-      Object record = ResourceConversion.convert(module.get(), tree, prepared, "", this::checkSecret);
+      Object record = ResourceConversion.convert(module.get(), tree, prepared, "", secrets);
       resources.add(record instanceof Record r
           ? new Prepared(module.get(), tree, spec.at(), r, false)
           : new Prepared(module.get(), tree, spec.at(), null, true));
     }
     CredentialSpec c = play.credentialSpec();
     if (c.password() != null) {
-      checkSecret(c.password(), c.passwordAt(), prepared);
+      secrets.accept(c.password(), c.passwordAt());
     }
+    secrets.check(prepared);
   }
 
   public Play play() {
@@ -78,7 +81,8 @@ public final class PlayBinding {
     local.addAll(prepared);
     String suffix = " (host " + host + ")";
     Templater.Scope scope = templater.scope(vars(host, hostVars));
-    Optional<Credential> credential = credential(scope, suffix, local);
+    Secrets secrets = new Secrets();
+    Optional<Credential> credential = credential(scope, suffix, local, secrets);
     ParamRenderer renderer = new ParamRenderer(scope, local, suffix);
     List<BoundResource<?>> out = new ArrayList<>();
     Map<ResourceAddress, Prepared> seen = new HashMap<>();
@@ -89,8 +93,7 @@ public final class PlayBinding {
       Record params = r.fixed();
       if (params == null) {
         Param.Mapping rendered = (Param.Mapping) renderer.render(r.tree(), false);
-        Object converted = ResourceConversion.convert(r.module(), rendered, local, suffix,
-            (ref, at) -> checkSecret(ref, at, local));
+        Object converted = ResourceConversion.convert(r.module(), rendered, local, suffix, secrets);
         if (!(converted instanceof Record record)) {
           continue;
         }
@@ -109,6 +112,7 @@ public final class PlayBinding {
       }
       out.add(bound(r.module(), params, address.get(), credential.orElse(null), r.at()));
     }
+    secrets.check(local);
     diagnostics.addAll(local);
     return local.hasErrors() ? List.of() : List.copyOf(out);
   }
@@ -118,10 +122,15 @@ public final class PlayBinding {
     if (play.credential() != null) {
       return Optional.of(play.credential());
     }
-    return credential(templater.scope(vars(host, hostVars)), " (host " + host + ")", diagnostics);
+    Secrets secrets = new Secrets();
+    Optional<Credential> credential = credential(templater.scope(vars(host, hostVars)), " (host " + host + ")",
+        diagnostics, secrets);
+    secrets.check(diagnostics);
+    return credential;
   }
 
-  private Optional<Credential> credential(Templater.Scope scope, String suffix, Diagnostics diagnostics) {
+  private Optional<Credential> credential(Templater.Scope scope, String suffix, Diagnostics diagnostics,
+      BiConsumer<SecretRef, SourceRange> secrets) {
     if (play.credential() != null) {
       return Optional.of(play.credential());
     }
@@ -152,7 +161,7 @@ public final class PlayBinding {
         Object rendered = scope.render(spec.passwordTemplate());
         if (rendered instanceof SecretRef ref) {
           password = ref;
-          checkSecret(ref, spec.passwordAt(), diagnostics);
+          secrets.accept(ref, spec.passwordAt());
         } else {
           diagnostics.add(Diagnostic.error(spec.passwordAt(), "the credential password must be a secret, but \""
               + spec.passwordTemplate() + "\" gives plain text" + suffix, CredentialReader.SECRET_HINT)
@@ -184,13 +193,22 @@ public final class PlayBinding {
     }
   }
 
-  private void checkSecret(SecretRef ref, SourceRange at) {
-    checkSecret(ref, at, prepared);
-  }
+  /**
+   * The secrets one binding names, checked together once it is done ({@link SecretCheck#checkAll}): its vault
+   * values are opened at the same time instead of one after the other.
+   */
+  private final class Secrets implements BiConsumer<SecretRef, SourceRange> {
+    private final List<SecretCheck.Request> named = new ArrayList<>();
 
-  private void checkSecret(SecretRef ref, SourceRange at, Diagnostics diagnostics) {
-    if (secretCheck != null) {
-      secretCheck.check(ref, at, diagnostics);
+    @Override
+    public void accept(SecretRef ref, SourceRange at) {
+      named.add(new SecretCheck.Request(ref, at));
+    }
+
+    void check(Diagnostics diagnostics) {
+      if (secretCheck != null) {
+        secretCheck.checkAll(named, diagnostics);
+      }
     }
   }
 
