@@ -101,12 +101,14 @@ class ReleaseArchiveIT {
     }
     assertThat(version.out() + version.err()).doesNotContain("thp").doesNotContain("Unrecognized");
     // "online" lines: only for the commands that connect
-    assertThat(flags).doesNotContain("Tier3LoadFeedback").doesNotContain("SweeperThreshold");
+    assertThat(flags).doesNotContain("Tier3LoadFeedback").doesNotContain("SweeperThreshold")
+        .doesNotContain("StringConcatHelper");
     Release.Result ping = Release.run(home, env, "bin/trustchain", "ping", "--help");
     assertThat(ping.code()).as(ping.toString()).isZero();
     String pingFlags = ping.out().lines().filter(l -> l.contains("-XX:")).findFirst().orElse("");
     assertThat(pingFlags).as(ping.toString()).contains("-XX:Tier3LoadFeedback=100000", "-XX:SweeperThreshold=50",
-        "-XX:TieredStopAtLevel=1");
+        "-XX:TieredStopAtLevel=1", "dontinline,java/lang/StringConcatHelper.*");
+    assertThat(ping.out()).as("the compile command is quiet").doesNotContain("CompileCommand: dontinline");
     assertThat(ping.out() + ping.err()).doesNotContain("Unrecognized");
   }
 }
