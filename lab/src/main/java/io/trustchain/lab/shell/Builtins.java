@@ -39,14 +39,7 @@ final class Builtins {
   static final Set<String> ALSO_PROGRAMS = Set.of("true", "false", "echo", "printf", "test", "[", "sh", "/bin/sh", "perl",
       "/usr/bin/perl");
 
-  /** The builtins of the subset that POSIX calls special: found before any function of the same name. */
-  private static final Set<String> SPECIAL = Set.of(":", "break", "continue", "exit", "export", "unset");
-
   private Builtins() {}
-
-  static boolean isSpecial(String name) {
-    return SPECIAL.contains(name);
-  }
 
   static Builtin find(String name) {
     return ALL.get(name);

@@ -31,6 +31,8 @@ final class Shell {
   /** The functions defined so far; a subshell inherits them, a new {@code sh} does not (POSIX exports none). */
   private final Map<String, Ast.Node> functions = new HashMap<>();
   private int functionDepth;
+  /** How deep function calls may nest. */
+  static final int MAX_FUNCTION_DEPTH = 100;
   int status;
   int loopDepth;
   /** Loops of the callers of the function running now, out of its {@code break}'s reach. */
@@ -253,12 +255,12 @@ final class Shell {
 
   /**
    * Runs a command by name, in POSIX's order: a special builtin, a function, another builtin, a program of the
-   * machine.
+   * machine. No function can shadow a special builtin: the parser refuses to define one by such a name.
    */
   int invoke(List<String> argv, Map<String, String> assignments, Io io) throws IOException {
     String name = argv.get(0);
     Builtin builtin = Builtins.find(name);
-    Ast.Node function = Builtins.isSpecial(name) ? null : functions.get(name);
+    Ast.Node function = functions.get(name);
     if (function != null) {
       return call(function, argv, assignments, io);
     }
@@ -319,8 +321,6 @@ final class Shell {
       saved.forEach(this::restore);
     }
   }
-
-  static final int MAX_FUNCTION_DEPTH = 100;
 
   /** Runs a machine program with the observer around it. */
   int runProgram(Program program, List<String> argv, Map<String, String> env, Io io, String asUser)
