@@ -49,13 +49,11 @@ class ClassFilesIT {
     List<Path> jars = jars();
     List<String> rewritten = new ArrayList<>();
     for (Path jar : jars) {
-      if (jar.getFileName().toString().startsWith("picocli-") || jar.getFileName().toString().startsWith("guice-")) {
-        classVersions(jar).forEach((name, version) -> {
-          if (version == 50 && !name.contains("module-info")) {
-            rewritten.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-          }
-        });
-      }
+      classVersions(jar).forEach((name, version) -> {
+        if (version == 50 && (name.startsWith("picocli/") || name.startsWith("com/google/inject/"))) {
+          rewritten.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+        }
+      });
     }
     if (Runtime.version().feature() < 24) {
       return; // nothing was rewritten: the test above says so

@@ -33,7 +33,7 @@ class ReleaseArchiveIT {
     }
     assertThat(lib).extracting(f -> f.getFileName().toString())
         .contains("trustchain-cli-" + Release.VERSION + ".jar", "trustchain-engine-" + Release.VERSION + ".jar",
-            "sshj-0.40.0.jar")
+            "libraries-" + Release.VERSION + ".jar")
         .noneMatch(n -> n.startsWith("trustchain-lab") || n.startsWith("sshd-"));
     for (Path jar : lib) {
       assertThat(Release.jarEntries(jar)).as(jar.toString())
