@@ -111,4 +111,25 @@ class ReleaseArchiveIT {
     assertThat(ping.out()).as("the compile command is quiet").doesNotContain("CompileCommand: dontinline");
     assertThat(ping.out() + ping.err()).doesNotContain("Unrecognized");
   }
+
+  @Test
+  void offlineLinesReachTheCommandsThatDoNotConnectButNotLabServe() throws Exception {
+    Release.untar(Release.archive(), dir);
+    Path home = dir.resolve("trustchain-" + Release.VERSION);
+    Map<String, String> env = new HashMap<>(Release.userWithJava(dir.resolve("user")));
+    env.put("TRUSTCHAIN_JAVA_OPTS", "-XshowSettings:properties");
+    String property = "jdk.reflect.useNativeAccessorOnly = true";
+    Release.Result validate = Release.run(home, env, "bin/trustchain", "validate", "--help");
+    assertThat(validate.code()).as(validate.toString()).isZero();
+    assertThat(validate.err()).as(validate.toString()).contains(property);
+    for (String[] command : List.of(new String[] {"ping", "--help"}, new String[] {"--version"},
+        new String[] {"lab", "serve", "--help"})) {
+      String[] args = new String[command.length + 1];
+      args[0] = "bin/trustchain";
+      System.arraycopy(command, 0, args, 1, command.length);
+      Release.Result r = Release.run(home, env, args);
+      assertThat(r.code()).as(r.toString()).isZero();
+      assertThat(r.err()).as(r.toString()).contains("java.class.path").doesNotContain("useNativeAccessorOnly");
+    }
+  }
 }
