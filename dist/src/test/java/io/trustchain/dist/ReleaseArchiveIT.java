@@ -75,10 +75,8 @@ class ReleaseArchiveIT {
 
   @Test
   void theJvmGetsTheFlagsOfJvmOptionsThatApplyHere() throws Exception {
-    Release.untar(Release.archive(), dir);
-    Path home = dir.resolve("trustchain-" + Release.VERSION);
-    Map<String, String> env = new HashMap<>(Release.userWithJava(dir.resolve("user")));
-    env.put("TRUSTCHAIN_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    Path home = unpacked();
+    Map<String, String> env = userWithJavaOpts("-XX:+PrintCommandLineFlags");
     Release.Result version = Release.run(home, env, "bin/trustchain", "--version");
     assertThat(version.code()).as(version.toString()).isZero();
     String flags = version.out().lines().filter(l -> l.contains("-XX:")).findFirst().orElse("");
@@ -114,10 +112,8 @@ class ReleaseArchiveIT {
 
   @Test
   void offlineLinesReachTheCommandsThatDoNotConnectButNotLabServe() throws Exception {
-    Release.untar(Release.archive(), dir);
-    Path home = dir.resolve("trustchain-" + Release.VERSION);
-    Map<String, String> env = new HashMap<>(Release.userWithJava(dir.resolve("user")));
-    env.put("TRUSTCHAIN_JAVA_OPTS", "-XshowSettings:properties");
+    Path home = unpacked();
+    Map<String, String> env = userWithJavaOpts("-XshowSettings:properties");
     String property = "jdk.reflect.useNativeAccessorOnly = true";
     Release.Result validate = Release.run(home, env, "bin/trustchain", "validate", "--help");
     assertThat(validate.code()).as(validate.toString()).isZero();
@@ -131,5 +127,18 @@ class ReleaseArchiveIT {
       assertThat(r.code()).as(r.toString()).isZero();
       assertThat(r.err()).as(r.toString()).contains("java.class.path").doesNotContain("useNativeAccessorOnly");
     }
+  }
+
+  /** The release archive unpacked into the test's folder, as a user would: its top folder. */
+  private Path unpacked() throws Exception {
+    Release.untar(Release.archive(), dir);
+    return dir.resolve("trustchain-" + Release.VERSION);
+  }
+
+  /** A user's environment with a Java on its PATH, and {@code opts} for trustchain's JVM. */
+  private Map<String, String> userWithJavaOpts(String opts) {
+    Map<String, String> env = new HashMap<>(Release.userWithJava(dir.resolve("user")));
+    env.put("TRUSTCHAIN_JAVA_OPTS", opts);
+    return env;
   }
 }
