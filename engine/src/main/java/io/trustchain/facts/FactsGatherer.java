@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gathers one Mac's facts in one exec: builds the facts script (sw_vers, uname, the users with
@@ -27,6 +28,9 @@ import java.util.Objects;
  */
 public final class FactsGatherer {
 
+  /** The facts sections made so far, by shape: the hosts of a run share them ({@link FactsScript#embed}). */
+  private final Map<FactsScript.Shape, String> made = new ConcurrentHashMap<>();
+
   public FactsGatherer() {}
 
   public HostFacts gather(Transport transport, FactsRequest request, Duration timeout)
@@ -35,7 +39,7 @@ public final class FactsGatherer {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(timeout, "timeout == null");
     FactsScript script = FactsScript.build(new ScriptBuilder(), request, timeout,
-        escrowChecks(request, transport.host()));
+        escrowChecks(request, transport.host()), made);
     ExecResult result = transport.exec(script.script());
     return read(script, transport.host(), result, Sections.parse(result, script.script().nonce()));
   }
@@ -47,7 +51,7 @@ public final class FactsGatherer {
   public Embedded embed(ScriptBuilder script, FactsRequest request) {
     Objects.requireNonNull(script, "script == null");
     Objects.requireNonNull(request, "request == null");
-    FactsScript facts = FactsScript.embed(script, request, escrowChecks(request, request.managed().host()));
+    FactsScript facts = FactsScript.embed(script, request, escrowChecks(request, request.managed().host()), made);
     return (host, result, sections) -> read(facts, host, result, sections);
   }
 

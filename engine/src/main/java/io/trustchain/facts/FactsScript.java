@@ -101,21 +101,66 @@ final class FactsScript {
   }
 
   static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout) {
-    return build(b, request, timeout, Map.of());
+    return build(b, request, timeout, Map.of(), null);
   }
 
-  /** With {@code escrowChecks} (escrow item → check): escrowed managed passwords checked on the Mac. */
-  static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout, Map<String, EscrowCheck> escrowChecks) {
-    FactsScript embedded = embed(b, request, escrowChecks);
+  /**
+   * With {@code escrowChecks} (escrow item → check): escrowed managed passwords checked on the Mac. With
+   * {@code made} (not null), the sections are taken from it when a script of the same {@link Shape} was made
+   * before ({@link #embed(ScriptBuilder, FactsRequest, Map, Map)}).
+   */
+  static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout, Map<String, EscrowCheck> escrowChecks,
+      Map<Shape, String> made) {
+    FactsScript embedded = embed(b, request, escrowChecks, made);
     return new FactsScript(b.build(timeout), embedded.request, embedded.escrowChecks);
   }
 
   static FactsScript embed(ScriptBuilder b, FactsRequest request) {
-    return embed(b, request, Map.of());
+    return embed(b, request, Map.of(), null);
   }
 
-  /** Adds the facts sections to {@code b}, a script with other sections too; {@link #script()} is then null. */
-  static FactsScript embed(ScriptBuilder b, FactsRequest request, Map<String, EscrowCheck> escrowChecks) {
+  /**
+   * What the facts sections' text depends on when they check no password: the users the documents name, the
+   * recovery plist's path, and whether a failed step stops the script. The hosts of a play share it.
+   */
+  record Shape(List<String> named, String recoveryPlist, boolean stopOnFailure) {}
+
+  /**
+   * A {@code made} map takes no more shapes once it holds this many (hosts that race may add a few more): a run
+   * has one per play or so.
+   */
+  static final int SHAPES_KEPT = 64;
+
+  /**
+   * Adds the facts sections to {@code b}, a script with other sections too; {@link #script()} is then null.
+   * With {@code made} (not null) and no password to check, the sections' text is made once per {@link Shape}
+   * and kept there (up to {@link #SHAPES_KEPT} shapes), and the next host's script takes it as it is: every host of a
+   * plan or a gathering sends the same sections, and building them was a third of what making a host's exec cost
+   * (docs/performance.md, fifteenth pass). The text holds no nonce: the markers' formats are in the preamble
+   * {@link ScriptBuilder#build} writes for each script.
+   */
+  static FactsScript embed(ScriptBuilder b, FactsRequest request, Map<String, EscrowCheck> escrowChecks,
+      Map<Shape, String> made) {
+    if (made != null && request.passwordsToCheck().isEmpty() && escrowChecks.isEmpty()) {
+      Shape shape = new Shape(List.copyOf(new TreeSet<>(request.namedUsers())), request.recoveryPlist(),
+          b.stopsOnFailure());
+      String text = made.get(shape);
+      if (text == null) {
+        ScriptBuilder part = new ScriptBuilder().stopOnFailure(shape.stopOnFailure());
+        sections(part, request, Map.of());
+        text = part.bodyText();
+        if (made.size() < SHAPES_KEPT) {
+          made.put(shape, text);
+        }
+      }
+      b.raw(text);
+    } else {
+      sections(b, request, escrowChecks);
+    }
+    return new FactsScript(null, request, Map.copyOf(escrowChecks));
+  }
+
+  private static void sections(ScriptBuilder b, FactsRequest request, Map<String, EscrowCheck> escrowChecks) {
     TreeSet<String> named = new TreeSet<>(request.namedUsers());
     named.addAll(request.passwordsToCheck().keySet());
     for (String name : named) {
@@ -155,7 +200,6 @@ final class FactsScript {
       b.step(key, FIXED.get(key));
     }
     b.section(RECOVERY_PLIST, plistTest(request));
-    return new FactsScript(null, request, Map.copyOf(escrowChecks));
   }
 
   private static String plistTest(FactsRequest request) {

@@ -76,6 +76,23 @@ public final class ScriptBuilder {
     return this;
   }
 
+  /** Whether a step that exits non-zero stops the script ({@link #stopOnFailure}). */
+  public boolean stopsOnFailure() {
+    return stopOnFailure;
+  }
+
+  /**
+   * The sh added so far, without the preamble {@link #build} puts before it; for a caller that adds the same
+   * sections to many scripts and makes them once ({@link #raw} adds them back). Only for a builder that holds no
+   * secret variable: their names are the builder's own.
+   */
+  public String bodyText() {
+    if (!secretVars.isEmpty()) {
+      throw new IllegalStateException("a body with secret variables cannot be reused");
+    }
+    return String.join("\n", body);
+  }
+
   /** The variable reference ({@code "$tc_s3"}, quoted) that holds {@code ref}'s value remotely. */
   public String secretVar(SecretRef ref) {
     return "\"$" + secretVars.computeIfAbsent(ref, r -> "tc_s" + (secretVars.size() + 1)) + "\"";

@@ -119,12 +119,14 @@ final class Watchdog {
       for my $s (@streams) { $s->{buf} .= $word; within(1, sub { put($s) }) }
       exit($dead ? 124 : 125);""";
 
+  /** {@code perl -e PROGRAM }, the program quoted once: it is the same in every exec. */
+  private static final String PERL = "perl -e " + ShellQuote.quote(PROGRAM) + " ";
+
   private Watchdog() {}
 
   /** {@code perl -e PROGRAM NONCE SECONDS} followed by {@code command} (already a sh command line). */
   static String wrap(String nonce, Duration timeout, String command) {
-    return "perl -e " + ShellQuote.quote(PROGRAM) + " " + ShellQuote.quote(nonce) + " " + seconds(timeout) + " "
-        + command;
+    return PERL + ShellQuote.quote(nonce) + " " + seconds(timeout) + " " + command;
   }
 
   /** The watchdog's whole seconds for {@code timeout}: rounded up, at least 1. */
