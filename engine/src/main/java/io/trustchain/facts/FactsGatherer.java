@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FactsGatherer {
 
   /** The facts sections made so far, by shape: the hosts of a run share them ({@link FactsScript#embed}). */
-  private final Map<FactsScript.Shape, String> made = new ConcurrentHashMap<>();
+  private final Map<String, String> made = new ConcurrentHashMap<>();
 
   public FactsGatherer() {}
 

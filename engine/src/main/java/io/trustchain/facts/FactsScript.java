@@ -6,6 +6,7 @@ import io.trustchain.transport.ScriptBuilder;
 import io.trustchain.transport.ShellQuote;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,11 +107,11 @@ final class FactsScript {
 
   /**
    * With {@code escrowChecks} (escrow item → check): escrowed managed passwords checked on the Mac. With
-   * {@code made} (not null), the sections are taken from it when a script of the same {@link Shape} was made
+   * {@code made} (not null), the sections are taken from it when a script of the same {@link #shape} was made
    * before ({@link #embed(ScriptBuilder, FactsRequest, Map, Map)}).
    */
   static FactsScript build(ScriptBuilder b, FactsRequest request, Duration timeout, Map<String, EscrowCheck> escrowChecks,
-      Map<Shape, String> made) {
+      Map<String, String> made) {
     FactsScript embedded = embed(b, request, escrowChecks, made);
     return new FactsScript(b.build(timeout), embedded.request, embedded.escrowChecks);
   }
@@ -120,10 +121,20 @@ final class FactsScript {
   }
 
   /**
-   * What the facts sections' text depends on when they check no password: the users the documents name, the
-   * recovery plist's path, and whether a failed step stops the script. The hosts of a play share it.
+   * What the facts sections' text depends on when they check no password, as a key of a {@code made} map: whether a
+   * failed step stops the script, the recovery plist's path and the users the documents name (sorted), each after
+   * its length, so that no two shapes share a key. The hosts of a play share it. A string, whose hash and equality
+   * are the JDK's own compiled code, rather than a record, whose {@code equals} and {@code hashCode} are method
+   * handles made at their first call (11 ms of a plan at N = 1,000 when it was one).
    */
-  record Shape(List<String> named, String recoveryPlist, boolean stopOnFailure) {}
+  static String shape(Collection<String> named, String recoveryPlist, boolean stopOnFailure) {
+    StringBuilder key = new StringBuilder(stopOnFailure ? "stop" : "go");
+    key.append(' ').append(recoveryPlist.length()).append(':').append(recoveryPlist);
+    for (String name : new TreeSet<>(named)) {
+      key.append(' ').append(name.length()).append(':').append(name);
+    }
+    return key.toString();
+  }
 
   /**
    * A {@code made} map takes no more shapes once it holds this many (hosts that race may add a few more): a run
@@ -133,20 +144,19 @@ final class FactsScript {
 
   /**
    * Adds the facts sections to {@code b}, a script with other sections too; {@link #script()} is then null.
-   * With {@code made} (not null) and no password to check, the sections' text is made once per {@link Shape}
+   * With {@code made} (not null) and no password to check, the sections' text is made once per {@link #shape}
    * and kept there (up to {@link #SHAPES_KEPT} shapes), and the next host's script takes it as it is: every host of a
    * plan or a gathering sends the same sections, and building them was a third of what making a host's exec cost
    * (docs/performance.md, fifteenth pass). The text holds no nonce: the markers' formats are in the preamble
    * {@link ScriptBuilder#build} writes for each script.
    */
   static FactsScript embed(ScriptBuilder b, FactsRequest request, Map<String, EscrowCheck> escrowChecks,
-      Map<Shape, String> made) {
+      Map<String, String> made) {
     if (made != null && request.passwordsToCheck().isEmpty() && escrowChecks.isEmpty()) {
-      Shape shape = new Shape(List.copyOf(new TreeSet<>(request.namedUsers())), request.recoveryPlist(),
-          b.stopsOnFailure());
+      String shape = shape(request.namedUsers(), request.recoveryPlist(), b.stopsOnFailure());
       String text = made.get(shape);
       if (text == null) {
-        ScriptBuilder part = new ScriptBuilder().stopOnFailure(shape.stopOnFailure());
+        ScriptBuilder part = new ScriptBuilder().stopOnFailure(b.stopsOnFailure());
         sections(part, request, Map.of());
         text = part.bodyText();
         if (made.size() < SHAPES_KEPT) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FactsScriptShapesTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private final Map<FactsScript.Shape, String> made = new HashMap<>();
+  private final Map<String, String> made = new HashMap<>();
 
   private static FactsRequest named(String... users) {
     return new FactsRequest(Set.of(users), Map.of());
@@ -51,8 +51,8 @@ class FactsScriptShapesTest {
   void theSectionsAreTakenFromTheMap_notMadeAgain() {
     FactsRequest request = named("alice");
     kept("aaaaaaaaaaaa", request, false);
-    FactsScript.Shape shape = made.keySet().iterator().next();
-    assertThat(shape).isEqualTo(new FactsScript.Shape(List.of("alice"), FactsRequest.DEFAULT_RECOVERY_PLIST, false));
+    String shape = made.keySet().iterator().next();
+    assertThat(shape).isEqualTo(FactsScript.shape(List.of("alice"), FactsRequest.DEFAULT_RECOVERY_PLIST, false));
     made.put(shape, "tc_begin marked\n: ; tc_rc=$?\ntc_end marked");
 
     assertThat(kept("bbbbbbbbbbbb", request, false)).contains("tc_begin marked").doesNotContain("sw_vers");
@@ -103,6 +103,19 @@ class FactsScriptShapesTest {
       assertThat(kept("aaaaaaaaaaaa", request, false)).isEqualTo(fresh("aaaaaaaaaaaa", request, false));
     }
     assertThat(made).hasSize(FactsScript.SHAPES_KEPT);
+  }
+
+  @Test
+  void noTwoShapesShareAKey() {
+    assertThat(FactsScript.shape(List.of("b", "a"), "/p", false)).isEqualTo(FactsScript.shape(List.of("a", "b"), "/p", false));
+    assertThat(java.util.stream.Stream.of(
+        FactsScript.shape(List.of("a", "b"), "/p", false),
+        FactsScript.shape(List.of("a b"), "/p", false),
+        FactsScript.shape(List.of("a 1:b"), "/p", false),
+        FactsScript.shape(List.of("b"), "/p 1:a", false),
+        FactsScript.shape(List.of("a", "b"), "/p", true),
+        FactsScript.shape(List.of(), "/p", false),
+        FactsScript.shape(List.of(""), "/p", false))).doesNotHaveDuplicates();
   }
 
   @Test
