@@ -146,8 +146,8 @@ final class FactsScript {
    * Adds the facts sections to {@code b}, a script with other sections too; {@link #script()} is then null.
    * With {@code made} (not null) and no password to check, the sections' text is made once per {@link #shape}
    * and kept there (up to {@link #SHAPES_KEPT} shapes), and the next host's script takes it as it is: every host of a
-   * plan or a gathering sends the same sections, and building them was a third of what making a host's exec cost
-   * (docs/performance.md, fifteenth pass). The text holds no nonce: the markers' formats are in the preamble
+   * plan or a gathering sends the same sections, and building them was more than half of what making a host's exec
+   * command cost (docs/performance.md, fifteenth pass). The text holds no nonce: the markers' formats are in the preamble
    * {@link ScriptBuilder#build} writes for each script.
    */
   static FactsScript embed(ScriptBuilder b, FactsRequest request, Map<String, EscrowCheck> escrowChecks,
